@@ -1,0 +1,73 @@
+/** The validated catalog model: what `loadCatalog` returns and every emitter reads. */
+
+export type Primitive = 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'document';
+
+/** A member's type, parsed from the catalog's grammar: `string`, `Ref`, `list<T>`, `map<T>`, `map<EnumRef, T>`. */
+export type TypeRef =
+  | { readonly kind: 'primitive'; readonly name: Primitive }
+  | { readonly kind: 'ref'; readonly name: string }
+  | { readonly kind: 'list'; readonly item: TypeRef }
+  | { readonly kind: 'map'; readonly key: string | undefined; readonly value: TypeRef };
+
+export interface Location { readonly file: string; readonly line: number; readonly column: number }
+
+export interface Member { readonly name: string; readonly type: TypeRef; readonly required: boolean }
+
+export type Shape =
+  | { readonly kind: 'structure'; readonly name: string; readonly members: readonly Member[]; readonly location: Location }
+  | { readonly kind: 'enum'; readonly name: string; readonly values: readonly string[]; readonly location: Location };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management';
+export type LifecycleStatus = 'supported' | 'end-of-support' | 'unclear';
+
+export interface QueryBinding { readonly wire: string; readonly member: string }
+
+export interface HttpBinding {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly status: number;
+  readonly query: readonly QueryBinding[];
+  readonly body: string | undefined;
+  /** Path placeholders in order, each an input member. */
+  readonly labels: readonly string[];
+}
+
+export interface Erratum { readonly field: string; readonly seed: string; readonly truth: string; readonly source: string }
+
+export interface Lifecycle { readonly status: LifecycleStatus; readonly reason: string; readonly source: string; readonly successor: string | undefined }
+
+/** One IAM action. `operation` is absent for console-only actions (no REST binding, no client method). */
+export interface CatalogEntry {
+  /** `mobiletargeting:GetSegment`. */
+  readonly action: string;
+  /** `GetSegment`: the action without its service prefix. */
+  readonly actionName: string;
+  readonly group: string;
+  readonly summary: string;
+  readonly accessLevel: AccessLevel;
+  readonly docs: string;
+  readonly seed: { readonly name: string; readonly line: number } | undefined;
+  readonly resource: string;
+  /** Placeholders of `resource` other than Partition, Region and Account, in order. */
+  readonly resourceParams: readonly string[];
+  readonly lifecycle: Lifecycle;
+  readonly errata: readonly Erratum[];
+  readonly operation: Operation | undefined;
+  readonly location: Location;
+}
+
+export interface Operation {
+  readonly name: string;
+  readonly http: HttpBinding;
+  readonly input: string;
+  readonly output: string | undefined;
+  readonly outputBody: string | undefined;
+}
+
+export interface Catalog {
+  readonly entries: readonly CatalogEntry[];
+  readonly shapes: ReadonlyMap<string, Shape>;
+}
+
+export interface CatalogProblem { readonly location: Location; readonly field: string; readonly message: string }
