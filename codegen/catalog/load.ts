@@ -161,7 +161,7 @@ function loadEntry(src: Source, path: Path, raw: Json, shapes: ReadonlyMap<strin
     if (checkFields(src, at('seed'), raw.seed, SEED, 'false or the seed entry { name, line }')) {
       const name = str(src, [...at('seed'), 'name'], raw.seed.name, { pattern: /^mobiletargeting:\w+$/, expected: 'mobiletargeting:Name' });
       const line = raw.seed.line;
-      if (!Number.isInteger(line) || (line as number) < 1) src.problem([...at('seed'), 'line'], `expected a line number, got ${describe(line)}`);
+      if (line !== undefined && (!Number.isInteger(line) || (line as number) < 1)) src.problem([...at('seed'), 'line'], `expected a line number, got ${describe(line)}`);
       else if (name) seed = { name, line: line as number };
     }
   }
@@ -226,12 +226,12 @@ function loadOperation(src: Source, path: Path, raw: Record<string, Json>, shape
 
   const inputMembers = new Map(input?.kind === 'structure' ? input.members.map((m) => [m.name, m]) : []);
   const hp = at('http');
-  if (!checkFields(src, hp, raw.http, HTTP, 'an HTTP binding { method, path, status, query?, body? }')) return undefined;
+  if (!('http' in raw) || !checkFields(src, hp, raw.http, HTTP, 'an HTTP binding { method, path, status, query?, body? }')) return undefined;
   const http = raw.http;
   const method = str(src, [...hp, 'method'], http.method, { oneOf: METHODS }) as HttpMethod | undefined;
   const pathText = str(src, [...hp, 'path'], http.path, { pattern: /^\/[A-Za-z0-9\-_./{}]*$/, expected: 'an absolute path with {Member} placeholders' });
   const status = http.status;
-  if (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 299) src.problem([...hp, 'status'], `expected a 2xx status code, got ${describe(status)}`);
+  if (status !== undefined && (!Number.isInteger(status) || (status as number) < 200 || (status as number) > 299)) src.problem([...hp, 'status'], `expected a 2xx status code, got ${describe(status)}`);
   const labels = pathText ? [...pathText.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!) : [];
   for (const l of labels) {
     const m = inputMembers.get(l);
