@@ -1,0 +1,87 @@
+/**
+ * ARN matching as IAM does it for `Resource` and the `Arn*` condition operators: `*` alone
+ * matches everything; otherwise the pattern and the ARN are split into their six
+ * colon-separated fields (`arn:partition:service:region:account:resource`), the first five are
+ * matched field by field (a wildcard never crosses a colon there), and the resource field — which
+ * may itself contain `:` and `/` — is matched as a whole, so its wildcards span both.
+ */
+import { compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
+
+/** Number of colons that delimit the five fixed fields of an ARN. */
+const FIXED_FIELDS = 5;
+
+/** A compiled ARN pattern. */
+export interface ArnMatcher {
+  readonly source: string;
+  match(arn: string): boolean;
+}
+
+/** Splits a token list at its first five literal colons; null when there are fewer. */
+export function splitArnTokens(tokens: readonly GlobToken[]): GlobToken[][] | null {
+  const fields: GlobToken[][] = [[]];
+  for (const t of tokens) {
+    if (typeof t !== 'string' || fields.length > FIXED_FIELDS) {
+      (fields[fields.length - 1] as GlobToken[]).push(t);
+      continue;
+    }
+    let from = 0;
+    for (let i = 0; i < t.length && fields.length <= FIXED_FIELDS; i++) {
+      if (t.charCodeAt(i) === 58 /* : */) {
+        if (i > from) (fields[fields.length - 1] as GlobToken[]).push(t.slice(from, i));
+        fields.push([]);
+        from = i + 1;
+      }
+    }
+    if (from < t.length) (fields[fields.length - 1] as GlobToken[]).push(t.slice(from));
+  }
+  return fields.length === FIXED_FIELDS + 1 ? fields : null;
+}
+
+const ALL: ArnMatcher = { source: '*', match: () => true };
+
+/** Compiles an ARN pattern given as tokens (so literal `*` from `${*}` stays literal). */
+export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
+  if (tokens.length > 0 && tokens.every((t) => t === STAR)) return ALL;
+  const whole = compileGlob(tokens);
+  const fields = splitArnTokens(tokens);
+  // Not an ARN shape: IAM would have rejected it in a policy; for the public helper, compare whole.
+  if (fields === null) return { source: whole.source, match: (arn) => whole.match(arn) };
+
+  const globs = fields.map(compileGlob);
+  const fixed = globs.slice(0, FIXED_FIELDS);
+  const resource = globs[FIXED_FIELDS] as CompiledGlob;
+  if (fixed.every((g) => g.literal)) {
+    // Literal fixed fields (the usual case) reduce to one prefix test: a literal field has no
+    // colon, so an ARN starting with "f0:f1:f2:f3:f4:" has exactly those five fields.
+    const prefix = fixed.map((g) => g.source).join(':') + ':';
+    return {
+      source: whole.source,
+      match: (arn) => arn.startsWith(prefix) && resource.match(arn, prefix.length),
+    };
+  }
+  return {
+    source: whole.source,
+    match(arn) {
+      let from = 0;
+      for (const glob of fixed) {
+        const colon = arn.indexOf(':', from);
+        if (colon < 0) return false;
+        if (!glob.match(arn.slice(0, colon), from)) return false;
+        from = colon + 1;
+      }
+      return resource.match(arn, from);
+    },
+  };
+}
+
+/** Whether `arn` matches the IAM resource pattern `pattern` (see the module comment for the rules). */
+export function matchArn(pattern: string, arn: string): boolean {
+  return compileArnPattern(tokenizeWildcard(pattern)).match(arn);
+}
+
+/** Whether a policy value has the six-field shape IAM requires of an ARN pattern. */
+export function isArnShaped(tokens: readonly GlobToken[]): boolean {
+  const fields = splitArnTokens(tokens);
+  const first = fields?.[0];
+  return first !== undefined && first.length === 1 && first[0] === 'arn';
+}

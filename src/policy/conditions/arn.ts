@@ -1,0 +1,20 @@
+/**
+ * Arn operators. IAM documents ArnEquals and ArnLike identically: each of the six fields is
+ * compared separately and may hold `*` and `?`. A request value that is not an ARN never matches.
+ */
+import { compileArnPattern, isArnShaped, type ArnMatcher } from '../arn.js';
+import { STAR } from '../wildcard.js';
+import { withNegation, type ConditionOperator } from './operator.js';
+
+const arnMatch: Omit<ConditionOperator<ArnMatcher>, 'negated' | 'name'> = {
+  verb: 'matches',
+  expects: 'an ARN (arn:partition:service:region:account:resource) or "*"',
+  prepare: (v) =>
+    isArnShaped(v.tokens) || (v.tokens.length > 0 && v.tokens.every((t) => t === STAR)) ? compileArnPattern(v.tokens) : undefined,
+  test: (c, p) => c.startsWith('arn:') && p.match(c),
+};
+
+export const arnOperators: readonly ConditionOperator<never>[] = [
+  ...withNegation({ ...arnMatch, name: 'ArnEquals' }, 'ArnNotEquals'),
+  ...withNegation({ ...arnMatch, name: 'ArnLike' }, 'ArnNotLike'),
+] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];

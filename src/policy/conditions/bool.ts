@@ -1,0 +1,18 @@
+/** Bool: `true`/`false`, compared without regard to case. */
+import type { ConditionOperator } from './operator.js';
+
+function parseBool(text: string): boolean | undefined {
+  const lower = text.toLowerCase();
+  return lower === 'true' ? true : lower === 'false' ? false : undefined;
+}
+
+export const boolOperators: readonly ConditionOperator<never>[] = [
+  {
+    name: 'Bool',
+    verb: 'is',
+    negated: false,
+    expects: '"true" or "false"',
+    prepare: (v) => parseBool(v.text),
+    test: (c, p) => parseBool(c) === p,
+  } satisfies ConditionOperator<boolean>,
+] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];

@@ -1,0 +1,41 @@
+/**
+ * The one interface every condition operator implements. An operator only states the positive
+ * relation between one request value and one policy value; negation, `IfExists`, set operators,
+ * missing keys and the OR/NOR over several values are the same for every family and live once in
+ * `conditions/index.ts`.
+ */
+import type { GlobToken } from '../wildcard.js';
+
+/** A policy value after variable substitution: text for plain comparisons, tokens for globs. */
+export interface PolicyValue {
+  readonly text: string;
+  readonly tokens: readonly GlobToken[];
+}
+
+export interface ConditionOperator<P = unknown> {
+  /** Canonical name, e.g. `StringNotLike`. */
+  readonly name: string;
+  /** True for the `Not` operators: the condition holds when no policy value matches. */
+  readonly negated: boolean;
+  /** The positive relation in an explanation, e.g. `equals`, `is like`. */
+  readonly verb: string;
+  /** What a policy value must look like, for parse errors. */
+  readonly expects: string;
+  /** Null checks presence of the key rather than comparing values. */
+  readonly presence?: boolean;
+  /** Converts a policy value once; undefined when it is not a valid value for this operator. */
+  prepare(value: PolicyValue): P | undefined;
+  /** The positive relation between one request value and one prepared policy value. */
+  test(contextValue: string, policyValue: P): boolean;
+}
+
+/** Builds an operator and its negation from one positive relation. */
+export function withNegation<P>(
+  positive: Omit<ConditionOperator<P>, 'negated'>,
+  negatedName: string,
+): [ConditionOperator<P>, ConditionOperator<P>] {
+  return [
+    { ...positive, negated: false },
+    { ...positive, name: negatedName, negated: true },
+  ];
+}

@@ -1,0 +1,32 @@
+/** String operators: exact, case-insensitive and glob comparisons. */
+import { compileGlob, type CompiledGlob } from '../wildcard.js';
+import { withNegation, type ConditionOperator } from './operator.js';
+
+const ANY_STRING = 'a string';
+
+export const stringOperators: readonly ConditionOperator<never>[] = [
+  ...withNegation<string>(
+    { name: 'StringEquals', verb: 'equals', expects: ANY_STRING, prepare: (v) => v.text, test: (c, p) => c === p },
+    'StringNotEquals',
+  ),
+  ...withNegation<string>(
+    {
+      name: 'StringEqualsIgnoreCase',
+      verb: 'equals (ignoring case)',
+      expects: ANY_STRING,
+      prepare: (v) => v.text.toLowerCase(),
+      test: (c, p) => c.toLowerCase() === p,
+    },
+    'StringNotEqualsIgnoreCase',
+  ),
+  ...withNegation<CompiledGlob>(
+    {
+      name: 'StringLike',
+      verb: 'is like',
+      expects: ANY_STRING,
+      prepare: (v) => compileGlob(v.tokens),
+      test: (c, p) => p.match(c),
+    },
+    'StringNotLike',
+  ),
+] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];

@@ -1,0 +1,195 @@
+/**
+ * Glob matching for IAM's `*` (any run, including empty) and `?` (exactly one character).
+ *
+ * Patterns come from policy authors, so they are never turned into regular expressions: a
+ * backtracking regex built from `*a*a*a*...b` is exponential. Instead the pattern is split at
+ * its stars into segments; the first segment is anchored at the start, the last at the end, and
+ * each middle segment is matched at its leftmost occurrence after the previous one. Leftmost is
+ * always safe (a later occurrence can only leave less room for the rest), so nothing is ever
+ * retried and the scan position only moves forward.
+ */
+
+/** A `*` wildcard in a token list. */
+export const STAR: unique symbol = Symbol('*');
+/** A `?` wildcard in a token list. */
+export const ONE: unique symbol = Symbol('?');
+
+/** Literal text (where `*` and `?` are ordinary characters) or a wildcard. */
+export type GlobToken = string | typeof STAR | typeof ONE;
+
+/** A pattern compiled once, matched many times. */
+export interface CompiledGlob {
+  /** The pattern as written, for explanations. */
+  readonly source: string;
+  /** True when the pattern has no wildcard at all. */
+  readonly literal: boolean;
+  /** Whether `value.slice(start)` matches the whole pattern (without allocating the slice). */
+  match(value: string, start?: number): boolean;
+}
+
+interface Segment {
+  readonly text: string;
+  /** `mask[i] === 1` where the pattern has `?`; null when the segment has none. */
+  readonly mask: Uint8Array | null;
+  /** Offset of the first literal character, -1 when the segment is all `?`. */
+  readonly anchor: number;
+}
+
+/** Splits pattern text into tokens, every `*` and `?` being a wildcard. */
+export function tokenizeWildcard(pattern: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
+  let literalStart = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern.charCodeAt(i);
+    if (c === 42 /* * */ || c === 63 /* ? */) {
+      if (i > literalStart) tokens.push(pattern.slice(literalStart, i));
+      tokens.push(c === 42 ? STAR : ONE);
+      literalStart = i + 1;
+    }
+  }
+  if (literalStart < pattern.length) tokens.push(pattern.slice(literalStart));
+  return tokens;
+}
+
+function tokensToSource(tokens: readonly GlobToken[]): string {
+  let s = '';
+  for (const t of tokens) s += t === STAR ? '*' : t === ONE ? '?' : t;
+  return s;
+}
+
+function makeSegment(parts: readonly GlobToken[]): Segment {
+  let text = '';
+  let hasOne = false;
+  for (const p of parts) {
+    if (p === ONE) {
+      text += '\0';
+      hasOne = true;
+    } else if (p !== STAR) text += p;
+  }
+  if (!hasOne) return { text, mask: null, anchor: 0 };
+  const mask = new Uint8Array(text.length);
+  let anchor = -1;
+  let i = 0;
+  for (const p of parts) {
+    if (p === ONE) mask[i++] = 1;
+    else if (p !== STAR) {
+      if (anchor < 0 && p.length > 0) anchor = i;
+      i += p.length;
+    }
+  }
+  return { text, mask, anchor };
+}
+
+function matchAt(seg: Segment, value: string, pos: number): boolean {
+  const { text, mask } = seg;
+  if (mask === null) return value.startsWith(text, pos);
+  for (let i = 0; i < text.length; i++) {
+    if (mask[i] === 0 && value.charCodeAt(pos + i) !== text.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** Leftmost position p in [from, end - len] where seg matches, or -1. */
+function find(seg: Segment, value: string, from: number, end: number): number {
+  const len = seg.text.length;
+  const last = end - len;
+  if (last < from) return -1;
+  if (seg.mask === null) {
+    // V8's indexOf escalates to Boyer-Moore on bad inputs, so this stays linear in practice.
+    const idx = value.indexOf(seg.text, from);
+    return idx >= 0 && idx <= last ? idx : -1;
+  }
+  if (seg.anchor < 0) return from;
+  const anchorChar = seg.text[seg.anchor] as string;
+  let p = from;
+  while (p <= last) {
+    const hit = value.indexOf(anchorChar, p + seg.anchor);
+    if (hit < 0) return -1;
+    p = hit - seg.anchor;
+    if (p > last) return -1;
+    if (matchAt(seg, value, p)) return p;
+    p++;
+  }
+  return -1;
+}
+
+/** Compiles a token list; literal tokens may contain `*` or `?` as ordinary characters. */
+export function compileGlob(tokens: readonly GlobToken[]): CompiledGlob {
+  const source = tokensToSource(tokens);
+  const segments: Segment[] = [];
+  let current: GlobToken[] = [];
+  let stars = 0;
+  for (const t of tokens) {
+    if (t === STAR) {
+      segments.push(makeSegment(current));
+      current = [];
+      stars++;
+    } else current.push(t);
+  }
+  segments.push(makeSegment(current));
+
+  if (stars === 0) {
+    const only = segments[0] as Segment;
+    if (only.mask === null) {
+      const text = only.text;
+      return {
+        source,
+        literal: true,
+        match: (value, start = 0) =>
+          start === 0 ? value === text : value.length - start === text.length && value.startsWith(text, start),
+      };
+    }
+    return {
+      source,
+      literal: false,
+      match: (value, start = 0) => value.length - start === only.text.length && matchAt(only, value, start),
+    };
+  }
+
+  const first = segments[0] as Segment;
+  const lastSeg = segments[segments.length - 1] as Segment;
+  const middle = segments.slice(1, -1).filter((s) => s.text.length > 0);
+  const minLength = segments.reduce((n, s) => n + s.text.length, 0);
+  if (middle.length === 0 && first.mask === null && lastSeg.mask === null) {
+    const head = first.text;
+    const tail = lastSeg.text;
+    if (tail.length === 0) {
+      return { source, literal: false, match: (value, start = 0) => value.startsWith(head, start) };
+    }
+    return {
+      source,
+      literal: false,
+      match: (value, start = 0) =>
+        value.length - start >= minLength && value.startsWith(head, start) && value.endsWith(tail),
+    };
+  }
+  return {
+    source,
+    literal: false,
+    match(value, start = 0) {
+      if (value.length - start < minLength) return false;
+      if (!matchAt(first, value, start)) return false;
+      const end = value.length - lastSeg.text.length;
+      if (!matchAt(lastSeg, value, end)) return false;
+      let pos = start + first.text.length;
+      for (const seg of middle) {
+        const at = find(seg, value, pos, end);
+        if (at < 0) return false;
+        pos = at + seg.text.length;
+      }
+      return true;
+    },
+  };
+}
+
+/**
+ * Whether `value` matches `pattern` in full, where `*` matches any run of characters (including
+ * none and including `/` and `:`) and `?` exactly one. Linear in practice; never backtracks.
+ */
+export function matchWildcard(pattern: string, value: string, options?: { ignoreCase?: boolean }): boolean {
+  if (options?.ignoreCase === true) {
+    pattern = pattern.toLowerCase();
+    value = value.toLowerCase();
+  }
+  return compileGlob(tokenizeWildcard(pattern)).match(value);
+}
