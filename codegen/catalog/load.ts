@@ -130,15 +130,16 @@ function loadShapes(src: Source, shapes: Map<string, Shape>): void {
     const required = def.required ?? [];
     if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) src.problem([...path, 'required'], 'expected a list of member names');
     const requiredSet = new Set(Array.isArray(required) ? (required as string[]) : []);
-    if (!isObject(def.members)) { src.problem([...path, 'members'], `expected a mapping of member name to type, got ${describe(def.members)}`); continue; }
-    for (const [m, t] of Object.entries(def.members)) {
+    const memberDefs = def.members;
+    if (!isObject(memberDefs)) { src.problem([...path, 'members'], `expected a mapping of member name to type, got ${describe(memberDefs)}`); continue; }
+    for (const [m, t] of Object.entries(memberDefs)) {
       if (typeof t !== 'string') { src.problem([...path, 'members', m], `expected a type expression, got ${describe(t)}`); continue; }
       const type = parseType(t);
       if (typeof type === 'string') { src.problem([...path, 'members', m], type); continue; }
       members.push({ name: m, type, required: requiredSet.has(m) });
     }
     (Array.isArray(required) ? (required as Json[]) : []).forEach((r, i) => {
-      if (typeof r === 'string' && !(r in def.members!)) src.problem([...path, 'required', i], `"${r}" is not a member of ${name}`);
+      if (typeof r === 'string' && !(r in memberDefs)) src.problem([...path, 'required', i], `"${r}" is not a member of ${name}`);
     });
     shapes.set(name, { kind: 'structure', name, members, location });
   }

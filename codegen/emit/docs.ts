@@ -1,0 +1,93 @@
+/** Renders generated/docs/ from handlebars templates in codegen/templates/: the index, one page per action, the end-of-support page. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import type { EntryModel, Model } from '../model.js';
+import { NOTICE_WORDING } from '../import/lifecycle.js';
+import { BANNER } from './format.js';
+import { examplePolicy } from '../examples.js';
+
+const TEMPLATES = join(import.meta.dirname, '..', 'templates');
+const compile = (name: string): HandlebarsTemplateDelegate =>
+  Handlebars.compile(readFileSync(join(TEMPLATES, name), 'utf8'), { noEscape: true, strict: true });
+
+/** Markdown table cells must not contain pipes or line breaks. */
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+const BADGES: Record<string, string> = {
+  supported: '![supported](https://img.shields.io/badge/lifecycle-supported-2e7d32)',
+  'end-of-support': '![end of support](https://img.shields.io/badge/lifecycle-end--of--support-c62828)',
+  unclear: '![unclear](https://img.shields.io/badge/lifecycle-unclear-757575)',
+};
+
+function placeholderSource(name: string, e: EntryModel): string {
+  if (name === 'Partition') return 'the client\'s region (`aws`, `aws-cn` for `cn-*`, `aws-us-gov` for `us-gov-*`)';
+  if (name === 'Region') return 'the client\'s `region`';
+  if (name === 'Account') return 'the client\'s `accountId` (or the caller identity)';
+  return `input member \`${name}\` (the same value as the \`{${name}}\` path segment)${e.operation ? '' : ''}`;
+}
+
+function actionPage(e: EntryModel): string {
+  const entry = e.entry;
+  const op = e.operation;
+  const placeholders = [...entry.resource.matchAll(/\$\{(\w+)\}/g)].map((m) => ({ name: `\${${m[1]}}`, source: placeholderSource(m[1]!, e) }));
+  return compile('action.md.hbs')({
+    banner: BANNER,
+    actionName: entry.actionName,
+    badge: BADGES[entry.lifecycle.status],
+    group: entry.group,
+    accessLevel: entry.accessLevel,
+    summary: entry.summary,
+    lifecycleStatus: entry.lifecycle.status,
+    lifecycleNote: entry.lifecycle.status === 'supported' ? '' : `${entry.lifecycle.reason[0]!.toUpperCase()}${entry.lifecycle.reason.slice(1)}.`,
+    successor: entry.lifecycle.successor ?? '',
+    operation: Boolean(op),
+    method: op?.names.method ?? '',
+    inputType: op?.names.input ?? '',
+    httpMethod: op?.spec.method ?? '',
+    path: op?.spec.path ?? '',
+    status: op?.spec.status ?? '',
+    query: op?.spec.query ?? [],
+    body: op?.spec.body ?? '',
+    action: entry.action,
+    resource: entry.resource,
+    placeholders,
+    policy: JSON.stringify(examplePolicy(entry), null, 2),
+    errata: entry.errata.map((x) => ({ ...x })),
+    docs: entry.docs,
+  });
+}
+
+export function emitDocs(model: Model): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const row = (e: EntryModel) => ({
+    actionName: e.entry.actionName,
+    page: e.names.docPage,
+    method: e.operation?.names.method ?? '',
+    http: e.operation ? `${e.operation.spec.method} ${e.operation.spec.path}` : '',
+    accessLevel: e.entry.accessLevel,
+    badge: e.entry.lifecycle.status,
+    group: cell(e.entry.group),
+    reason: cell(e.entry.lifecycle.reason),
+    successor: cell(e.entry.lifecycle.successor ?? ''),
+  });
+  out.set('docs/README.md', compile('index.md.hbs')({
+    banner: BANNER,
+    total: model.entries.length,
+    groupCount: model.groups.length,
+    operationCount: model.operations.length,
+    groups: model.groups.map((g) => ({ name: g.name, entries: g.entries.map(row) })),
+  }));
+  const titles: Record<string, string> = { supported: 'Supported', 'end-of-support': 'End of support', unclear: 'Unclear' };
+  out.set('docs/end-of-support.md', compile('end-of-support.md.hbs')({
+    banner: BANNER,
+    notice: NOTICE_WORDING,
+    statuses: (['end-of-support', 'supported', 'unclear'] as const).map((s) => {
+      const entries = model.entries.filter((e) => e.entry.lifecycle.status === s).map(row);
+      return { title: titles[s], count: entries.length, entries };
+    }),
+  }));
+  for (const e of model.entries) out.set(`docs/actions/${e.names.docPage}`, actionPage(e));
+  return out;
+}
+

@@ -1,0 +1,35 @@
+/** Emits generated/operations.ts: the frozen `operations` and `actions` tables and the action-name types. */
+import type { Model } from '../model.js';
+import { docText, literal, newSourceFile, render } from './format.js';
+import { toLiteral } from './literal.js';
+
+export function emitOperations(model: Model): string {
+  const file = newSourceFile('operations.ts');
+  file.addImportDeclaration({ moduleSpecifier: '../src/client/freeze.js', namedImports: ['deepFreeze'] });
+  file.addImportDeclaration({ moduleSpecifier: '../src/client/spec.js', isTypeOnly: true, namedImports: ['ActionSpec', 'OperationSpec'] });
+
+  const ops = Object.fromEntries(model.operations.map((o) => [o.spec.name, o.spec]));
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: 'const' as never,
+    docs: ['Every REST operation of the catalog: its IAM action, HTTP binding, resource ARN template, access level, group and lifecycle. Frozen.'],
+    declarations: [{ name: 'operations', initializer: `deepFreeze(${toLiteral(ops)} as const satisfies Record<string, OperationSpec>)` }],
+  });
+  const actions = Object.fromEntries(model.entries.map((e) => [e.entry.actionName, e.spec]));
+  file.addVariableStatement({
+    isExported: true,
+    declarationKind: 'const' as never,
+    docs: ['Every IAM action of the catalog, console-only ones (without an operation) included. Frozen.'],
+    declarations: [{ name: 'actions', initializer: `deepFreeze(${toLiteral(actions)} as const satisfies Record<string, ActionSpec>)` }],
+  });
+  file.addTypeAlias({ name: 'OperationName', isExported: true, type: 'keyof typeof operations', docs: ['The name of a REST operation, `GetSegment`.'] });
+  file.addTypeAlias({
+    name: 'PinpointAction', isExported: true, docs: ['Every IAM action of Amazon Pinpoint, with its service prefix, for typing policies.'],
+    type: model.entries.map((e) => literal(e.entry.action)).join(' | '),
+  });
+  const byStatus = (s: string): string =>
+    model.operations.filter((o) => o.spec.lifecycle.status === s).map((o) => literal(o.spec.name)).join(' | ') || 'never';
+  file.addTypeAlias({ name: 'SupportedOperationName', isExported: true, type: byStatus('supported'), docs: [docText('Operations AWS names as continuing after Pinpoint\'s end of support (2026-10-30), under AWS End User Messaging.')] });
+  file.addTypeAlias({ name: 'EndOfSupportOperationName', isExported: true, type: byStatus('end-of-support'), docs: [docText('Operations on resources AWS names as retired on 2026-10-30 (endpoints, segments, campaigns, journeys, analytics).')] });
+  return render(file);
+}

@@ -1,0 +1,18 @@
+/** Runs the emit stage: model → every generated file as text, keyed by its path under generated/. Pure. */
+import type { Catalog } from './catalog/types.js';
+import { buildModel } from './model.js';
+import { emitShapes } from './emit/shapes.js';
+import { emitOperations } from './emit/operations.js';
+import { emitClient } from './emit/client.js';
+import { emitDocs } from './emit/docs.js';
+
+export function generate(catalog: Catalog): ReadonlyMap<string, string> {
+  const model = buildModel(catalog);
+  const files = new Map<string, string>([
+    ['shapes.ts', emitShapes(model)],
+    ['operations.ts', emitOperations(model)],
+    ['client.ts', emitClient(model)],
+  ]);
+  for (const [path, text] of emitDocs(model)) files.set(path, text);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}

@@ -1,0 +1,137 @@
+/**
+ * The model stage: derives every name once from the validated catalog (`GetSegment` → `getSegment`,
+ * `GetSegmentInput`, `GetSegmentOutput`, `get-segment.md`) and the runtime metadata each operation needs.
+ */
+import type { Catalog, CatalogEntry, Shape, TypeRef } from './catalog/types.js';
+import type { ActionSpec, OperationSpec, QueryType } from '../src/client/spec.js';
+
+export interface Names {
+  readonly method: string;
+  readonly input: string;
+  readonly output: string;
+  readonly docPage: string;
+  readonly paginator: string;
+}
+
+/** Splits `SendOTPMessage` into `Send`, `OTP`, `Message`: an acronym ends where a capitalised word starts. */
+export function words(name: string): string[] {
+  return name.match(/[A-Z]+(?=[A-Z][a-z]|\d|$)|[A-Z]?[a-z]+|\d+/g) ?? [name];
+}
+
+export function namesFor(name: string): Names {
+  const w = words(name);
+  const first = w[0] ?? name;
+  return {
+    method: first.toLowerCase() + name.slice(first.length),
+    input: `${name}Input`,
+    output: `${name}Output`,
+    docPage: `${w.map((x) => x.toLowerCase()).join('-')}.md`,
+    paginator: `paginate${name}`,
+  };
+}
+
+export interface OperationModel {
+  readonly entry: CatalogEntry;
+  readonly names: Names;
+  readonly spec: OperationSpec;
+  readonly inputShape: string;
+  readonly outputShape: string | undefined;
+}
+
+export interface EntryModel {
+  readonly entry: CatalogEntry;
+  readonly names: Names;
+  readonly spec: ActionSpec;
+  readonly operation: OperationModel | undefined;
+}
+
+export interface Model {
+  readonly catalog: Catalog;
+  readonly entries: readonly EntryModel[];
+  readonly operations: readonly OperationModel[];
+  readonly groups: readonly { readonly name: string; readonly entries: readonly EntryModel[] }[];
+}
+
+function memberType(shape: Shape | undefined, member: string): TypeRef | undefined {
+  return shape?.kind === 'structure' ? shape.members.find((m) => m.name === member)?.type : undefined;
+}
+
+function queryType(t: TypeRef | undefined, shapes: Catalog['shapes']): QueryType {
+  if (!t) return 'string';
+  if (t.kind === 'list') return 'list';
+  if (t.kind === 'ref') return 'string'; // enums are strings on the wire
+  if (t.kind === 'primitive' && (t.name === 'number' || t.name === 'boolean' || t.name === 'timestamp')) return t.name;
+  void shapes;
+  return 'string';
+}
+
+/** Dotted paths (with `[]` for list items, `{}` for map values) of every timestamp member under a shape. */
+export function timestampPaths(t: TypeRef | undefined, shapes: Catalog['shapes'], prefix = '', seen: ReadonlySet<string> = new Set()): string[] {
+  if (!t) return [];
+  switch (t.kind) {
+    case 'primitive': return t.name === 'timestamp' ? [prefix] : [];
+    case 'list': return timestampPaths(t.item, shapes, `${prefix}[]`, seen);
+    case 'map': return timestampPaths(t.value, shapes, `${prefix}{}`, seen);
+    case 'ref': {
+      const s = shapes.get(t.name);
+      if (s?.kind !== 'structure' || seen.has(t.name)) return [];
+      const next = new Set(seen).add(t.name);
+      return s.members.flatMap((m) => timestampPaths(m.type, shapes, prefix ? `${prefix}.${m.name}` : m.name, next));
+    }
+  }
+}
+
+function actionSpec(e: CatalogEntry): ActionSpec {
+  return {
+    action: e.action,
+    group: e.group,
+    accessLevel: e.accessLevel,
+    resource: e.resource,
+    lifecycle: { status: e.lifecycle.status, reason: e.lifecycle.reason, ...(e.lifecycle.successor ? { successor: e.lifecycle.successor } : {}) },
+    operation: e.operation?.name,
+  };
+}
+
+function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | undefined {
+  const op = e.operation;
+  if (!op) return undefined;
+  const input = catalog.shapes.get(op.input);
+  const output = op.output ? catalog.shapes.get(op.output) : undefined;
+  const bodyType = op.outputBody ? memberType(output, op.outputBody) : undefined;
+  const bodyShape = bodyType?.kind === 'ref' ? catalog.shapes.get(bodyType.name) : undefined;
+  const wires = new Map(op.http.query.map((q) => [q.wire, q.member]));
+  const inputToken = wires.get('token') ?? wires.get('next-token');
+  const pageSize = wires.get('page-size');
+  const hasNextToken = bodyShape?.kind === 'structure' && bodyShape.members.some((m) => m.name === 'NextToken');
+  const spec: OperationSpec = {
+    ...actionSpec(e),
+    name: op.name,
+    operation: op.name,
+    method: op.http.method,
+    path: op.http.path,
+    labels: op.http.labels,
+    query: op.http.query.map((q) => ({ wire: q.wire, member: q.member, type: queryType(memberType(input, q.member), catalog.shapes) })),
+    body: op.http.body,
+    status: op.http.status,
+    outputBody: op.outputBody,
+    outputTimestamps: timestampPaths(bodyType, catalog.shapes),
+    pagination: inputToken && pageSize && hasNextToken ? { inputToken, outputToken: 'NextToken', pageSize } : undefined,
+  };
+  return { entry: e, names: namesFor(op.name), spec, inputShape: op.input, outputShape: op.output };
+}
+
+export function buildModel(catalog: Catalog): Model {
+  const entries = catalog.entries.map((entry): EntryModel => ({
+    entry,
+    names: namesFor(entry.actionName),
+    spec: actionSpec(entry),
+    operation: operationModel(entry, catalog),
+  }));
+  const groupNames = [...new Set(entries.map((e) => e.entry.group))].sort();
+  return {
+    catalog,
+    entries,
+    operations: entries.flatMap((e) => (e.operation ? [e.operation] : [])),
+    groups: groupNames.map((name) => ({ name, entries: entries.filter((e) => e.entry.group === name) })),
+  };
+}

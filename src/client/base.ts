@@ -1,0 +1,220 @@
+/**
+ * The hand-written runtime behind every generated method: validate and bind the input, check the lifecycle, guard
+ * (decide for the action and ARN built from the same bound values as the URL), then sign, send, retry and decode.
+ */
+import type { AxiosInstance } from 'axios';
+import { compilePolicies, type CompiledPolicySet, type Decision, type PolicySet } from '../policy/index.js';
+import type { OperationSpec } from './spec.js';
+import type { CallOptions, ClientConfig, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall, ResponseMetadata } from './types.js';
+import { bindCall, type BoundCall } from './bind.js';
+import { queryString } from './encode.js';
+import { sign } from './signer.js';
+import { cachedProvider } from './credentials.js';
+import { callerAccount } from './account.js';
+import { defaultAxios, sendOnce, type WireResponse } from './send.js';
+import { decodeOutput } from './decode.js';
+import { isRetryable, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry.js';
+import { buildArn, partitionFor } from '../resource/arn.js';
+import { requestContext } from '../guard/context.js';
+import { checkLifecycle } from '../lifecycle/notice.js';
+import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
+import { serviceErrorFor } from '../errors/service.js';
+import { AbortError } from '../errors/transport.js';
+
+const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+const defaultLogger: Logger = {
+  debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
+  warn: (m) => console.warn(m),
+};
+
+/** The default Pinpoint endpoint of a region. */
+export function defaultEndpoint(region: string): string {
+  return `https://pinpoint.${region}.${partitionFor(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+}
+
+type Guard = { readonly kind: 'compiled'; readonly set: CompiledPolicySet } | { readonly kind: 'invalid'; readonly reason: string } | { readonly kind: 'none' };
+
+function compileGuard(config: ClientConfig): Guard {
+  const policies = [...(config.policy !== undefined ? [config.policy] : []), ...(config.policies ?? [])];
+  const set: PolicySet = {
+    policies,
+    ...(config.permissionsBoundary !== undefined ? { permissionsBoundary: config.permissionsBoundary } : {}),
+    ...(config.serviceControlPolicies ? { serviceControlPolicies: config.serviceControlPolicies } : {}),
+    ...(config.sessionPolicy !== undefined ? { sessionPolicy: config.sessionPolicy } : {}),
+  };
+  const any = policies.length > 0 || set.permissionsBoundary !== undefined || set.serviceControlPolicies !== undefined || set.sessionPolicy !== undefined;
+  if (!any) return { kind: 'none' };
+  try {
+    return { kind: 'compiled', set: compilePolicies(set) };
+  } catch (e) {
+    // Fail closed: a policy that does not parse denies every guarded call, with the parser's problems as the reason.
+    return { kind: 'invalid', reason: `the configured policies are invalid: ${(e as Error).message}` };
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) { reject(new AbortError()); return; }
+    const onAbort = (): void => { clearTimeout(timer); reject(new AbortError()); };
+    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class PinpointClientBase<M extends GuardMode = GuardMode> {
+  /** The Region the client calls and names in ARNs. */
+  readonly region: string;
+  /** The guard mode in force. */
+  readonly mode: GuardMode;
+  readonly #config: ClientConfig<M>;
+  readonly #endpoint: URL;
+  readonly #http: AxiosInstance;
+  readonly #credentials: CredentialProvider;
+  readonly #guard: Guard;
+  readonly #retry: ResolvedRetry;
+  readonly #logger: Logger;
+  readonly #recorded: RecordedCall[] = [];
+  #account: Promise<string> | undefined;
+
+  constructor(config: ClientConfig<M>) {
+    if (!config || typeof config.region !== 'string' || !REGION.test(config.region)) {
+      throw new TypeError(`config.region: expected an AWS Region name such as us-east-1, got ${JSON.stringify(config?.region)}`);
+    }
+    if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
+    if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+    this.#config = config;
+    this.region = config.region;
+    this.#logger = config.logger ?? defaultLogger;
+    this.#guard = compileGuard(config);
+    this.mode = config.mode ?? (this.#guard.kind === 'none' ? 'off' : 'enforce');
+    if (this.#guard.kind === 'none' && this.mode === 'off') this.#logger.debug('pinpoint-guard: no policy configured; the guard is off');
+    if (this.#guard.kind === 'invalid') this.#logger.warn(`pinpoint-guard: ${this.#guard.reason}; every guarded call will be denied`);
+    let endpoint: URL;
+    try {
+      endpoint = new URL(config.endpoint ?? defaultEndpoint(config.region));
+    } catch {
+      throw new TypeError(`config.endpoint: expected an absolute URL, got ${JSON.stringify(config.endpoint)}`);
+    }
+    this.#endpoint = endpoint;
+    this.#http = config.axios ?? defaultAxios();
+    this.#credentials = cachedProvider(config.credentials);
+    this.#retry = resolveRetry(config.retry);
+  }
+
+  /** The (action, resource) pairs called so far in `record` mode, in call order. */
+  recorded(): readonly RecordedCall[] {
+    return [...this.#recorded];
+  }
+
+  /** The account id the guard puts in ARNs: from config, the credentials, or STS (resolved once and cached). */
+  accountId(): Promise<string> {
+    if (this.#config.accountId) return Promise.resolve(this.#config.accountId);
+    this.#account ??= (async () => {
+      const credentials = await this.#credentials().catch((e: Error) => { throw new AccountResolutionError(e.message); });
+      return callerAccount(this.#http, this.region, credentials);
+    })();
+    // A failed lookup is not cached, so a later call can try again.
+    this.#account.catch(() => { this.#account = undefined; });
+    return this.#account;
+  }
+
+  /** Guard decision for a bound call; any doubt (no account, unbuildable ARN, engine failure) is a deny. */
+  async #decide(bound: BoundCall, options: CallOptions | undefined): Promise<{ decision: Decision; resource: string }> {
+    const spec = bound.spec;
+    const deny = (reason: string, resource = spec.resource): { decision: Decision; resource: string } => ({
+      resource,
+      decision: { decision: 'ImplicitDeny', reason, matchedStatements: [], nearMisses: [], missingContextKeys: [] },
+    });
+    let resource: string;
+    try {
+      resource = buildArn(spec.resource, bound.params, { region: this.region, accountId: await this.accountId() });
+    } catch (e) {
+      return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
+    }
+    if (this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
+    if (this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
+    const context = requestContext(this.#config.context, options?.context, {
+      now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags,
+    });
+    try {
+      return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context) };
+    } catch (e) {
+      return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
+    }
+  }
+
+  #prepare(bound: BoundCall): PreparedRequest {
+    const qs = queryString(bound.query);
+    const base = this.#endpoint.href.replace(/\/$/, '');
+    return {
+      method: bound.spec.method,
+      url: `${base}${bound.path}${qs ? `?${qs}` : ''}`,
+      headers: bound.body !== undefined ? { 'content-type': 'application/json' } : {},
+      body: bound.body,
+    };
+  }
+
+  /** Runs one operation. Generated methods delegate here with their operation's metadata. */
+  protected async invoke(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown> {
+    const bound = bindCall(spec, input);
+    checkLifecycle(spec, this.#config.lifecycle ?? 'warn', this.#logger);
+    const prepared = this.#prepare(bound);
+    if (this.mode !== 'off') {
+      const { decision, resource } = await this.#decide(bound, options);
+      this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
+      if (this.mode === 'dry-run') {
+        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, request: prepared };
+        return result;
+      }
+      if (this.mode === 'enforce' && decision.decision !== 'Allow') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource });
+    }
+    return this.#send(bound, prepared, options);
+  }
+
+  async #send(bound: BoundCall, prepared: PreparedRequest, options: CallOptions | undefined): Promise<unknown> {
+    const timeoutMs = options?.timeout ?? this.#config.timeout ?? 30_000;
+    let totalRetryDelay = 0;
+    for (let attempt = 1; ; attempt++) {
+      let response: WireResponse | undefined;
+      let failure: unknown;
+      try {
+        const credentials = await this.#credentials();
+        const headers = await sign(
+          { method: prepared.method, endpoint: this.#endpoint, path: this.#endpoint.pathname.replace(/\/$/, '') + bound.path, query: bound.query, headers: prepared.headers, body: prepared.body },
+          { service: 'mobiletargeting', region: this.region, credentials },
+        );
+        response = await sendOnce(this.#http, { method: prepared.method, url: prepared.url, headers, body: prepared.body }, { timeoutMs, signal: options?.signal, attempt });
+      } catch (e) {
+        failure = e;
+      }
+      const requestId = response?.headers['x-amzn-requestid'];
+      const metadata: ResponseMetadata = { httpStatusCode: response?.status ?? 0, requestId, attempts: attempt, totalRetryDelay };
+      if (response && response.status >= 200 && response.status < 300) return decodeOutput(bound.spec, response.body, metadata);
+      if (response) failure = serviceErrorFor(response.status, response.body, metadata, requestId);
+      if (attempt >= this.#retry.maxAttempts || !isRetryable(failure)) throw failure;
+      const delay = retryDelay(attempt, this.#retry, parseRetryAfter(response?.headers['retry-after']));
+      totalRetryDelay += delay;
+      this.#logger.debug(`pinpoint-guard: ${bound.spec.name} attempt ${attempt} failed (${(failure as Error).name}); retrying in ${delay} ms`);
+      await sleep(delay, options?.signal);
+    }
+  }
+}
+
+/** Pages through a list operation, following its token; each page is a guarded call of its own. */
+export async function* paginate(client: PinpointClientBase, spec: OperationSpec, input: Record<string, unknown> | object, options?: CallOptions): AsyncGenerator<unknown, void, undefined> {
+  const pagination = spec.pagination;
+  if (!pagination || !spec.outputBody) throw new TypeError(`${spec.name} is not a paginated operation`);
+  let token = (input as Record<string, unknown>)[pagination.inputToken] as string | undefined;
+  const seen = new Set<string>();
+  do {
+    const page = (await (client as unknown as { invoke: PinpointClientBase['invoke'] }).invoke(spec, { ...input, [pagination.inputToken]: token }, options)) as Record<string, Record<string, unknown> | undefined>;
+    yield page;
+    token = page[spec.outputBody]?.[pagination.outputToken] as string | undefined;
+    // A service that hands back a token it already gave would loop forever.
+    if (token !== undefined && seen.has(token)) throw new Error(`${spec.name}: the service returned the same ${pagination.outputToken} twice`);
+    if (token !== undefined) seen.add(token);
+  } while (token);
+}

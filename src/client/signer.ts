@@ -1,0 +1,64 @@
+/** SigV4 signing with AWS's own implementation (@smithy/signature-v4); we add only the request shape it expects. */
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import type { Credentials } from './types.js';
+
+export interface UnsignedRequest {
+  readonly method: string;
+  readonly endpoint: URL;
+  /** The path as sent: each segment already percent-encoded once. */
+  readonly path: string;
+  /** Decoded (wire name, value) pairs; the signer encodes them itself. */
+  readonly query: readonly (readonly [string, string])[];
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
+export interface SigningOptions { readonly service: string; readonly region: string; readonly credentials: Credentials; readonly date?: Date }
+
+const signers = new Map<string, SignatureV4>();
+
+function signerFor(service: string, region: string, credentials: Credentials): SignatureV4 {
+  // The signer caches derived signing keys; one signer per (service, region, credentials) keeps that cache useful.
+  const key = `${service}\u0000${region}\u0000${credentials.accessKeyId}\u0000${credentials.secretAccessKey}\u0000${credentials.sessionToken ?? ''}`;
+  let signer = signers.get(key);
+  if (!signer) {
+    if (signers.size >= 64) signers.clear();
+    signer = new SignatureV4({ service, region, credentials, sha256: Sha256, uriEscapePath: true, applyChecksum: true });
+    signers.set(key, signer);
+  }
+  return signer;
+}
+
+export async function payloadHash(body: string | undefined): Promise<string> {
+  const hash = new Sha256();
+  hash.update(body ?? '');
+  return Buffer.from(await hash.digest()).toString('hex');
+}
+
+/**
+ * Returns the headers to send: the request's own plus `host`, `authorization`, `x-amz-date`, `x-amz-content-sha256`
+ * and, with temporary credentials, `x-amz-security-token`. Services other than S3 sign the path encoded twice
+ * (uriEscapePath), as the AWS SDKs do.
+ */
+export async function sign(req: UnsignedRequest, opts: SigningOptions): Promise<Record<string, string>> {
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of req.query) {
+    const prev = query[k];
+    query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  const signed = await signerFor(opts.service, opts.region, opts.credentials).sign(
+    {
+      method: req.method,
+      protocol: req.endpoint.protocol,
+      hostname: req.endpoint.hostname,
+      ...(req.endpoint.port ? { port: Number(req.endpoint.port) } : {}),
+      path: req.path,
+      query,
+      headers: { ...req.headers, host: req.endpoint.host, 'x-amz-content-sha256': await payloadHash(req.body) },
+      body: req.body,
+    },
+    opts.date ? { signingDate: opts.date } : {},
+  );
+  return signed.headers as Record<string, string>;
+}

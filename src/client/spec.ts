@@ -1,0 +1,49 @@
+/**
+ * The metadata the generated `operations` table holds for each operation, and the only thing the runtime needs to
+ * validate, guard, encode, send and decode a call. Generated code is data plus one-line delegations; behaviour lives here.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+export type LifecycleStatus = 'supported' | 'end-of-support' | 'unclear';
+export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management';
+
+/** How a query member is written on the wire. */
+export type QueryType = 'string' | 'number' | 'boolean' | 'timestamp' | 'list';
+
+export interface QuerySpec { readonly wire: string; readonly member: string; readonly type: QueryType }
+
+export interface LifecycleSpec { readonly status: LifecycleStatus; readonly reason: string; readonly successor?: string }
+
+/** An IAM action of the catalog, with or without a REST operation. */
+export interface ActionSpec {
+  readonly action: string;
+  readonly group: string;
+  readonly accessLevel: AccessLevel;
+  /** ARN template: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`. */
+  readonly resource: string;
+  readonly lifecycle: LifecycleSpec;
+  /** The operation name, or `undefined` for console-only actions. */
+  readonly operation?: string;
+}
+
+export interface PaginationSpec { readonly inputToken: string; readonly outputToken: string; readonly pageSize: string }
+
+/** A REST operation: its action, binding and resource. */
+export interface OperationSpec extends ActionSpec {
+  readonly name: string;
+  readonly operation: string;
+  readonly method: HttpMethod;
+  /** `/v1/apps/{ApplicationId}/segments/{SegmentId}`; every placeholder is a required string input member. */
+  readonly path: string;
+  readonly labels: readonly string[];
+  readonly query: readonly QuerySpec[];
+  /** The input member sent as the JSON body. */
+  readonly body?: string;
+  /** The success status code. */
+  readonly status: number;
+  /** The output member the response body fills. */
+  readonly outputBody?: string;
+  /** Paths (inside the response body) of timestamp members, decoded to `Date` as the AWS SDK does. */
+  readonly outputTimestamps: readonly string[];
+  readonly pagination?: PaginationSpec;
+}

@@ -1,0 +1,105 @@
+/** Public types of the client's configuration, calls and results. */
+import type { AxiosInstance } from 'axios';
+import type { Decision, PolicyInput, RequestContext } from '../policy/index.js';
+
+/**
+ * - `enforce`: a denied call throws `AccessDeniedError` and sends nothing (default when a policy is given).
+ * - `dry-run`: nothing is sent; every call resolves to a {@link DryRunResult}.
+ * - `record`: calls are sent and each (action, resource) pair is recorded for least-privilege generation.
+ * - `off`: no guard (default when no policy is given).
+ */
+export type GuardMode = 'enforce' | 'dry-run' | 'record' | 'off';
+
+/** AWS credentials, as the AWS SDK v3 identity shape. */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  readonly expiration?: Date;
+  /** Some providers know the account; it saves a call to STS. */
+  readonly accountId?: string;
+}
+
+/** Any AWS SDK v3 credential provider: an async function returning credentials. */
+export type CredentialProvider = () => Promise<Credentials>;
+
+export interface Logger {
+  debug(message: string): void;
+  warn(message: string): void;
+}
+
+export interface RetryConfig {
+  /** Total attempts including the first (default 3). */
+  readonly maxAttempts?: number;
+  /** Base of the exponential backoff in ms (default 100). */
+  readonly baseDelayMs?: number;
+  /** Cap of one backoff delay in ms (default 20,000). */
+  readonly maxDelayMs?: number;
+}
+
+export interface ClientConfig<M extends GuardMode = GuardMode> {
+  readonly region: string;
+  /** The 12-digit account the ARNs name; otherwise from the credentials, else STS GetCallerIdentity. */
+  readonly accountId?: string;
+  readonly credentials?: Credentials | CredentialProvider;
+  /** Defaults to `https://pinpoint.{region}.amazonaws.com` (`.com.cn` in China). */
+  readonly endpoint?: string;
+  /** The identity policy (or use `policies` for several). */
+  readonly policy?: PolicyInput;
+  readonly policies?: readonly PolicyInput[];
+  readonly permissionsBoundary?: PolicyInput;
+  /** SCP levels from the organization root down to the account; each level a list of policies. */
+  readonly serviceControlPolicies?: readonly (readonly PolicyInput[])[];
+  readonly sessionPolicy?: PolicyInput;
+  readonly mode?: M;
+  /** Request context keys for every call (`aws:username`, `aws:PrincipalTag/team`, `aws:SourceIp`, ...). */
+  readonly context?: RequestContext;
+  readonly retry?: RetryConfig;
+  /** Per-attempt timeout in ms (default 30,000). */
+  readonly timeout?: number;
+  /** An axios instance to send with (its adapter and interceptors are used). */
+  readonly axios?: AxiosInstance;
+  /** `warn` (default) logs once per end-of-support operation; `error` throws `EndOfSupportError` before sending. */
+  readonly lifecycle?: 'warn' | 'error' | 'off';
+  readonly logger?: Logger;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Per-attempt timeout in ms for this call. */
+  readonly timeout?: number;
+  /** Extra request context keys for this call's guard decision. */
+  readonly context?: RequestContext;
+}
+
+/** Response metadata, as the AWS SDK v3 `$metadata`. */
+export interface ResponseMetadata {
+  readonly httpStatusCode: number;
+  readonly requestId: string | undefined;
+  readonly attempts: number;
+  readonly totalRetryDelay: number;
+}
+
+/** The request a call would send, without credentials or signature. */
+export interface PreparedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | undefined;
+}
+
+/** What a call resolves to in `dry-run` mode: the decision and the request that would have been sent. */
+export interface DryRunResult {
+  readonly dryRun: true;
+  readonly operation: string;
+  readonly action: string;
+  readonly resource: string;
+  readonly decision: Decision;
+  readonly request: PreparedRequest;
+}
+
+/** A call's result type for a guard mode: dry-run clients resolve to {@link DryRunResult}. */
+export type CallResult<M extends GuardMode, O> = M extends 'dry-run' ? DryRunResult : O;
+
+/** One recorded call, in `record` mode. */
+export interface RecordedCall { readonly operation: string; readonly action: string; readonly resource: string }

@@ -1,0 +1,7 @@
+export { ValidationError } from './validation.js';
+export {
+  PinpointServiceError, BadRequestException, ForbiddenException, NotFoundException, MethodNotAllowedException, ConflictException,
+  PayloadTooLargeException, TooManyRequestsException, InternalServerErrorException, serviceErrorFor,
+} from './service.js';
+export { AccessDeniedError, EndOfSupportError, AccountResolutionError } from './guard.js';
+export { NetworkError, TimeoutError, AbortError, CredentialsError } from './transport.js';

@@ -1,0 +1,46 @@
+/** The one ARN builder: catalog ARN templates filled with a call's validated parameters. */
+
+export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
+
+/** The partition follows the region: `cn-*` → aws-cn, `us-gov-*` → aws-us-gov, else aws. */
+export function partitionFor(region: string): Partition {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
+export interface ArnEnvironment { readonly region: string; readonly accountId: string }
+
+export class ArnBuildError extends Error {
+  constructor(message: string) { super(message); this.name = 'ArnBuildError'; }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT = /^\d{12}$/;
+
+/**
+ * Fills `${Partition}`, `${Region}`, `${Account}` from the environment and every other placeholder from `params`.
+ * Throws `ArnBuildError` when a value is missing or malformed — the guard turns that into a deny.
+ */
+export function buildArn(template: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
+  if (!REGION.test(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
+  if (!ACCOUNT.test(env.accountId)) throw new ArnBuildError('the account id must be 12 digits');
+  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => {
+    if (name === 'Partition') return partitionFor(env.region);
+    if (name === 'Region') return env.region;
+    if (name === 'Account') return env.accountId;
+    const value = params[name];
+    if (value === undefined) throw new ArnBuildError(`no value for \${${name}} in ${template}`);
+    return value;
+  });
+}
+
+export interface ParsedArn { readonly partition: string; readonly service: string; readonly region: string; readonly account: string; readonly resource: string }
+
+/** Splits an ARN into its six parts, or returns undefined when it is not one. */
+export function parseArn(arn: string): ParsedArn | undefined {
+  const parts = arn.split(':');
+  if (parts.length < 6 || parts[0] !== 'arn') return undefined;
+  const [, partition, service, region, account] = parts as [string, string, string, string, string];
+  return { partition, service, region, account, resource: parts.slice(5).join(':') };
+}
