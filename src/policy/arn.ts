@@ -44,8 +44,9 @@ export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
   if (tokens.length > 0 && tokens.every((t) => t === STAR)) return ALL;
   const whole = compileGlob(tokens);
   const fields = splitArnTokens(tokens);
-  // Not an ARN shape: IAM would have rejected it in a policy; for the public helper, compare whole.
-  if (fields === null) return { source: whole.source, match: (arn) => whole.match(arn) };
+  // Not six fields (IAM rejects such a Resource): still never let a wildcard cross a colon, so
+  // compare colon-separated field by field and require the same number of fields.
+  if (fields === null) return fieldwise(whole.source, tokens);
 
   const globs = fields.map(compileGlob);
   const fixed = globs.slice(0, FIXED_FIELDS);
@@ -70,6 +71,29 @@ export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
         from = colon + 1;
       }
       return resource.match(arn, from);
+    },
+  };
+}
+
+function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
+  const fields: GlobToken[][] = [[]];
+  for (const t of tokens) {
+    if (typeof t !== 'string') {
+      (fields[fields.length - 1] as GlobToken[]).push(t);
+      continue;
+    }
+    const pieces = t.split(':');
+    pieces.forEach((piece, i) => {
+      if (i > 0) fields.push([]);
+      if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
+    });
+  }
+  const globs = fields.map(compileGlob);
+  return {
+    source,
+    match(arn) {
+      const parts = arn.split(':');
+      return parts.length === globs.length && globs.every((g, i) => g.match(parts[i] as string));
     },
   };
 }
