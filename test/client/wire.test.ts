@@ -1,0 +1,239 @@
+/**
+ * Every generated method on the wire: what msw sees (method, encoded path, query, JSON body, SigV4 headers) and what
+ * the call resolves to; then the same inputs through `@aws-sdk/client-pinpoint` with a recording request handler, so
+ * that our wire format is the SDK's.
+ */
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import * as sdk from '@aws-sdk/client-pinpoint';
+// `@smithy/protocol-http` is not installed on its own; `@smithy/core` (an SDK dependency) exports the same class.
+import { HttpResponse as SmithyResponse } from '@smithy/core/protocols';
+import { HttpResponse } from 'msw';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../../generated/operations.js';
+import type { OperationSpec, QuerySpec } from '../../src/client/spec.js';
+import { ACCOUNT, CREDENTIALS, SESSION_TOKEN, callByName, makeClient, recordingHandler, useWire, type Seen } from './support.js';
+
+const wire = useWire();
+const specs = Object.values(operations) as readonly OperationSpec[];
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Inputs built from each operation's metadata
+
+/** A distinct label value per member, with characters that must be percent-encoded (space, colon). */
+function labelValue(spec: OperationSpec, member: string): string {
+  if (member === 'ResourceArn') return `arn:aws:mobiletargeting:us-east-1:${ACCOUNT}:apps/app-for-${spec.name}`;
+  return `${member} of ${spec.name}:1`;
+}
+
+/** A query value of the member's type and the decoded strings expected on the wire. */
+function queryValue(q: QuerySpec, index: number): { value: unknown; wire: string[] } {
+  switch (q.type) {
+    case 'string': return { value: `q ${q.member}&=${index}`, wire: [`q ${q.member}&=${index}`] };
+    case 'number': return { value: 10 + index, wire: [String(10 + index)] };
+    case 'boolean': return { value: index % 2 === 0, wire: [String(index % 2 === 0)] };
+    case 'timestamp': {
+      const d = new Date(Date.UTC(2024, 0, 1 + index, 12, 30, 15));
+      return { value: d, wire: [d.toISOString().replace('.000Z', 'Z')] };
+    }
+    case 'list': return { value: [`${q.member}-1`, `${q.member} 2`], wire: [`${q.member}-1`, `${q.member} 2`] };
+  }
+}
+
+type SchemaNode = unknown[];
+const sdkExports = sdk as unknown as Record<string, unknown>;
+const resolve = (s: unknown): SchemaNode => (typeof s === 'function' ? (s as () => SchemaNode)() : (s as SchemaNode));
+
+/**
+ * A small body: the body structure's string, number and boolean members as the SDK's own schema lists them (so the
+ * SDK does not drop them), each with a distinct value. Structures without scalar members get `{}`.
+ */
+function bodyValue(spec: OperationSpec): Record<string, unknown> {
+  const op = sdkExports[`${spec.name}$`] as SchemaNode;
+  const input = resolve(op[4]);
+  const members = input[4] as string[];
+  const schemas = input[5] as unknown[];
+  const i = members.indexOf(spec.body!);
+  const structure = resolve((schemas[i] as unknown[])[0]);
+  const out: Record<string, unknown> = {};
+  (structure[4] as string[]).forEach((name, j) => {
+    const kind = (structure[5] as unknown[])[j];
+    if (kind === 0) out[name] = `${name} for ${spec.name}`;
+    else if (kind === 1) out[name] = 7 + j;
+    else if (kind === 2) out[name] = j % 2 === 0;
+  });
+  return out;
+}
+
+interface Case {
+  readonly spec: OperationSpec;
+  readonly input: Record<string, unknown>;
+  readonly labels: Record<string, string>;
+  readonly query: (readonly [string, string])[];
+  readonly body: Record<string, unknown> | undefined;
+}
+
+function caseOf(spec: OperationSpec): Case {
+  const input: Record<string, unknown> = {};
+  const labels: Record<string, string> = {};
+  for (const l of spec.labels) input[l] = labels[l] = labelValue(spec, l);
+  const query: (readonly [string, string])[] = [];
+  spec.query.forEach((q, i) => {
+    const { value, wire: w } = queryValue(q, i);
+    input[q.member] = value;
+    for (const v of w) query.push([q.wire, v]);
+  });
+  const body = spec.body ? bodyValue(spec) : undefined;
+  if (spec.body) input[spec.body] = body;
+  return { spec, input, labels, query, body };
+}
+
+const cases = specs.map(caseOf);
+const sortPairs = (pairs: readonly (readonly [string, string])[]): string[] => pairs.map(([k, v]) => `${k}=${v}`).sort();
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The path template with each label replaced by its decoded value: what the server decodes the path to. */
+const decodedSegments = (c: Case): string[] => c.spec.path.split('/').map((s) => s.replace(/^\{(\w+)\}$/, (_, l: string) => c.labels[l]!));
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+describe('every generated method on the wire (msw)', () => {
+  const seen = new Map<string, { request: Seen; output: unknown }>();
+  beforeAll(async () => {
+    wire.pinpoint((_, n) => {
+      const spec = cases[n - 1]!.spec;
+      return HttpResponse.json({ Id: `response of ${spec.name}`, Count: n }, { status: spec.status, headers: { 'x-amzn-RequestId': `rid-${spec.name}` } });
+    });
+    const client = makeClient({ credentials: { ...CREDENTIALS, sessionToken: SESSION_TOKEN } });
+    for (const c of cases) {
+      const before = wire.requests.length;
+      const output = await callByName(client, c.spec.name, c.input);
+      expect(wire.requests.length, `${c.spec.name} sends exactly one request`).toBe(before + 1);
+      seen.set(c.spec.name, { request: wire.requests[before]!, output });
+    }
+  });
+
+  it('covers every operation with a method of the client', () => {
+    expect(seen.size).toBe(specs.length);
+    expect(specs.length).toBe(122);
+  });
+
+  it.each(cases.map((c) => [c.spec.name, c] as const))('%s: method, encoded path, query, body, signature headers and output', (name, c) => {
+    const { request, output } = seen.get(name)!;
+    expect(request.method).toBe(c.spec.method);
+    // Each label is exactly one segment, and decodes back to the value given.
+    const segments = request.rawPath.split('/');
+    expect(segments.map(decodeURIComponent)).toEqual(decodedSegments(c));
+    expect(request.rawPath).not.toMatch(/[ :]/);
+    expect(sortPairs([...request.url.searchParams])).toEqual(sortPairs(c.query));
+    if (c.body) {
+      expect(JSON.parse(request.body)).toEqual(c.body);
+      expect(request.headers['content-type']).toBe('application/json');
+    } else {
+      expect(request.body).toBe('');
+    }
+
+    const date = request.headers['x-amz-date'];
+    expect(date).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(request.headers.authorization).toMatch(
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=${CREDENTIALS.accessKeyId}/${date!.slice(0, 8)}/us-east-1/mobiletargeting/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$`),
+    );
+    expect(request.headers['x-amz-content-sha256']).toBe(sha256(request.body));
+    expect(request.headers['x-amz-security-token']).toBe(SESSION_TOKEN);
+
+    const expected: Record<string, unknown> = {
+      $metadata: { httpStatusCode: c.spec.status, requestId: `rid-${name}`, attempts: 1, totalRetryDelay: 0 },
+    };
+    if (c.spec.outputBody) expected[c.spec.outputBody] = { Id: `response of ${name}`, Count: cases.indexOf(c) + 1 };
+    expect(output).toStrictEqual(expected);
+  });
+
+  it('sends no x-amz-security-token with long-term keys, and signs it when a session token is given', async () => {
+    wire.pinpoint();
+    await makeClient().getApps({});
+    await makeClient({ credentials: { ...CREDENTIALS, sessionToken: SESSION_TOKEN } }).getApps({});
+    const [plain, temporary] = wire.requests;
+    expect(plain!.headers).not.toHaveProperty('x-amz-security-token');
+    expect(plain!.headers.authorization).not.toContain('x-amz-security-token');
+    expect(temporary!.headers.authorization).toMatch(/SignedHeaders=[^,]*x-amz-security-token/);
+  });
+
+  it('sends to a custom endpoint with a base path, keeping that path in front of the operation path', async () => {
+    const requests: Seen[] = [];
+    wire.server.use(recordingHandler('https://proxy.example.com/pinpoint/*', requests, () => HttpResponse.json({})));
+    await makeClient({ endpoint: 'https://proxy.example.com/pinpoint/' }).getApp({ ApplicationId: 'a b' });
+    expect(requests.map((r) => r.rawPath)).toEqual(['/pinpoint/v1/apps/a%20b']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// The same inputs through the AWS SDK
+
+interface SdkRequest { method: string; path: string; query: Record<string, string | string[] | null>; body: unknown }
+
+const sdkRequests: SdkRequest[] = [];
+const sdkClient = new sdk.PinpointClient({
+  region: 'us-east-1',
+  credentials: CREDENTIALS,
+  requestHandler: {
+    handle: async (req: SdkRequest) => {
+      sdkRequests.push({ method: req.method, path: req.path, query: { ...(req.query ?? {}) }, body: req.body });
+      return { response: new SmithyResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from('{}')]) }) };
+    },
+  } as never,
+});
+
+async function sendWithSdk(operation: string, input: Record<string, unknown>): Promise<SdkRequest> {
+  const Command = sdkExports[`${operation}Command`] as new (input: unknown) => Parameters<typeof sdkClient.send>[0];
+  const before = sdkRequests.length;
+  await sdkClient.send(new Command(input)).catch(() => undefined);
+  if (sdkRequests.length !== before + 1) throw new Error(`${operation}: the SDK sent ${sdkRequests.length - before} requests`);
+  return sdkRequests[before]!;
+}
+
+function sdkBodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  throw new Error(`unexpected SDK body ${Object.prototype.toString.call(body)}`);
+}
+
+/** Decoded query pairs of the SDK's request, flattened as `k=v`. */
+const sdkPairs = (q: SdkRequest['query']): string[] =>
+  Object.entries(q).flatMap(([k, v]) => (v === null ? [k] : Array.isArray(v) ? v.map((x) => `${k}=${x}`) : [`${k}=${v}`])).sort();
+
+describe('our wire format is @aws-sdk/client-pinpoint\'s', () => {
+  const ours = new Map<string, Seen>();
+  beforeAll(async () => {
+    wire.pinpoint((_, n) => HttpResponse.json({}, { status: cases[n - 1]!.spec.status }));
+    const client = makeClient();
+    for (const c of cases) {
+      const before = wire.requests.length;
+      await callByName(client, c.spec.name, c.input);
+      ours.set(c.spec.name, wire.requests[before]!);
+    }
+  });
+
+  it.each(cases.map((c) => [c.spec.name, c] as const))('%s: same method, path, query and body as the SDK', async (name, c) => {
+    const theirs = await sendWithSdk(name, c.input);
+    const mine = ours.get(name)!;
+    expect(mine.method).toBe(theirs.method);
+    expect(mine.rawPath.split('/').map(decodeURIComponent)).toEqual(theirs.path.split('/').map(decodeURIComponent));
+    expect(mine.rawPath).toBe(theirs.path);
+    expect(sortPairs([...mine.url.searchParams])).toEqual(sdkPairs(theirs.query));
+    const theirBody = sdkBodyText(theirs.body);
+    if (theirBody === '') expect(mine.body).toBe('');
+    else expect(JSON.parse(mine.body)).toEqual(JSON.parse(theirBody));
+  });
+
+  it.each([
+    ['GetSegment', { ApplicationId: "app!'()*~", SegmentId: 'seg 1:ü~é' }],
+    ['GetEndpoint', { ApplicationId: 'a+b=c&d', EndpointId: 'e%41#f?g' }],
+    ['GetUserEndpoints', { ApplicationId: '@app$', UserId: 'user,name;x' }],
+  ] as const)('%s encodes awkward ids exactly as the SDK does', async (operation, input) => {
+    wire.pinpoint();
+    await callByName(makeClient({ mode: 'off' }), operation, input);
+    const theirs = await sendWithSdk(operation, input);
+    expect(wire.requests[0]!.rawPath).toBe(theirs.path);
+  });
+});
