@@ -27,14 +27,15 @@ export function emitClient(model: Model): string {
   const shapeImports = [...new Set(model.operations.flatMap((o) => [o.inputShape, ...(o.outputShape ? [o.outputShape] : [])]))].sort();
   file.addImportDeclaration({ moduleSpecifier: './shapes.js', isTypeOnly: true, namedImports: shapeImports });
 
-  for (const o of model.operations) {
-    file.addTypeAlias({ name: o.names.input, isExported: true, type: o.inputShape, docs: [`Input of {@link PinpointClient.${o.names.method}}.`] });
-    file.addTypeAlias({
+  // Bulk insertions: ts-morph re-parses after every manipulation.
+  file.addTypeAliases(model.operations.flatMap((o) => [
+    { name: o.names.input, isExported: true, type: o.inputShape, docs: [`Input of {@link PinpointClient.${o.names.method}}.`] },
+    {
       name: o.names.output, isExported: true,
       type: `${o.outputShape ?? 'Record<string, never>'} & { readonly $metadata: ResponseMetadata }`,
       docs: [`Output of {@link PinpointClient.${o.names.method}}, shaped as the AWS SDK v3 output.`],
-    });
-  }
+    },
+  ]));
   file.addClass({
     name: 'PinpointClient',
     isExported: true,
@@ -49,15 +50,13 @@ export function emitClient(model: Model): string {
       statements: `return this.invoke(operations.${o.spec.name}, input, options) as Promise<CallResult<M, ${o.names.output}>>;`,
     })),
   });
-  for (const o of model.operations.filter((x) => x.spec.pagination)) {
-    file.addFunction({
+  file.addFunctions(model.operations.filter((x) => x.spec.pagination).map((o) => ({
       name: o.names.paginator,
       isExported: true,
       docs: [`Pages through {@link PinpointClient.${o.names.method}}, following \`${o.spec.pagination!.outputToken}\`; each page is guarded like a single call.`],
       parameters: [{ name: 'client', type: "PinpointClient<'enforce' | 'record' | 'off'>" }, { name: 'input', type: o.names.input }, { name: 'options', type: 'CallOptions', hasQuestionToken: true }],
       returnType: `AsyncGenerator<${o.names.output}, void, undefined>`,
       statements: `return paginate(client, operations.${o.spec.name}, input, options) as AsyncGenerator<${o.names.output}, void, undefined>;`,
-    });
-  }
+  })));
   return render(file);
 }

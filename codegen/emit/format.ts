@@ -11,8 +11,8 @@ export function newSourceFile(name: string): SourceFile {
   return project.createSourceFile(name, '');
 }
 
+/** Emitters add structures in bulk; ts-morph prints them formatted, so no formatting pass (it costs seconds). */
 export function render(file: SourceFile): string {
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
   return `// ${BANNER}\n${file.getFullText()}`;
 }
 

@@ -9,19 +9,16 @@ export function emitOperations(model: Model): string {
   file.addImportDeclaration({ moduleSpecifier: '../src/client/spec.js', isTypeOnly: true, namedImports: ['ActionSpec', 'OperationSpec'] });
 
   const ops = Object.fromEntries(model.operations.map((o) => [o.spec.name, o.spec]));
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: 'const' as never,
-    docs: ['Every REST operation of the catalog: its IAM action, HTTP binding, resource ARN template, access level, group and lifecycle. Frozen.'],
-    declarations: [{ name: 'operations', initializer: `deepFreeze(${toLiteral(ops)} as const satisfies Record<string, OperationSpec>)` }],
-  });
+  // Written as text: ts-morph re-indents variable initialisers, and the literal is already laid out.
+  file.addStatements([
+    '/** Every REST operation of the catalog: its IAM action, HTTP binding, resource ARN template, access level, group and lifecycle. Frozen. */',
+    `export const operations = deepFreeze(${toLiteral(ops)} as const satisfies Record<string, OperationSpec>);`,
+  ]);
   const actions = Object.fromEntries(model.entries.map((e) => [e.entry.actionName, e.spec]));
-  file.addVariableStatement({
-    isExported: true,
-    declarationKind: 'const' as never,
-    docs: ['Every IAM action of the catalog, console-only ones (without an operation) included. Frozen.'],
-    declarations: [{ name: 'actions', initializer: `deepFreeze(${toLiteral(actions)} as const satisfies Record<string, ActionSpec>)` }],
-  });
+  file.addStatements([
+    '/** Every IAM action of the catalog, console-only ones (without an operation) included. Frozen. */',
+    `export const actions = deepFreeze(${toLiteral(actions)} as const satisfies Record<string, ActionSpec>);`,
+  ]);
   file.addTypeAlias({ name: 'OperationName', isExported: true, type: 'keyof typeof operations', docs: ['The name of a REST operation, `GetSegment`.'] });
   file.addTypeAlias({
     name: 'PinpointAction', isExported: true, docs: ['Every IAM action of Amazon Pinpoint, with its service prefix, for typing policies.'],

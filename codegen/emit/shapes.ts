@@ -1,6 +1,7 @@
 /** Emits generated/shapes.ts: every structure as an interface and every enum as a string-literal union. */
 import type { Model } from '../model.js';
 import type { TypeRef } from '../catalog/types.js';
+import { StructureKind, type InterfaceDeclarationStructure, type TypeAliasDeclarationStructure } from 'ts-morph';
 import { literal, newSourceFile, render } from './format.js';
 
 export function tsType(t: TypeRef): string {
@@ -17,17 +18,16 @@ const wrap = (s: string): string => (/[ |&]/.test(s) ? `(${s})` : s);
 export function emitShapes(model: Model): string {
   const file = newSourceFile('shapes.ts');
   const names = [...model.catalog.shapes.keys()].sort();
-  for (const name of names) {
+  // One bulk insertion: ts-morph re-parses the file after every manipulation, so adding shapes one by one is quadratic.
+  file.addStatements(names.map((name): InterfaceDeclarationStructure | TypeAliasDeclarationStructure => {
     const shape = model.catalog.shapes.get(name)!;
-    if (shape.kind === 'enum') {
-      file.addTypeAlias({ name, isExported: true, type: shape.values.map(literal).join(' | ') });
-      continue;
-    }
-    file.addInterface({
+    if (shape.kind === 'enum') return { kind: StructureKind.TypeAlias, name, isExported: true, type: shape.values.map(literal).join(' | ') };
+    return {
+      kind: StructureKind.Interface,
       name,
       isExported: true,
       properties: shape.members.map((m) => ({ name: m.name, type: tsType(m.type), hasQuestionToken: !m.required })),
-    });
-  }
+    };
+  }));
   return render(file);
 }
