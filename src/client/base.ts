@@ -127,9 +127,12 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       resource,
       decision: { decision: 'ImplicitDeny', reason, matchedStatements: [], nearMisses: [], missingContextKeys: [] },
     });
+    // Without the account the guard cannot decide: AccountResolutionError propagates, so the call fails closed with
+    // the real cause rather than as an AccessDeniedError that blames the policy.
+    const accountId = await this.accountId();
     let resource: string;
     try {
-      resource = buildArn(spec.resource, bound.params, { region: this.region, accountId: await this.accountId() });
+      resource = buildArn(spec.resource, bound.params, { region: this.region, accountId });
     } catch (e) {
       return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
     }
