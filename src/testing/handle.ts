@@ -1,0 +1,157 @@
+/**
+ * The one request → response function behind both the msw handlers and the node:http server: route (from the
+ * generated operations table), authorise, apply faults, parse and check the body, run the operation's handler, and
+ * shape the answer as Pinpoint does (the `outputBody` JSON, the operation's status, `x-amzn-RequestId`, error bodies
+ * `{ Message, RequestID }`).
+ */
+import type { OperationSpec } from '../client/spec.js';
+import type { HandlerContext, HandlerTable } from './context.js';
+import type { MemoryStore } from './store.js';
+import type { FaultQueue } from './faults.js';
+import { route } from './router.js';
+import { checkAuthorization } from './auth.js';
+import { checkRequired } from './required.js';
+import { pageOf } from './paging.js';
+import { MockServiceError, badRequest, notFound } from './errors.js';
+
+/** A request as the mock sees it, whatever carried it (msw or node:http). */
+export interface MockRequest {
+  readonly method: string;
+  /** The path as sent, percent-encoded, without the query (`/v1/apps/abc/segments`). */
+  readonly path: string;
+  /** Query parameters by wire name. */
+  readonly query?: Readonly<Record<string, string | readonly string[]>>;
+  /** Header names in any case. */
+  readonly headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /** The body text (empty or omitted for none). */
+  readonly body?: string;
+}
+
+/** The answer: status, headers (named as Pinpoint names them) and body text. */
+export interface MockResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** One request the mock answered, for assertions (`mock.requests`). */
+export interface RecordedRequest {
+  /** The operation it routed to, if any. */
+  readonly operation: string | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly status: number;
+  /** The exception name when the answer was an error. */
+  readonly error: string | undefined;
+  readonly requestId: string;
+}
+
+/** What `handle` needs from the mock that owns it. */
+export interface HandleDeps {
+  readonly store: MemoryStore;
+  readonly faults: FaultQueue;
+  readonly handlers: HandlerTable;
+  readonly requests: RecordedRequest[];
+  readonly region: string | undefined;
+  readonly accountId: string;
+  readonly checkAuthorization: boolean;
+  readonly pageSize: number;
+  readonly latencyMs: number;
+  readonly now: () => Date;
+  readonly nextRequestId: () => string;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const single = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : v?.[v.length - 1]);
+
+function flatten(record: Readonly<Record<string, string | readonly string[] | undefined>> | undefined, lower: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record ?? {})) {
+    const value = single(v);
+    if (value !== undefined) out[lower ? k.toLowerCase() : k] = value;
+  }
+  return out;
+}
+
+function parseBody(spec: OperationSpec, text: string): Record<string, unknown> {
+  if (!spec.body) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw badRequest(`${spec.body}: the request body is not valid JSON`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw badRequest(`${spec.body}: the request body must be a JSON object`);
+  return parsed as Record<string, unknown>;
+}
+
+/** Serves one request against the mock's state. Never throws: every failure is a Pinpoint-shaped error response. */
+export async function handle(deps: HandleDeps, request: MockRequest): Promise<MockResponse> {
+  const requestId = deps.nextRequestId();
+  const headers = flatten(request.headers, true);
+  const query = flatten(request.query, false);
+  const body = request.body ?? '';
+  let operation: OperationSpec | undefined;
+  let delayMs = deps.latencyMs;
+  let response: MockResponse;
+  let error: string | undefined;
+  try {
+    const routed = route(request.method, request.path);
+    if (routed.kind === 'malformed') throw badRequest(routed.reason);
+    if (routed.kind === 'none') throw new MockServiceError('NotFoundException', `No Pinpoint operation matches ${request.method} ${request.path}`);
+    if (routed.kind === 'method-not-allowed') {
+      throw new MockServiceError('MethodNotAllowedException', `${request.method} is not allowed on ${request.path} (allowed: ${routed.allowed.join(', ')})`);
+    }
+    const { params } = routed.match;
+    const spec = routed.match.operation;
+    operation = spec;
+    let region = deps.region ?? 'us-east-1';
+    if (deps.checkAuthorization) {
+      const auth = checkAuthorization(headers.authorization, deps.region);
+      if (!auth.ok) throw new MockServiceError('ForbiddenException', auth.reason);
+      region = auth.region;
+    }
+    const fault = deps.faults.take(spec.name);
+    delayMs += fault.delayMs;
+    if (fault.error) throw fault.error;
+    const parsed = parseBody(spec, body);
+    checkRequired(spec.name, spec.body, parsed);
+    const handler = deps.handlers[spec.name as keyof HandlerTable];
+    if (!handler) throw badRequest(`pinpoint-guard/testing does not serve ${spec.name}; pass handlers: { ${spec.name}: (ctx) => ... } to createPinpointMock`);
+    const ctx: HandlerContext = {
+      operation: spec, params, query, body: parsed, store: deps.store, region, accountId: deps.accountId, requestId,
+      now: () => deps.now().toISOString(),
+      app: () => {
+        const id = params.ApplicationId ?? '';
+        const app = deps.store.apps.get(id);
+        if (!app) throw notFound('Application', id);
+        return app;
+      },
+      page: (items) => pageOf(items, query, deps.pageSize),
+      arn: (resource) => `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:mobiletargeting:${region}:${deps.accountId}:${resource}`,
+    };
+    const output = handler(ctx);
+    response = {
+      status: spec.status,
+      headers: { 'x-amzn-RequestId': requestId, ...(spec.outputBody ? { 'content-type': 'application/json' } : {}) },
+      body: spec.outputBody && output !== undefined ? JSON.stringify(output) : '',
+    };
+  } catch (e) {
+    const failure = e instanceof MockServiceError
+      ? e
+      : new MockServiceError('InternalServerErrorException', `the mock's handler failed: ${(e as Error).message}`);
+    error = failure.exception;
+    response = {
+      status: failure.status,
+      headers: { 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': failure.exception, 'content-type': 'application/json', ...failure.headers },
+      body: JSON.stringify({ Message: failure.message, RequestID: requestId }),
+    };
+  }
+  deps.requests.push({ operation: operation?.name, method: request.method.toUpperCase(), path: request.path, query, headers, body, status: response.status, error, requestId });
+  if (delayMs > 0) await sleep(delayMs);
+  return response;
+}

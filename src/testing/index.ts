@@ -1,0 +1,20 @@
+/**
+ * pinpoint-guard/testing: an in-memory Amazon Pinpoint for testing code that uses the client, without AWS.
+ *
+ * - {@link createPinpointMock}: msw request handlers (`setupServer(...mock.handlers)`) backed by an in-memory store.
+ * - {@link startPinpointMockServer}: the same service over real HTTP on 127.0.0.1.
+ *
+ * Both serve every request through one function (`mock.handle`), routed by the generated operations table.
+ * Requires `msw` (v2) for the handlers.
+ */
+export { createPinpointMock, type PinpointMock, type PinpointMockOptions } from './mock.js';
+export { startPinpointMockServer, type PinpointMockServer, type PinpointMockServerOptions } from './server.js';
+export type { MockRequest, MockResponse, RecordedRequest } from './handle.js';
+export type { FaultSpec, FaultStatus } from './faults.js';
+export type { HandlerContext, HandlerTable, OperationHandler } from './context.js';
+export type { PinpointStoreView, StoredApp, StoredSegment, StoredCampaign, StoredChannel, SentMessage, DeepReadonly } from './store.js';
+export { MockServiceError, notFound, badRequest, EXCEPTION_STATUS, type ExceptionName } from './errors.js';
+export { PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
+export { REQUIRED_BODY_MEMBERS } from './required.js';
+export { validatePhoneNumber } from './handlers/phone.js';
+export { DEFAULT_PAGE_SIZE } from './paging.js';

@@ -1,0 +1,100 @@
+/** `createPinpointMock()`: an in-memory Amazon Pinpoint with msw handlers, its store and its request log. */
+import type { HttpHandler } from 'msw';
+import type { HandlerTable } from './context.js';
+import { MemoryStore, type PinpointStoreView } from './store.js';
+import { FaultQueue, type FaultSpec } from './faults.js';
+import { handle, type MockRequest, type MockResponse, type RecordedRequest } from './handle.js';
+import { mswHandlers, PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
+import { builtinHandlers } from './handlers/index.js';
+import { completeJobs } from './handlers/jobs.js';
+import { DEFAULT_PAGE_SIZE } from './paging.js';
+
+/** Options of {@link createPinpointMock}. */
+export interface PinpointMockOptions {
+  /**
+   * The Region requests must be signed for (their SigV4 credential scope); any Region when omitted. ARNs name the
+   * Region of the request's scope.
+   */
+  readonly region?: string;
+  /** The account ARNs name (default `123456789012`). */
+  readonly accountId?: string;
+  /**
+   * Which URLs the msw handlers serve: a base URL such as the client's `endpoint` (origin and path prefix), or a
+   * pattern tested against the origin. Default: Pinpoint's public endpoints in every Region.
+   */
+  readonly endpoint?: EndpointMatcher;
+  /** Check the SigV4 `authorization` header's form and credential scope (default `true`). */
+  readonly checkAuthorization?: boolean;
+  /** Page size of list operations when the request names none (default 20). */
+  readonly pageSize?: number;
+  /** Delay every response by this many milliseconds (default 0). */
+  readonly latencyMs?: number;
+  /** The clock dates come from (default: the real clock). */
+  readonly now?: () => Date;
+  /** Handlers that replace built-in ones or serve operations the mock does not (templates, journeys, ...). */
+  readonly handlers?: HandlerTable;
+}
+
+/** An in-memory Amazon Pinpoint. Each mock has its own state. */
+export interface PinpointMock {
+  /** msw request handlers: `setupServer(...mock.handlers)`. */
+  readonly handlers: readonly HttpHandler[];
+  /** The state, read-only: `mock.store.apps`, `mock.store.messages`. */
+  readonly store: PinpointStoreView;
+  /** Every request answered so far, in order (faulted and refused ones included). */
+  readonly requests: readonly RecordedRequest[];
+  /** Injected faults not yet used up. */
+  readonly pendingFaults: readonly FaultSpec[];
+  /** Serves one request; the msw handlers and `startPinpointMockServer` both call this. */
+  handle(request: MockRequest): Promise<MockResponse>;
+  /**
+   * Makes the next `times` (default 1) matching requests fail with `status` and/or arrive `delayMs` late:
+   * `mock.injectFault({ operation: 'GetSegment', status: 429, retryAfter: 0 })`.
+   */
+  injectFault(fault: FaultSpec): void;
+  /** Advances every `CREATED` import and export job to `COMPLETED`; returns how many it advanced. */
+  completeJobs(): number;
+  /** Empties the store, the request log and the pending faults. */
+  reset(): void;
+}
+
+/**
+ * Creates an in-memory Amazon Pinpoint: apps and settings, segments and campaigns with versions, endpoints, channels,
+ * event streams, import/export jobs, messages and phone number validation.
+ *
+ * @example
+ * const mock = createPinpointMock();
+ * const server = setupServer(...mock.handlers);
+ */
+export function createPinpointMock(options: PinpointMockOptions = {}): PinpointMock {
+  const store = new MemoryStore();
+  const faults = new FaultQueue();
+  const requests: RecordedRequest[] = [];
+  const now = options.now ?? (() => new Date());
+  let requestCount = 0;
+  const deps = {
+    store, faults, requests, now,
+    handlers: { ...builtinHandlers, ...options.handlers },
+    region: options.region,
+    accountId: options.accountId ?? '123456789012',
+    checkAuthorization: options.checkAuthorization ?? true,
+    pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
+    latencyMs: options.latencyMs ?? 0,
+    nextRequestId: () => `00000000-0000-4000-8000-${(++requestCount).toString(16).padStart(12, '0')}`,
+  };
+  const serve = (request: MockRequest): Promise<MockResponse> => handle(deps, request);
+  return {
+    handlers: mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve),
+    store,
+    requests,
+    get pendingFaults() { return faults.pending; },
+    handle: serve,
+    injectFault: (fault) => faults.add(fault),
+    completeJobs: () => completeJobs(store, now().toISOString()),
+    reset: () => {
+      store.clear();
+      requests.length = 0;
+      faults.clear();
+    },
+  };
+}
