@@ -22,6 +22,8 @@ export interface BoundCall {
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/** With the `u` flag this matches only unpaired surrogates, which cannot be percent-encoded (encodeURIComponent throws). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 const describe = (v: unknown): string =>
   v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}` : typeof v;
@@ -32,6 +34,7 @@ function checkLabel(spec: OperationSpec, member: string, value: unknown): string
   if (value === '') return fail('a non-empty string');
   if (value === '.' || value === '..') return fail('an id other than "." or ".." (they would move up the path)');
   if (CONTROL.test(value)) return fail('a string without control characters');
+  if (LONE_SURROGATE.test(value)) return fail('well-formed Unicode (no unpaired surrogate)');
   if (member === 'ResourceArn') {
     const arn = parseArn(value);
     if (!arn || arn.service !== 'mobiletargeting') return fail('an Amazon Pinpoint ARN (arn:<partition>:mobiletargeting:<region>:<account>:<resource>)');
@@ -47,6 +50,7 @@ function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): stri
   switch (q.type) {
     case 'string':
       if (typeof value !== 'string' || value === '') return fail('a non-empty string');
+      if (LONE_SURROGATE.test(value)) return fail('well-formed Unicode (no unpaired surrogate)');
       return [value];
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return fail('a finite number');
@@ -59,6 +63,7 @@ function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): stri
       return [value.toISOString().replace('.000Z', 'Z')];
     case 'list':
       if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) return fail('a non-empty array of non-empty strings');
+      if (value.some((v: string) => LONE_SURROGATE.test(v))) return fail('strings of well-formed Unicode (no unpaired surrogate)');
       return value as string[];
   }
 }
