@@ -1,0 +1,140 @@
+/**
+ * `checkPermission`: the guard's decision for one call, without sending it. The ARN is built exactly as the client
+ * builds it — operation + input → `bindCall` → `buildArn` — and so is the request context (time, region, transport,
+ * request tags), so a dry-run answer is the answer the client would give.
+ */
+import { bindCall, type BoundCall } from '../client/bind.js';
+import type { ActionSpec, LifecycleSpec, OperationSpec } from '../client/spec.js';
+import { requestContext } from '../guard/context.js';
+import { compilePolicies, type Decision, type PolicySet, type RequestContext } from '../policy/index.js';
+import { buildArn, type ArnEnvironment } from '../resource/arn.js';
+import { findAction, findOperation, operationOf } from './catalog.js';
+import { ToolingInputError } from './errors.js';
+import { suggestAction } from './legacy.js';
+
+/** One call to check: an operation with its input, or an action with a resource ARN or with input. */
+export interface CheckPermissionRequest extends PolicySet {
+  readonly region: string;
+  readonly accountId: string;
+  /** The operation (`GetSegment` or `getSegment`); needs `input`. */
+  readonly operation?: string;
+  /** The IAM action (`GetSegment` or `mobiletargeting:GetSegment`); needs `resource` or `input`. */
+  readonly action?: string;
+  /** The operation's input, validated as the client validates it; its path ids name the resource. */
+  readonly input?: unknown;
+  /** The resource ARN, used as given (with `action` only). */
+  readonly resource?: string;
+  /** Request context keys (`aws:username`, `aws:PrincipalTag/team`, ...); the client's own facts are added. */
+  readonly context?: RequestContext;
+  /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
+  readonly now?: Date;
+}
+
+/** The decision and its explanation, with what was decided on. */
+export interface CheckResult extends Decision {
+  readonly action: string;
+  readonly resource: string;
+  /** The operation whose input built the ARN, when one did. */
+  readonly operation?: string;
+  /** The catalog lifecycle of the action, when it is a catalog action. */
+  readonly lifecycle?: LifecycleSpec;
+  /** Things worth knowing that do not change the decision (e.g. an action the catalog does not know). */
+  readonly notes: readonly string[];
+}
+
+interface Target {
+  readonly action: string;
+  readonly resource: string;
+  readonly operation?: OperationSpec;
+  readonly spec?: ActionSpec;
+  readonly bound?: BoundCall;
+}
+
+function requireOperation(name: string): OperationSpec {
+  const op = findOperation(name);
+  if (op === undefined) throw new ToolingInputError(`unknown operation "${name}"; expected a catalog operation such as GetSegment`);
+  return op;
+}
+
+/** Console-only actions have no operation to validate ids with, so the ids must at least be strings. */
+function idParams(input: unknown): Record<string, string> {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ToolingInputError('input: expected an object of ids');
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (typeof v !== 'string') throw new ToolingInputError(`input.${k}: expected a string id, got ${typeof v}`);
+    out[k] = v;
+  }
+  return out;
+}
+
+function fromOperation(op: OperationSpec, input: unknown, env: ArnEnvironment): Target {
+  const bound = bindCall(op, input ?? {});
+  return { action: op.action, resource: buildArn(op.resource, bound.params, env), operation: op, spec: op, bound };
+}
+
+/** Resolves what the request names to an (action, resource) pair, the way the client would. */
+function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target {
+  const has = (v: unknown) => v !== undefined;
+  if (has(req.resource) && has(req.input)) throw new ToolingInputError('give either resource or input, not both');
+  if (has(req.operation)) {
+    if (has(req.resource)) throw new ToolingInputError('an operation takes input, not a resource ARN (use action with resource)');
+    const op = requireOperation(req.operation as string);
+    if (has(req.action) && findAction(req.action as string) !== findAction(op.action)) {
+      throw new ToolingInputError(`operation ${op.name} is authorized by ${op.action}, not ${req.action}`);
+    }
+    return fromOperation(op, req.input, env);
+  }
+  if (!has(req.action)) throw new ToolingInputError('name an operation or an action');
+  const action = req.action as string;
+  const spec = findAction(action);
+  if (has(req.resource)) {
+    if (typeof req.resource !== 'string' || req.resource === '') throw new ToolingInputError('resource: expected an ARN string');
+    return { action: spec?.action ?? action, resource: req.resource, ...(spec ? { spec } : {}) };
+  }
+  if (!has(req.input)) throw new ToolingInputError(`${action}: give a resource ARN or the input (ids) to build it from`);
+  if (spec === undefined) throw new ToolingInputError(`unknown action "${action}": without a catalog entry there is no ARN template to build the resource from`);
+  const op = operationOf(spec);
+  if (op !== undefined) return fromOperation(op, req.input, env);
+  return { action: spec.action, resource: buildArn(spec.resource, idParams(req.input), env), spec };
+}
+
+function notesFor(target: Target): string[] {
+  if (target.spec !== undefined) {
+    const l = target.spec.lifecycle;
+    return l.status === 'end-of-support' ? [`${target.spec.action} is end-of-support: ${l.reason}${l.successor ? `; successor: ${l.successor}` : ''}`] : [];
+  }
+  if (!target.action.toLowerCase().startsWith('mobiletargeting:')) return [];
+  const hint = suggestAction(target.action);
+  return [`${target.action} is not a catalog action${hint ? ` (did you mean ${hint.suggestion}?)` : ''}`];
+}
+
+/**
+ * Decides one call against the policies without sending anything.
+ *
+ * @example
+ * checkPermission({ policies: [doc], region: 'us-east-1', accountId: '123456789012',
+ *   operation: 'GetSegment', input: { ApplicationId: 'app1', SegmentId: 'seg1' } }).decision // 'Allow' | ...
+ * @throws ToolingInputError when the request names no known operation or mixes options;
+ *   ValidationError when the input does not fit the operation; ArnBuildError for a malformed region or account;
+ *   PolicyParseError when a policy does not parse (the client would deny everything; here you get the problems).
+ */
+export function checkPermission(req: CheckPermissionRequest): CheckResult {
+  const env = { region: req.region, accountId: req.accountId };
+  const target = resolveTarget(req, env);
+  const set = compilePolicies(req, { decisionCacheSize: 0 });
+  const context = requestContext(req.context, undefined, {
+    now: req.now ?? new Date(),
+    region: req.region,
+    secureTransport: true,
+    tags: target.bound?.tags,
+  });
+  const decision = set.evaluate(target.action, target.resource, context);
+  return {
+    ...decision,
+    action: target.action,
+    resource: target.resource,
+    ...(target.operation ? { operation: target.operation.name } : {}),
+    ...(target.spec ? { lifecycle: target.spec.lifecycle } : {}),
+    notes: notesFor(target),
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * `generatePolicy`: the least-privilege identity policy for a set of recorded calls, and a self-check of it.
+ *
+ * Exact granularity grants each action on exactly the ARNs it was called on. Ids are written with IAM's `${*}`, `${?}`
+ * and `${$}` escapes where they hold those characters (a project named `*` must not become a wildcard), while the
+ * catalog's own literal `*` (`apps/*` for CreateApp and GetApps) stays as written: those actions have no other
+ * resource, so the wildcard cannot reach anything they were not called on. Resources with the same set of actions
+ * share a statement, so every statement's actions × resources are exactly recorded pairs.
+ */
+import type { RecordedCall } from '../client/types.js';
+import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
+import { buildArn } from '../resource/arn.js';
+import { catalogActions, findAction, paramsFromArn } from './catalog.js';
+import { ToolingInputError } from './errors.js';
+
+/** One call: the IAM action and the request ARN it was authorized on. */
+export interface PolicyCall {
+  readonly action: string;
+  readonly resource: string;
+}
+
+export type Granularity = 'exact' | 'app';
+
+export interface GeneratePolicyRequest {
+  readonly calls?: readonly PolicyCall[];
+  /** What a client in `record` mode returned from `recorded()`. */
+  readonly recorded?: readonly RecordedCall[];
+  /** `exact` (default): the called ARNs; `app`: `apps/<id>` and `apps/<id>/*` for everything inside a project. */
+  readonly granularity?: Granularity;
+}
+
+export interface PolicyStatementDocument {
+  readonly Sid: string;
+  readonly Effect: 'Allow';
+  readonly Action: readonly string[];
+  readonly Resource: readonly string[];
+}
+
+export interface PolicyDocument {
+  readonly Version: '2012-10-17';
+  readonly Statement: readonly PolicyStatementDocument[];
+}
+
+export interface PolicyCheck {
+  /** Every recorded call is allowed by the generated policy. */
+  readonly allowsEveryCall: boolean;
+  /** The recorded calls it does not allow (empty unless something is wrong). */
+  readonly deniedCalls: readonly PolicyCall[];
+  /**
+   * Catalog actions the policy allows on the recorded resources that were not recorded — only pairs where the resource
+   * is of the action's resource type, since no other pair can be requested. Empty for `exact`.
+   */
+  readonly extraGrants: readonly PolicyCall[];
+}
+
+export interface GeneratedPolicy {
+  readonly policy: PolicyDocument;
+  readonly check: PolicyCheck;
+}
+
+const ESCAPES = /[*?$]/g;
+/** Makes every character of an id literal in a 2012-10-17 Resource. */
+const literal = (id: string): string => id.replace(ESCAPES, (c) => `\${${c}}`);
+const escapeParams = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, literal(v)]));
+
+const PROJECT_TEMPLATE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}';
+
+/** The catalog spelling of an action when it is a catalog action, so `getsegment` and `GetSegment` merge. */
+const canonicalAction = (action: string): string => findAction(action)?.action ?? action;
+
+/** The Resource entries that grant `call` at the granularity asked for. */
+function resourcesFor(call: PolicyCall, granularity: Granularity): string[] {
+  const spec = findAction(call.action);
+  const fit = spec === undefined ? undefined : paramsFromArn(spec.resource, call.resource);
+  if (spec === undefined || fit === undefined) return [literal(call.resource)];
+  const appScoped = spec.resource.includes(':apps/${ApplicationId}') && fit.params.ApplicationId !== undefined;
+  if (granularity === 'app' && appScoped) {
+    const project = buildArn(PROJECT_TEMPLATE, { ApplicationId: literal(fit.params.ApplicationId as string) }, fit.env);
+    return [project, `${project}/*`];
+  }
+  return [buildArn(spec.resource, escapeParams(fit.params), fit.env)];
+}
+
+function normalizeCalls(req: GeneratePolicyRequest): PolicyCall[] {
+  const all = [...(req.calls ?? []), ...(req.recorded ?? [])];
+  const seen = new Map<string, PolicyCall>();
+  all.forEach((c, i) => {
+    if (c === null || typeof c !== 'object' || typeof c.action !== 'string' || typeof c.resource !== 'string' || c.action === '' || c.resource === '') {
+      throw new ToolingInputError(`calls[${i}]: expected { action, resource } with non-empty strings`);
+    }
+    const call = { action: canonicalAction(c.action), resource: c.resource };
+    seen.set(`${call.action.toLowerCase()}\n${call.resource}`, call);
+  });
+  if (seen.size === 0) throw new ToolingInputError('no calls to generate a policy from');
+  return [...seen.values()];
+}
+
+/** Resource text → actions; then resources grouped by identical action sets, one statement each, in a stable order. */
+function statementsFor(calls: readonly PolicyCall[], granularity: Granularity): PolicyStatementDocument[] {
+  const actionsByResource = new Map<string, Set<string>>();
+  for (const call of calls) {
+    for (const r of resourcesFor(call, granularity)) {
+      const set = actionsByResource.get(r) ?? new Set<string>();
+      set.add(call.action);
+      actionsByResource.set(r, set);
+    }
+  }
+  const resourcesByActions = new Map<string, { actions: string[]; resources: string[] }>();
+  for (const [resource, set] of actionsByResource) {
+    const actions = [...set].sort();
+    const key = actions.join('\n');
+    const entry = resourcesByActions.get(key) ?? { actions, resources: [] };
+    entry.resources.push(resource);
+    resourcesByActions.set(key, entry);
+  }
+  return [...resourcesByActions.values()]
+    .map((e) => ({ actions: e.actions, resources: e.resources.sort() }))
+    .sort((a, b) => (a.resources[0] as string).localeCompare(b.resources[0] as string) || a.actions.join().localeCompare(b.actions.join()))
+    .map((e, i) => ({ Sid: `LeastPrivilege${i + 1}`, Effect: 'Allow' as const, Action: e.actions, Resource: e.resources }));
+}
+
+const allows = (set: CompiledPolicySet, call: PolicyCall) => set.evaluate(call.action, call.resource).decision === 'Allow';
+
+/** Evaluates the result against the calls and against every catalog action on the recorded resources. */
+export function verifyPolicy(policy: PolicyDocument, calls: readonly PolicyCall[]): PolicyCheck {
+  const set = compilePolicies({ policies: [policy] }, { decisionCacheSize: 0 });
+  const deniedCalls = calls.filter((c) => !allows(set, c));
+  const recorded = new Set(calls.map((c) => `${c.action.toLowerCase()}\n${c.resource}`));
+  const extraGrants: PolicyCall[] = [];
+  for (const resource of [...new Set(calls.map((c) => c.resource))].sort()) {
+    for (const spec of catalogActions) {
+      const call = { action: spec.action, resource };
+      if (recorded.has(`${spec.action.toLowerCase()}\n${resource}`) || paramsFromArn(spec.resource, resource) === undefined) continue;
+      if (allows(set, call)) extraGrants.push(call);
+    }
+  }
+  return { allowsEveryCall: deniedCalls.length === 0, deniedCalls, extraGrants };
+}
+
+/**
+ * The least-privilege policy for the recorded calls, checked: every call allowed, and (for `exact`) nothing else
+ * across the catalog on those resources.
+ *
+ * @example
+ * const { policy, check } = generatePolicy({ recorded: client.recorded() });
+ * if (!check.allowsEveryCall) throw new Error('generated policy is incomplete');
+ * @throws ToolingInputError when there are no calls or a call is malformed.
+ */
+export function generatePolicy(req: GeneratePolicyRequest): GeneratedPolicy {
+  const granularity = req.granularity ?? 'exact';
+  if (granularity !== 'exact' && granularity !== 'app') throw new ToolingInputError(`granularity: expected "exact" or "app", got ${JSON.stringify(granularity)}`);
+  const calls = normalizeCalls(req);
+  const policy: PolicyDocument = { Version: '2012-10-17', Statement: statementsFor(calls, granularity) };
+  return { policy, check: verifyPolicy(policy, calls) };
+}

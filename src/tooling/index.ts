@@ -1,0 +1,29 @@
+/**
+ * Dry-run permission tooling: check one call, the permission matrix of a project, lint a policy, and generate the
+ * least-privilege policy for recorded calls — all without sending a request.
+ */
+export { checkPermission, type CheckPermissionRequest, type CheckResult } from './check.js';
+export {
+  permissionMatrix,
+  PLACEHOLDER_ID,
+  type MatrixCell,
+  type MatrixGroup,
+  type MatrixResources,
+  type PermissionMatrix,
+  type PermissionMatrixRequest,
+} from './matrix.js';
+export { lintPolicy, type LintFinding, type Severity } from './lint/index.js';
+export {
+  generatePolicy,
+  verifyPolicy,
+  type GeneratedPolicy,
+  type GeneratePolicyRequest,
+  type Granularity,
+  type PolicyCall,
+  type PolicyCheck,
+  type PolicyDocument,
+  type PolicyStatementDocument,
+} from './generate.js';
+export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
+export { ToolingInputError } from './errors.js';
+export { LEGACY_ACTIONS } from './legacy.js';

@@ -1,0 +1,93 @@
+/**
+ * Resources: patterns that can never match the resource type of any action they are paired with (`GetSegment` on
+ * `.../campaigns/*`), literal actions that no pattern of their statement can reach, and ARN fields that still hold
+ * documentation placeholders (`account-id`, `region`).
+ */
+import { matchWildcard } from '../../policy/index.js';
+import { parseArn } from '../../resource/arn.js';
+import { shortName } from '../catalog.js';
+import { elementPath } from './context.js';
+import { canMatchTemplate, readableTemplate, suggestedPattern } from './resource-fit.js';
+import type { LintFinding, LintRule, StatementEntry } from './types.js';
+
+const hasWildcard = (s: string) => /[*?]/.test(s);
+const listNames = (names: readonly string[], max = 6) =>
+  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+
+function deadPatterns(entry: StatementEntry): LintFinding[] {
+  const resources = entry.parsed.resource;
+  const paired = entry.catalogActions;
+  if (resources === undefined || entry.parsed.action === undefined || paired.length === 0) return [];
+  return resources.flatMap((pattern, i): LintFinding[] => {
+    if (paired.some((a) => canMatchTemplate(pattern, a.resource))) return [];
+    const first = paired[0]!;
+    return [{
+      rule: 'resource-type-mismatch',
+      severity: 'error',
+      path: elementPath(entry, 'Resource', i),
+      message: `${JSON.stringify(pattern)} can never match the resource of ${listNames(paired.map((a) => shortName(a.action)))}` +
+        ` (${shortName(first.action)} acts on ${readableTemplate(first.resource)})`,
+      fix: `for ${shortName(first.action)} write "${suggestedPattern(pattern, first.resource)}", or pair the pattern with actions on its resource type`,
+    }];
+  });
+}
+
+function unreachableActions(entry: StatementEntry): LintFinding[] {
+  const resources = entry.parsed.resource;
+  const actions = entry.parsed.action;
+  if (resources === undefined || actions === undefined) return [];
+  const reachable = (template: string) => resources.some((p) => canMatchTemplate(p, template));
+  const findings: LintFinding[] = [];
+  actions.forEach((pattern, i) => {
+    const covered = entry.catalogActions.filter((a) => matchWildcard(pattern, a.action, { ignoreCase: true }));
+    const missed = covered.filter((a) => !reachable(a.resource));
+    if (missed.length === 0) return;
+    const path = elementPath(entry, 'Action', i);
+    if (!hasWildcard(pattern)) {
+      const a = missed[0]!;
+      findings.push({
+        rule: 'action-resource-mismatch',
+        severity: 'warning',
+        path,
+        message: `${a.action} is granted on no resource here: it acts on ${readableTemplate(a.resource)}, which no Resource of this statement can match`,
+        fix: `add "${suggestedPattern(resources[0] ?? '*', a.resource)}" to Resource, or move the action to a statement for its resource`,
+      });
+    } else if (missed.length < covered.length) {
+      findings.push({
+        rule: 'action-resource-mismatch',
+        severity: 'info',
+        path,
+        message: `${JSON.stringify(pattern)} covers ${covered.length} catalog actions, but on these resources only ${covered.length - missed.length} can apply; ` +
+          `not ${listNames(missed.map((a) => shortName(a.action)))}`,
+        fix: 'add Resource patterns for the resource types of the actions you mean to allow, or narrow the action pattern',
+      });
+    }
+  });
+  return findings;
+}
+
+const ACCOUNT = /^(\d{12}|[\d*?]*[*?][\d*?]*)$/;
+const REGION = /^([a-z]{2}(-[a-z]+)+-\d+|[a-z\d*?-]*[*?][a-z\d*?-]*)$/;
+
+function placeholderFields(entry: StatementEntry): LintFinding[] {
+  const list = entry.parsed.resource ?? entry.parsed.notResource ?? [];
+  const key = entry.parsed.resource ? 'Resource' : 'NotResource';
+  return list.flatMap((pattern, i): LintFinding[] => {
+    const arn = parseArn(pattern);
+    if (arn === undefined || pattern.includes('${')) return [];
+    const bad = [
+      ...(arn.account === '' || ACCOUNT.test(arn.account) ? [] : [`account "${arn.account}" is not a 12-digit account id`]),
+      ...(arn.region === '' || REGION.test(arn.region) ? [] : [`region "${arn.region}" is not an AWS Region name`]),
+    ];
+    if (bad.length === 0) return [];
+    return [{
+      rule: 'arn-placeholder',
+      severity: 'warning',
+      path: elementPath(entry, key, i),
+      message: `${JSON.stringify(pattern)}: ${bad.join('; ')} — a documentation placeholder left in? It matches no real request`,
+      fix: 'write your account id (12 digits) and Region, or * for any',
+    }];
+  });
+}
+
+export const resourceTypes: LintRule = (ctx) => ctx.statements.flatMap((e) => [...deadPatterns(e), ...unreachableActions(e), ...placeholderFields(e)]);

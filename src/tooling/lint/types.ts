@@ -1,0 +1,35 @@
+/** Shapes shared by the lint rules. */
+import type { ActionSpec } from '../../client/spec.js';
+import type { ParsedStatement, PolicyProblem } from '../../policy/index.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding: what is wrong, where (JSON path), and how to fix it. */
+export interface LintFinding {
+  /** The rule that found it, e.g. `unknown-action`. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** JSON path in the policy document, e.g. `Statement[1].Action[0]`; `(document)` for the whole document. */
+  readonly path: string;
+  readonly message: string;
+  readonly fix: string;
+}
+
+/** A statement that parses on its own, with where it sits and its raw JSON (for element paths). */
+export interface StatementEntry {
+  readonly index: number;
+  readonly path: string;
+  readonly parsed: ParsedStatement;
+  readonly raw: Readonly<Record<string, unknown>>;
+  /** The catalog actions its Action/NotAction applies to. */
+  readonly catalogActions: readonly ActionSpec[];
+}
+
+/** What every rule reads: the document's grammar problems and its statements that parse. */
+export interface LintContext {
+  readonly problems: readonly PolicyProblem[];
+  readonly statements: readonly StatementEntry[];
+}
+
+/** A rule: a pure function from the context to findings. */
+export type LintRule = (ctx: LintContext) => LintFinding[];

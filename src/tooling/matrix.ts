@@ -1,0 +1,135 @@
+/**
+ * `permissionMatrix`: every catalog action against one project's resources, decided by the policies at once — what a
+ * reviewer wants to see before deploying a policy. Ids that are not given are filled with `*`; to the engine a `*` in a
+ * *request* ARN is an ordinary character, so such cells answer "on a resource literally named *" and are marked.
+ */
+import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
+import { requestContext } from '../guard/context.js';
+import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type StatementRef } from '../policy/index.js';
+import { buildArn, type ArnEnvironment } from '../resource/arn.js';
+import { catalogGroups, placeholdersOf } from './catalog.js';
+
+/** The id stood in for an id that was not given. */
+export const PLACEHOLDER_ID = '*';
+
+/** Ids by ARN placeholder name; what is not given becomes {@link PLACEHOLDER_ID}. */
+export interface MatrixResources {
+  readonly ApplicationId?: string;
+  readonly SegmentId?: string;
+  readonly CampaignId?: string;
+  readonly JourneyId?: string;
+  readonly TemplateName?: string;
+  /** Defaults to the project's ARN (tagging the project) when `ApplicationId` is given. */
+  readonly ResourceArn?: string;
+  readonly [placeholder: string]: string | undefined;
+}
+
+export interface PermissionMatrixRequest extends PolicySet {
+  readonly region: string;
+  readonly accountId: string;
+  readonly resources: MatrixResources;
+  /** Request context keys; the client's own facts (time, region, transport) are added as the client adds them. */
+  readonly context?: RequestContext;
+  /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
+  readonly now?: Date;
+}
+
+/** One action's row. */
+export interface MatrixCell {
+  readonly action: string;
+  readonly group: string;
+  readonly accessLevel: AccessLevel;
+  readonly lifecycle: LifecycleSpec;
+  /** The REST operation, absent for console-only actions. */
+  readonly operation?: string;
+  /** The request ARN evaluated. */
+  readonly resource: string;
+  /** Ids that were not given and were filled with `*` (literal to the engine); empty when the ARN is exact. */
+  readonly placeholders: readonly string[];
+  readonly decision: Decision['decision'];
+  readonly reason: string;
+  /** The deciding statement: the first deny for ExplicitDeny, the identity allow for Allow. */
+  readonly statement?: StatementRef;
+  /** For ImplicitDeny: the nearest statement that failed, and on what. */
+  readonly nearMiss?: NearMiss;
+}
+
+export interface MatrixGroup {
+  readonly group: string;
+  readonly cells: readonly MatrixCell[];
+}
+
+export interface PermissionMatrix {
+  readonly region: string;
+  readonly accountId: string;
+  readonly resources: MatrixResources;
+  readonly groups: readonly MatrixGroup[];
+  readonly totals: Readonly<Record<Decision['decision'], number>>;
+  /** How many cells used a `*` placeholder id. */
+  readonly placeholderCells: number;
+}
+
+const PROJECT_TEMPLATE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}';
+
+/** The request ARN of an action for the given ids, and which ids were stand-ins. */
+function cellResource(spec: ActionSpec, resources: MatrixResources, env: ArnEnvironment): { resource: string; placeholders: string[] } {
+  const params: Record<string, string> = {};
+  const placeholders: string[] = [];
+  for (const name of placeholdersOf(spec.resource)) {
+    const given = resources[name];
+    if (given !== undefined) params[name] = given;
+    else if (name === 'ResourceArn' && resources.ApplicationId !== undefined) {
+      params[name] = buildArn(PROJECT_TEMPLATE, { ApplicationId: resources.ApplicationId }, env);
+    } else {
+      params[name] = name === 'ResourceArn' ? buildArn(PROJECT_TEMPLATE, { ApplicationId: PLACEHOLDER_ID }, env) : PLACEHOLDER_ID;
+      placeholders.push(name);
+    }
+  }
+  return { resource: buildArn(spec.resource, params, env), placeholders };
+}
+
+function cellFor(spec: ActionSpec, decide: (action: string, resource: string) => Decision, resources: MatrixResources, env: ArnEnvironment): MatrixCell {
+  const { resource, placeholders } = cellResource(spec, resources, env);
+  const d = decide(spec.action, resource);
+  const statement = d.decision === 'ImplicitDeny' ? undefined : d.matchedStatements[0];
+  const nearMiss = d.nearMisses[0];
+  return {
+    action: spec.action,
+    group: spec.group,
+    accessLevel: spec.accessLevel,
+    lifecycle: spec.lifecycle,
+    ...(spec.operation === undefined ? {} : { operation: spec.operation }),
+    resource,
+    placeholders,
+    decision: d.decision,
+    reason: d.reason,
+    ...(statement ? { statement } : {}),
+    ...(nearMiss ? { nearMiss } : {}),
+  };
+}
+
+/**
+ * Decides every catalog action (all of them, grouped as the catalog groups them) on the given project's resources.
+ *
+ * @example
+ * const m = permissionMatrix({ policies: [doc], region: 'us-east-1', accountId: '123456789012', resources: { ApplicationId: 'app1' } });
+ * m.groups.flatMap((g) => g.cells).filter((c) => c.decision === 'Allow').map((c) => c.action);
+ * @throws PolicyParseError when a policy does not parse; ArnBuildError for a malformed region or account.
+ */
+export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix {
+  const env = { region: req.region, accountId: req.accountId };
+  // Every cell is a distinct (action, resource), so a decision cache would only cost.
+  const set = compilePolicies(req, { decisionCacheSize: 0 });
+  const context = requestContext(req.context, undefined, { now: req.now ?? new Date(), region: req.region, secureTransport: true, tags: undefined });
+  const decide = (action: string, resource: string) => set.evaluate(action, resource, context);
+  const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, decide, req.resources, env)) }));
+  const totals = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
+  let placeholderCells = 0;
+  for (const g of groups) {
+    for (const c of g.cells) {
+      totals[c.decision]++;
+      if (c.placeholders.length > 0) placeholderCells++;
+    }
+  }
+  return { region: req.region, accountId: req.accountId, resources: req.resources, groups, totals, placeholderCells };
+}

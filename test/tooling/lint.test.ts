@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { lintPolicy, type LintFinding } from '../../src/tooling/index.js';
+import { canMatchTemplate } from '../../src/tooling/lint/resource-fit.js';
+import { administrator, readOnly, readOnlyProject } from './fixtures.js';
+
+const A = 'arn:aws:mobiletargeting:us-east-1:123456789012';
+const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+const allow = (Action: unknown, Resource: unknown = '*') => ({ Effect: 'Allow', Action, Resource });
+const pick = (fs: LintFinding[]) => fs.map(({ rule, severity, path }) => ({ rule, severity, path }));
+const only = (fs: LintFinding[], rule: string) => fs.filter((f) => f.rule === rule);
+
+describe(lintPolicy.name, () => {
+  const cases: [string, { given: string | object; rule: string; want: Partial<LintFinding>[] }][] = [
+    ['legacy seed name GetUser', { given: policy(allow('mobiletargeting:GetUser')), rule: 'legacy-action',
+      want: [{ severity: 'error', path: 'Statement[0].Action', fix: 'use "mobiletargeting:GetUserEndpoints"' }] }],
+    ['legacy seed names DeleteUser and CreateExportJobs', { given: policy(allow(['mobiletargeting:DeleteUser', 'mobiletargeting:CreateExportJobs'])), rule: 'legacy-action',
+      want: [{ path: 'Statement[0].Action[0]', fix: 'use "mobiletargeting:DeleteUserEndpoints"' }, { path: 'Statement[0].Action[1]', fix: 'use "mobiletargeting:CreateExportJob"' }] }],
+    ['a typo gets a did-you-mean', { given: policy(allow('mobiletargeting:GetSegmnts')), rule: 'unknown-action',
+      want: [{ severity: 'error', fix: 'did you mean "mobiletargeting:GetSegments"?' }] }],
+    ['a wild guess gets no suggestion', { given: policy(allow('mobiletargeting:LaunchRocket')), rule: 'unknown-action',
+      want: [{ severity: 'error', fix: 'check the spelling; `pinpoint-guard lifecycle` lists every catalog action' }] }],
+    ['an action wildcard that matches nothing', { given: policy(allow(['mobiletargeting:Get*', 'mobiletargeting:Fetch*'])), rule: 'wildcard-matches-nothing',
+      want: [{ severity: 'error', path: 'Statement[0].Action[1]' }] }],
+    ['GetSegment on campaigns can never match', { given: policy(allow('mobiletargeting:GetSegment', `${A}:apps/p1/campaigns/*`)), rule: 'resource-type-mismatch',
+      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: `for GetSegment write "${A}:apps/*/segments/*", or pair the pattern with actions on its resource type` }] }],
+    ['Allow with NotAction', { given: policy({ Effect: 'Allow', NotAction: 'mobiletargeting:Delete*', Resource: '*' }), rule: 'allow-not-action',
+      want: [{ severity: 'warning', path: 'Statement[0].NotAction' }] }],
+    ['Allow with NotResource', { given: policy({ Effect: 'Allow', Action: 'mobiletargeting:GetApp', NotResource: `${A}:apps/p1` }), rule: 'allow-not-resource',
+      want: [{ severity: 'warning', path: 'Statement[0].NotResource' }] }],
+    ['a duplicate statement', { given: policy(allow('mobiletargeting:GetApp', `${A}:apps/p1`), allow(['mobiletargeting:getapp'], [`${A}:apps/p1`])), rule: 'duplicate-statement',
+      want: [{ severity: 'warning', path: 'Statement[1]', message: 'duplicates Statement[0]' }] }],
+    ['a statement shadowed by a broader one', { given: policy(allow('mobiletargeting:GetSegment', `${A}:apps/p1/segments/s1`), allow('mobiletargeting:Get*', `${A}:apps/*`)), rule: 'shadowed-statement',
+      want: [{ severity: 'warning', path: 'Statement[0]' }] }],
+    ['an allow an unconditional deny cancels', { given: policy(allow('mobiletargeting:DeleteApp', `${A}:apps/p1`), { Effect: 'Deny', Action: 'mobiletargeting:Delete*', Resource: '*' }), rule: 'allow-always-denied',
+      want: [{ severity: 'warning', path: 'Statement[0]' }] }],
+    ['grammar problems keep their JSON paths', { given: policy({ Effect: 'Alow', Action: 'mobiletargeting:GetApp', Resource: '*' }, { Effect: 'Allow', Action: 'GetApp', Resource: '*' }), rule: 'grammar',
+      want: [{ severity: 'error', path: 'Statement[0].Effect', fix: 'provide "Allow" or "Deny"' }, { severity: 'error', path: 'Statement[1].Action' }] }],
+    ['invalid JSON text is a grammar finding', { given: '{"Version": ', rule: 'grammar', want: [{ severity: 'error', path: '(document)' }] }],
+    ['the seed placeholder account-id', { given: policy(allow('mobiletargeting:Get*', 'arn:aws:mobiletargeting:*:account-id:apps/*')), rule: 'arn-placeholder',
+      want: [{ severity: 'warning', path: 'Statement[0].Resource' }] }],
+  ];
+  it.each(cases)('%s', (_, { given, rule, want }) => {
+    const found = only(lintPolicy(given), rule);
+    expect(found).toHaveLength(want.length);
+    want.forEach((w, i) => expect(found[i]).toMatchObject(w));
+  });
+
+  it('still lints the statements that parse when another does not', () => {
+    const fs = lintPolicy(policy({ Effect: 'Alow', Action: 'x:y', Resource: '*' }, allow('mobiletargeting:GetUser')));
+    expect(pick(fs).map((f) => f.rule)).toEqual(['grammar', 'legacy-action']);
+  });
+
+  it('warns once when the policy allows end-of-support actions, listing them', () => {
+    const fs = only(lintPolicy(readOnlyProject), 'end-of-support');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'warning', path: 'Statement[0].Action' });
+    expect(fs[0]?.message).toMatch(/GetCampaigns, GetInAppMessages, GetSegments$/);
+    expect(only(lintPolicy(policy(allow('mobiletargeting:SendOTPMessage'))), 'end-of-support')).toEqual([]);
+  });
+
+  it('finds no errors in the seed examples', () => {
+    for (const p of [administrator, readOnly, readOnlyProject]) expect(lintPolicy(p).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('points out that Get* on one project reaches only the project-level reads', () => {
+    const info = only(lintPolicy(readOnlyProject), 'action-resource-mismatch');
+    expect(info).toMatchObject([{ severity: 'info', path: 'Statement[0].Action[0]' }]);
+    expect(info[0]?.message).toMatch(/only 7 can apply/);
+  });
+
+  it('orders findings by statement, then severity', () => {
+    const fs = lintPolicy(policy(allow(['mobiletargeting:getapp', 'mobiletargeting:GetUser'], `${A}:apps/p1`), { Effect: 'Alow' }));
+    expect(pick(fs).map((f) => `${f.path} ${f.severity}`)).toEqual([
+      'Statement[0].Action[1] error', 'Statement[0].Action[0] info', 'Statement[1].Effect error', 'Statement[1].Action error', 'Statement[1].Resource error',
+    ]);
+  });
+});
+
+describe(canMatchTemplate.name, () => {
+  const SEG = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}';
+  const APPS = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/*';
+  const cases: [string, string, boolean][] = [
+    [`${A}:apps/p1/segments/*`, SEG, true],
+    [`${A}:apps/p1/*`, SEG, true],
+    [`${A}:apps/*`, SEG, true],
+    [`${A}:apps/p1*`, SEG, true],
+    ['arn:aws:mobiletargeting:*:*:*/segments/s1', SEG, true],
+    [`${A}:apps/p1`, SEG, false],
+    [`${A}:apps/p1/campaigns/*`, SEG, false],
+    ['arn:aws:s3:::bucket/*', SEG, false],
+    [`${A}:apps/*`, APPS, true],
+    [`${A}:apps/p1`, APPS, false],
+    ['*', SEG, true],
+    ['arn:aws:mobiletargeting:*:*:apps/${aws:username}', SEG, true],
+  ];
+  it.each(cases)('%s on %s → %s', (pattern, template, want) => {
+    expect(canMatchTemplate(pattern, template)).toBe(want);
+  });
+});
