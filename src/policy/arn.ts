@@ -37,42 +37,66 @@ export function splitArnTokens(tokens: readonly GlobToken[]): GlobToken[][] | nu
   return fields.length === FIXED_FIELDS + 1 ? fields : null;
 }
 
-const ALL: ArnMatcher = { source: '*', match: () => true };
+class AnyArn implements ArnMatcher {
+  readonly source = '*';
+  match(): boolean {
+    return true;
+  }
+}
+const ALL: ArnMatcher = new AnyArn();
+
+/**
+ * Literal fixed fields (the usual case) reduce to one prefix test: a literal field has no colon,
+ * so an ARN starting with "f0:f1:f2:f3:f4:" has exactly those five fields.
+ */
+class PrefixedArn implements ArnMatcher {
+  constructor(
+    readonly source: string,
+    private readonly prefix: string,
+    private readonly resource: CompiledGlob,
+  ) {}
+  match(arn: string): boolean {
+    return arn.startsWith(this.prefix) && this.resource.match(arn, this.prefix.length);
+  }
+}
+
+class FieldArn implements ArnMatcher {
+  constructor(
+    readonly source: string,
+    private readonly fixed: readonly CompiledGlob[],
+    private readonly resource: CompiledGlob,
+  ) {}
+  match(arn: string): boolean {
+    let from = 0;
+    for (const glob of this.fixed) {
+      const colon = arn.indexOf(':', from);
+      if (colon < 0) return false;
+      if (!glob.match(arn.slice(0, colon), from)) return false;
+      from = colon + 1;
+    }
+    return this.resource.match(arn, from);
+  }
+}
 
 /** Compiles an ARN pattern given as tokens (so literal `*` from `${*}` stays literal). */
 export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
   if (tokens.length > 0 && tokens.every((t) => t === STAR)) return ALL;
-  const whole = compileGlob(tokens);
+  const source = tokensSource(tokens);
   const fields = splitArnTokens(tokens);
   // Not six fields (IAM rejects such a Resource): still never let a wildcard cross a colon, so
   // compare colon-separated field by field and require the same number of fields.
-  if (fields === null) return fieldwise(whole.source, tokens);
-
+  if (fields === null) return fieldwise(source, tokens);
   const globs = fields.map(compileGlob);
   const fixed = globs.slice(0, FIXED_FIELDS);
   const resource = globs[FIXED_FIELDS] as CompiledGlob;
-  if (fixed.every((g) => g.literal)) {
-    // Literal fixed fields (the usual case) reduce to one prefix test: a literal field has no
-    // colon, so an ARN starting with "f0:f1:f2:f3:f4:" has exactly those five fields.
-    const prefix = fixed.map((g) => g.source).join(':') + ':';
-    return {
-      source: whole.source,
-      match: (arn) => arn.startsWith(prefix) && resource.match(arn, prefix.length),
-    };
-  }
-  return {
-    source: whole.source,
-    match(arn) {
-      let from = 0;
-      for (const glob of fixed) {
-        const colon = arn.indexOf(':', from);
-        if (colon < 0) return false;
-        if (!glob.match(arn.slice(0, colon), from)) return false;
-        from = colon + 1;
-      }
-      return resource.match(arn, from);
-    },
-  };
+  if (fixed.every((g) => g.literal)) return new PrefixedArn(source, fixed.map((g) => g.source).join(':') + ':', resource);
+  return new FieldArn(source, fixed, resource);
+}
+
+function tokensSource(tokens: readonly GlobToken[]): string {
+  let s = '';
+  for (const t of tokens) s += t === STAR ? '*' : typeof t === 'string' ? t : '?';
+  return s;
 }
 
 function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {

@@ -37,8 +37,8 @@ export interface CompiledPolicy {
   readonly statements: readonly CompiledStatement[];
   /** Lower-cased context keys any condition or variable of this policy reads. */
   readonly readsKeys: readonly string[];
-  /** Statements whose Action/NotAction applies to the lower-cased action, in policy order. */
-  forAction(lowerAction: string): readonly CompiledStatement[];
+  /** Statements whose Action/NotAction applies to the action (any case), in policy order. */
+  forAction(action: string): readonly CompiledStatement[];
 }
 
 /** Bound on memoized actions per policy; IAM has ~20,000 actions in all, callers use far fewer. */
@@ -151,19 +151,26 @@ function compilePolicy(policy: ParsedPolicy): CompiledPolicy {
     policy,
     statements,
     readsKeys: [...readsKeys],
-    forAction(lowerAction) {
-      const known = memo.get(lowerAction);
+    forAction(action) {
+      // Keyed by the action as given first: callers repeat the same spelling, and this skips
+      // lower-casing (and hashing a fresh string) on the hot path.
+      const known = memo.get(action);
       if (known !== undefined) return known;
-      const candidates = new Set<number>([
-        ...(exact.get(lowerAction) ?? []),
-        ...(byService.get(serviceOf(lowerAction)) ?? []),
-        ...everywhere,
-      ]);
-      const applicable = Object.freeze(
-        [...candidates].sort((a, b) => a - b).map((i) => statements[i] as CompiledStatement).filter((s) => actionApplies(s, lowerAction)),
-      );
+      const lowerAction = action.toLowerCase();
+      let applicable = memo.get(lowerAction);
+      if (applicable === undefined) {
+        const candidates = new Set<number>([
+          ...(exact.get(lowerAction) ?? []),
+          ...(byService.get(serviceOf(lowerAction)) ?? []),
+          ...everywhere,
+        ]);
+        applicable = Object.freeze(
+          [...candidates].sort((a, b) => a - b).map((i) => statements[i] as CompiledStatement).filter((s) => actionApplies(s, lowerAction)),
+        );
+      }
       if (memo.size >= ACTION_MEMO_LIMIT) memo.clear();
       memo.set(lowerAction, applicable);
+      memo.set(action, applicable);
       return applicable;
     },
   };

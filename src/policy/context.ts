@@ -15,26 +15,31 @@ export const EMPTY_CONTEXT: ContextView = { get: () => undefined };
 /**
  * Builds the lookup lazily: many decisions never read the context, and normalizing it is the
  * largest per-request cost after matching. When a key is given twice in different cases, the
- * later one wins.
+ * later one wins. A class, not a closure, because one is made per request.
  */
+class LazyContext implements ContextView {
+  private map: Map<string, readonly string[]> | undefined;
+  constructor(private readonly context: RequestContext) {}
+
+  get(lowerKey: string): readonly string[] | undefined {
+    return (this.map ??= normalize(this.context)).get(lowerKey);
+  }
+}
+
+function normalize(context: RequestContext): Map<string, readonly string[]> {
+  const map = new Map<string, readonly string[]>();
+  for (const key of Object.keys(context)) {
+    const value = context[key];
+    if (value === undefined || value === null) continue;
+    const list: readonly string[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : [String(value)];
+    if (list.length > 0) map.set(key.toLowerCase(), list);
+    else map.delete(key.toLowerCase());
+  }
+  return map;
+}
+
 export function contextView(context: RequestContext | undefined): ContextView {
-  if (context === undefined) return EMPTY_CONTEXT;
-  let map: Map<string, readonly string[]> | undefined;
-  return {
-    get(lowerKey) {
-      if (map === undefined) {
-        map = new Map();
-        for (const key of Object.keys(context)) {
-          const value = context[key];
-          if (value === undefined || value === null) continue;
-          const list: readonly string[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : [String(value)];
-          if (list.length > 0) map.set(key.toLowerCase(), list);
-          else map.delete(key.toLowerCase());
-        }
-      }
-      return map.get(lowerKey);
-    },
-  };
+  return context === undefined ? EMPTY_CONTEXT : new LazyContext(context);
 }
 
 /** A canonical string of the values of `keys`, for decision cache keys. */

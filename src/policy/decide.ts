@@ -23,6 +23,17 @@ import type { Decision, NearMiss, StatementRef } from './types.js';
 export interface Slot {
   readonly name: string;
   readonly compiled: CompiledPolicy;
+  /** Frozen references to each statement, made once so a decision allocates none. */
+  readonly refs: readonly StatementRef[];
+}
+
+/** Places a compiled policy in a set under `name`. */
+export function makeSlot(name: string, compiled: CompiledPolicy): Slot {
+  const refs = compiled.statements.map((s) => {
+    const { index, sid } = s.statement;
+    return Object.freeze(sid === undefined ? { policy: name, index, effect: s.effect } : { policy: name, index, sid, effect: s.effect });
+  });
+  return { name, compiled, refs };
 }
 
 /** A group of policies of which at least one must allow (identity, boundary, an SCP level, session). */
@@ -35,6 +46,12 @@ export interface Tier {
 
 /** Near misses reported per failing tier; more would drown the useful ones. */
 const NEAR_MISS_LIMIT = 5;
+/**
+ * Statements examined per tier when looking for allows that failed only on the action. The
+ * search runs on every implicit deny, so it is bounded to keep denials as cheap as allows in
+ * large policies; the statements that matched the action are always all examined.
+ */
+const ACTION_SCAN_LIMIT = 32;
 
 class Missing implements MissingKeys {
   keys: Set<string> | undefined;
@@ -49,8 +66,13 @@ interface Hit {
 }
 
 function ref(slot: Slot, s: CompiledStatement): StatementRef {
-  const { index, sid } = s.statement;
-  return sid === undefined ? { policy: slot.name, index, effect: s.effect } : { policy: slot.name, index, sid, effect: s.effect };
+  return slot.refs[s.statement.index] as StatementRef;
+}
+
+function nearMiss(r: StatementRef, failed: NearMiss['failed'], detail: string): NearMiss {
+  return r.sid === undefined
+    ? { policy: r.policy, index: r.index, effect: r.effect, failed, detail }
+    : { policy: r.policy, index: r.index, sid: r.sid, effect: r.effect, failed, detail };
 }
 
 function describeRef(r: StatementRef): string {
@@ -89,19 +111,20 @@ function nearMisses(tier: Tier, hits: readonly Hit[], lowerAction: string, actio
   for (const { slot, statement } of hits) {
     if (out.length >= NEAR_MISS_LIMIT) break;
     const why = failure(statement, resource, context);
-    if (why !== undefined) out.push({ ...ref(slot, statement), ...why });
+    if (why !== undefined) out.push(nearMiss(ref(slot, statement), why.failed, why.detail));
   }
   if (out.length > 0) return out;
   // Nothing matched the action: show allows that would apply but for the action.
+  let scanned = 0;
   for (const slot of tier.slots) {
     for (const statement of slot.compiled.statements) {
-      if (out.length >= NEAR_MISS_LIMIT) return out;
+      if (out.length >= NEAR_MISS_LIMIT || scanned++ >= ACTION_SCAN_LIMIT) return out;
       if (statement.effect !== 'Allow' || actionApplies(statement, lowerAction)) continue;
       if (!resourceApplies(statement, resource, context) || !conditionsHold(statement, context)) continue;
       const detail = statement.notAction
         ? `action ${action} is excluded by NotAction ${statement.actionSources.map((a) => JSON.stringify(a)).join(', ')}`
         : `action ${action} did not match ${statement.actionSources.map((a) => JSON.stringify(a)).join(', ')}`;
-      out.push({ ...ref(slot, statement), failed: 'action', detail });
+      out.push(nearMiss(ref(slot, statement), 'action', detail));
     }
   }
   return out;
@@ -119,61 +142,65 @@ function nearestClause(m: NearMiss): string {
 
 /** Decides one request. Pure; throws only on internal errors, which callers turn into a deny. */
 export function decide(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Decision {
-  const lowerAction = action.toLowerCase();
   const missing = new Missing();
   let denies: StatementRef[] | undefined;
-  const allows: (StatementRef[] | undefined)[] = new Array(tiers.length);
-  const misses: (Hit[] | undefined)[] = new Array(tiers.length);
+  const allows: (StatementRef[] | undefined)[] = [];
+  const misses: (Hit[] | undefined)[] = [];
+  let failingTiers = 0;
 
-  for (let t = 0; t < tiers.length; t++) {
-    for (const slot of (tiers[t] as Tier).slots) {
-      for (const s of slot.compiled.forAction(lowerAction)) {
+  for (const tier of tiers) {
+    let tierAllows: StatementRef[] | undefined;
+    let tierMisses: Hit[] | undefined;
+    for (const slot of tier.slots) {
+      for (const s of slot.compiled.forAction(action)) {
         if (!resourceApplies(s, resource, context, missing) || !conditionsHold(s, context, missing)) {
-          if (s.effect === 'Allow') (misses[t] ??= []).push({ slot, statement: s });
+          if (s.effect === 'Allow') (tierMisses ??= []).push({ slot, statement: s });
           continue;
         }
         if (s.effect === 'Deny') (denies ??= []).push(ref(slot, s));
-        else (allows[t] ??= []).push(ref(slot, s));
+        else (tierAllows ??= []).push(ref(slot, s));
       }
     }
+    if (tierAllows === undefined) failingTiers++;
+    allows.push(tierAllows);
+    misses.push(tierMisses);
   }
   const missingContextKeys = missing.keys === undefined ? [] : [...missing.keys].sort();
-  const on = `${action} on ${resource}`;
 
   if (denies !== undefined) {
     return {
       decision: 'ExplicitDeny',
-      reason: `ExplicitDeny: ${listRefs(denies)} denies ${on}`,
+      reason: `ExplicitDeny: ${listRefs(denies)} denies ${action} on ${resource}`,
       matchedStatements: denies,
       nearMisses: [],
       missingContextKeys,
     };
   }
 
-  const failing: number[] = [];
-  for (let t = 0; t < tiers.length; t++) if (allows[t] === undefined) failing.push(t);
-
-  if (failing.length === 0) {
-    const matched = allows.flat() as StatementRef[];
+  if (failingTiers === 0) {
     const first = allows[0] as StatementRef[];
-    const others = tiers.slice(1).map((tier, i) => `${tier.title} (${listRefs(allows[i + 1] as StatementRef[])})`);
-    return {
-      decision: 'Allow',
-      reason: `Allow: ${listRefs(first)} allows ${on}${others.length > 0 ? `; also allowed by ${others.join(', ')}` : ''}`,
-      matchedStatements: matched,
-      nearMisses: [],
-      missingContextKeys,
-    };
+    let reason = `Allow: ${listRefs(first)} allows ${action} on ${resource}`;
+    let matched = first;
+    if (tiers.length > 1) {
+      matched = allows.flat() as StatementRef[];
+      reason += `; also allowed by ${tiers
+        .slice(1)
+        .map((tier, i) => `${tier.title} (${listRefs(allows[i + 1] as StatementRef[])})`)
+        .join(', ')}`;
+    }
+    return { decision: 'Allow', reason, matchedStatements: matched, nearMisses: [], missingContextKeys };
   }
 
+  const lowerAction = action.toLowerCase();
+  const on = `${action} on ${resource}`;
   const parts: string[] = [];
   const near: NearMiss[] = [];
-  for (const t of failing) {
-    const tier = tiers[t] as Tier;
+  tiers.forEach((tier, t) => {
+    if (allows[t] !== undefined) return;
     if (tier.identity) parts.push(tier.slots.length === 0 ? `no identity policy is given, so nothing allows ${on}` : `no statement allows ${on}`);
     else parts.push(`${tier.title} does not allow ${on}`);
     near.push(...nearMisses(tier, misses[t] ?? [], lowerAction, action, resource, context));
-  }
+  });
   const identityAllows = tiers[0]?.identity === true ? allows[0] : undefined;
   const although = identityAllows === undefined ? '' : ` (although ${listRefs(identityAllows)} allows it)`;
   const nearest = near[0] === undefined ? '' : `; nearest: ${nearestClause(near[0])}`;

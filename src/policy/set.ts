@@ -9,7 +9,7 @@
  */
 import { compiledPolicyFor } from './compile.js';
 import { contextFingerprint, contextView } from './context.js';
-import { decide, type Slot, type Tier } from './decide.js';
+import { decide, makeSlot, type Slot, type Tier } from './decide.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
 import { toParsedPolicy } from './inputs.js';
 import type { CompiledPolicySet, Decision, PolicyInput, PolicySet, RequestContext } from './types.js';
@@ -33,8 +33,8 @@ export function failClosed(action: unknown, resource: unknown, why: string): Dec
   });
 }
 
+/** Cached decisions are shared between callers, so they are frozen; refs already are. */
 function freezeDecision(d: Decision): Decision {
-  for (const r of d.matchedStatements) Object.freeze(r);
   for (const m of d.nearMisses) Object.freeze(m);
   Object.freeze(d.matchedStatements);
   Object.freeze(d.nearMisses);
@@ -48,7 +48,7 @@ export function buildTiers(set: PolicySet): Tier[] {
   const slot = (input: PolicyInput, name: string): Slot | undefined => {
     try {
       const parsed = toParsedPolicy(input);
-      return { name: parsed.source ?? name, compiled: compiledPolicyFor(parsed) };
+      return makeSlot(parsed.source ?? name, compiledPolicyFor(parsed));
     } catch (e) {
       if (!(e instanceof PolicyParseError)) throw e;
       for (const p of e.problems) problems.push({ path: p.path === '(document)' ? name : `${name}.${p.path}`, message: p.message });
@@ -93,7 +93,7 @@ class Compiled implements CompiledPolicySet {
     try {
       if (typeof action !== 'string' || typeof resource !== 'string') return failClosed(action, resource, 'action and resource must be strings');
       const view = contextView(context);
-      if (this.cacheSize <= 0) return freezeDecision(decide(this.tiers, action, resource, view));
+      if (this.cacheSize <= 0) return decide(this.tiers, action, resource, view);
       const key = `${action.toLowerCase()}\n${resource}\n${contextFingerprint(view, this.readsKeys)}`;
       const hit = this.cache.get(key);
       if (hit !== undefined) return hit;

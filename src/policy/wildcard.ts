@@ -113,6 +113,78 @@ function find(seg: Segment, value: string, from: number, end: number): number {
   return -1;
 }
 
+// Matchers are classes rather than closures: a policy set compiles thousands of them, and
+// prototype methods cost nothing per instance.
+
+class LiteralGlob implements CompiledGlob {
+  readonly literal = true;
+  constructor(
+    readonly source: string,
+    private readonly text: string,
+  ) {}
+  match(value: string, start = 0): boolean {
+    return start === 0 ? value === this.text : value.length - start === this.text.length && value.startsWith(this.text, start);
+  }
+}
+
+class FixedLengthGlob implements CompiledGlob {
+  readonly literal = false;
+  constructor(
+    readonly source: string,
+    private readonly only: Segment,
+  ) {}
+  match(value: string, start = 0): boolean {
+    return value.length - start === this.only.text.length && matchAt(this.only, value, start);
+  }
+}
+
+class PrefixGlob implements CompiledGlob {
+  readonly literal = false;
+  constructor(
+    readonly source: string,
+    private readonly head: string,
+  ) {}
+  match(value: string, start = 0): boolean {
+    return value.startsWith(this.head, start);
+  }
+}
+
+class PrefixSuffixGlob implements CompiledGlob {
+  readonly literal = false;
+  constructor(
+    readonly source: string,
+    private readonly head: string,
+    private readonly tail: string,
+  ) {}
+  match(value: string, start = 0): boolean {
+    return value.length - start >= this.head.length + this.tail.length && value.startsWith(this.head, start) && value.endsWith(this.tail);
+  }
+}
+
+class GeneralGlob implements CompiledGlob {
+  readonly literal = false;
+  constructor(
+    readonly source: string,
+    private readonly first: Segment,
+    private readonly middle: readonly Segment[],
+    private readonly last: Segment,
+    private readonly minLength: number,
+  ) {}
+  match(value: string, start = 0): boolean {
+    if (value.length - start < this.minLength) return false;
+    if (!matchAt(this.first, value, start)) return false;
+    const end = value.length - this.last.text.length;
+    if (!matchAt(this.last, value, end)) return false;
+    let pos = start + this.first.text.length;
+    for (const seg of this.middle) {
+      const at = find(seg, value, pos, end);
+      if (at < 0) return false;
+      pos = at + seg.text.length;
+    }
+    return true;
+  }
+}
+
 /** Compiles a token list; literal tokens may contain `*` or `?` as ordinary characters. */
 export function compileGlob(tokens: readonly GlobToken[]): CompiledGlob {
   const source = tokensToSource(tokens);
@@ -130,56 +202,16 @@ export function compileGlob(tokens: readonly GlobToken[]): CompiledGlob {
 
   if (stars === 0) {
     const only = segments[0] as Segment;
-    if (only.mask === null) {
-      const text = only.text;
-      return {
-        source,
-        literal: true,
-        match: (value, start = 0) =>
-          start === 0 ? value === text : value.length - start === text.length && value.startsWith(text, start),
-      };
-    }
-    return {
-      source,
-      literal: false,
-      match: (value, start = 0) => value.length - start === only.text.length && matchAt(only, value, start),
-    };
+    return only.mask === null ? new LiteralGlob(source, only.text) : new FixedLengthGlob(source, only);
   }
-
   const first = segments[0] as Segment;
-  const lastSeg = segments[segments.length - 1] as Segment;
+  const last = segments[segments.length - 1] as Segment;
   const middle = segments.slice(1, -1).filter((s) => s.text.length > 0);
-  const minLength = segments.reduce((n, s) => n + s.text.length, 0);
-  if (middle.length === 0 && first.mask === null && lastSeg.mask === null) {
-    const head = first.text;
-    const tail = lastSeg.text;
-    if (tail.length === 0) {
-      return { source, literal: false, match: (value, start = 0) => value.startsWith(head, start) };
-    }
-    return {
-      source,
-      literal: false,
-      match: (value, start = 0) =>
-        value.length - start >= minLength && value.startsWith(head, start) && value.endsWith(tail),
-    };
+  if (middle.length === 0 && first.mask === null && last.mask === null) {
+    return last.text.length === 0 ? new PrefixGlob(source, first.text) : new PrefixSuffixGlob(source, first.text, last.text);
   }
-  return {
-    source,
-    literal: false,
-    match(value, start = 0) {
-      if (value.length - start < minLength) return false;
-      if (!matchAt(first, value, start)) return false;
-      const end = value.length - lastSeg.text.length;
-      if (!matchAt(lastSeg, value, end)) return false;
-      let pos = start + first.text.length;
-      for (const seg of middle) {
-        const at = find(seg, value, pos, end);
-        if (at < 0) return false;
-        pos = at + seg.text.length;
-      }
-      return true;
-    },
-  };
+  const minLength = segments.reduce((n, s) => n + s.text.length, 0);
+  return new GeneralGlob(source, first, middle, last, minLength);
 }
 
 /**
