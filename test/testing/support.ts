@@ -6,12 +6,12 @@ import { createPinpointMock, type PinpointMock, type PinpointMockOptions } from 
 
 export const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } as const;
 
-export function newClient(config: Partial<ClientConfig> = {}): PinpointClient {
-  return new PinpointClient({ region: 'us-east-1', accountId: '123456789012', credentials, lifecycle: 'off', retry: { baseDelayMs: 1 }, ...config });
+export function newClient(config: Partial<ClientConfig<'off'>> = {}): PinpointClient<'off'> {
+  return new PinpointClient<'off'>({ region: 'us-east-1', accountId: '123456789012', credentials, lifecycle: 'off', mode: 'off', retry: { baseDelayMs: 1 }, ...config });
 }
 
 /** A mock served by msw for the file's tests; the store and request log are emptied after each test. */
-export function useMock(options?: PinpointMockOptions): { readonly mock: PinpointMock; readonly client: PinpointClient } {
+export function useMock(options?: PinpointMockOptions): { readonly mock: PinpointMock; readonly client: PinpointClient<'off'> } {
   const mock = createPinpointMock(options);
   const server = setupServer(...mock.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
