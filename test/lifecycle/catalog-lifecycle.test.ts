@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { readCatalog } from '../../codegen/catalog/read.js';
+import { actions, operations } from '../../src/index.js';
+
+const catalog = readCatalog();
+
+describe('lifecycle in the catalog', () => {
+  it('every entry has a status, a reason and a source', () => {
+    for (const e of catalog.entries) {
+      expect(['supported', 'end-of-support', 'unclear'], e.action).toContain(e.lifecycle.status);
+      expect(e.lifecycle.reason.length, e.action).toBeGreaterThan(10);
+      expect(e.lifecycle.source, e.action).toMatch(/2026-10-30/);
+    }
+  });
+
+  // What the notice names, and only that (issue 8: "do not guess").
+  const want: [string, string][] = [
+    ['GetSegment', 'end-of-support'], ['CreateCampaign', 'end-of-support'], ['GetEndpoint', 'end-of-support'], ['GetUserEndpoints', 'end-of-support'],
+    ['CreateJourney', 'end-of-support'], ['GetApplicationDateRangeKpi', 'end-of-support'], ['GetReports', 'end-of-support'], ['GetSegmentExportJobs', 'end-of-support'],
+    ['UpdateSmsChannel', 'supported'], ['GetVoiceChannel', 'supported'], ['UpdateApnsChannel', 'supported'], ['DeleteGcmChannel', 'supported'],
+    ['SendOTPMessage', 'supported'], ['VerifyOTPMessage', 'supported'], ['PhoneNumberValidate', 'supported'], ['SendMessages', 'supported'],
+    ['CreateApp', 'unclear'], ['GetApplicationSettings', 'unclear'], ['UpdateEmailChannel', 'unclear'], ['PutEventStream', 'unclear'],
+    ['CreateImportJob', 'unclear'], ['CreateExportJob', 'unclear'], ['CreateEmailTemplate', 'unclear'], ['TagResource', 'unclear'],
+  ];
+  it.each(want)('%s is %s', (name, status) => {
+    expect(catalog.entries.find((e) => e.actionName === name)?.lifecycle.status).toBe(status);
+  });
+
+  it('says where SendMessages straddles the line', () => {
+    expect(catalog.entries.find((e) => e.actionName === 'SendMessages')?.lifecycle.reason).toMatch(/straddles.*Addresses.*Endpoints/);
+  });
+
+  it('carries into the operations and actions tables', () => {
+    expect(operations.GetSegment.lifecycle.status).toBe('end-of-support');
+    expect(actions.GetReports.lifecycle.status).toBe('end-of-support');
+    expect(operations.SendOTPMessage.lifecycle.status).toBe('supported');
+  });
+});
+
+describe('docs/end-of-support.md', () => {
+  const page = readFileSync(new URL('../../generated/docs/end-of-support.md', import.meta.url), 'utf8');
+  it('lists every action exactly once, under its status', () => {
+    const rows = [...page.matchAll(/^\| \[(\w+)\]\(actions\/[\w-]+\.md\) \|/gm)].map((m) => m[1]);
+    expect(rows.sort()).toEqual(catalog.entries.map((e) => e.actionName).sort());
+    const sections = page.split(/^## /m).slice(1);
+    for (const section of sections) {
+      const status = { 'End of support': 'end-of-support', Supported: 'supported', Unclear: 'unclear' }[section.split(' (')[0]!]!;
+      for (const [, name] of section.matchAll(/^\| \[(\w+)\]/gm)) {
+        expect(catalog.entries.find((e) => e.actionName === name)?.lifecycle.status, name).toBe(status);
+      }
+    }
+  });
+  it('names AWS End User Messaging SMS and Voice v2 as the successor for SMS and voice', () => {
+    expect(page).toMatch(/\| \[UpdateSmsChannel\]\(actions\/update-sms-channel\.md\) \| Channels \| .* \| AWS End User Messaging SMS and Voice v2 API/);
+  });
+  it('shows a badge on each action page and a column in the index', () => {
+    expect(readFileSync(new URL('../../generated/docs/actions/get-segment.md', import.meta.url), 'utf8')).toContain('![end of support](https://img.shields.io/badge/lifecycle-end--of--support-c62828)');
+    expect(readFileSync(new URL('../../generated/docs/README.md', import.meta.url), 'utf8')).toMatch(/\| \[GetSegment\]\(actions\/get-segment\.md\) \| `getSegment` \| `GET \/v1\/apps\/\{ApplicationId\}\/segments\/\{SegmentId\}` \| Read \| end-of-support \|/);
+  });
+});
