@@ -53,10 +53,15 @@ const NEAR_MISS_LIMIT = 5;
  */
 const ACTION_SCAN_LIMIT = 32;
 
+/** Missing keys, deduplicated case-insensitively and reported as the policy first spelt them. */
 class Missing implements MissingKeys {
-  keys: Set<string> | undefined;
+  private spelled: Map<string, string> | undefined;
   add(key: string): void {
-    (this.keys ??= new Set()).add(key);
+    const lower = key.toLowerCase();
+    if (!(this.spelled ??= new Map()).has(lower)) this.spelled.set(lower, key);
+  }
+  get keys(): ReadonlySet<string> | undefined {
+    return this.spelled === undefined ? undefined : new Set(this.spelled.values());
   }
 }
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { compilePolicies, evaluate, PolicyParseError, type RequestContext } from '../../src/policy/index.js';
+
+const SEG = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc/segments/s1';
+const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetSegment', Resource: SEG }] };
+const bad = { Statement: [{ Effect: 'Allow', Principal: '*', Action: 'mobiletargeting:GetSegment', Resource: SEG }] };
+
+describe(evaluate.name, () => {
+  it('fails closed on an invalid policy, naming the problem', () => {
+    const d = evaluate({ policies: [allow, bad], action: 'mobiletargeting:GetSegment', resource: SEG });
+    expect(d.decision).toBe('ImplicitDeny');
+    expect(d.reason).toContain('identity[1].Statement[0].Principal: Principal is not allowed');
+  });
+
+  it('fails closed on an internal error', () => {
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('boom'); } }) as RequestContext;
+    const withCondition = { Version: '2012-10-17', Statement: [{ ...allow.Statement[0], Condition: { StringEqualsIfExists: { 'aws:username': 'x' } } }] };
+    const d = evaluate({ policies: [withCondition], action: 'mobiletargeting:GetSegment', resource: SEG, context: hostile });
+    expect(d).toMatchObject({ decision: 'ImplicitDeny', matchedStatements: [] });
+    expect(d.reason).toContain('internal error during evaluation (boom)');
+    expect(evaluate(undefined as never).decision).toBe('ImplicitDeny');
+  });
+
+  it('accepts JSON text and labels policies in explanations', () => {
+    const d = evaluate({ policies: [JSON.stringify(allow)], action: 'MOBILETARGETING:getsegment', resource: SEG });
+    expect(d.matchedStatements).toEqual([{ policy: 'identity[0]', index: 0, effect: 'Allow' }]);
+  });
+
+  it('reports each missing key once, whatever its case', () => {
+    const p = { Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'a' } } },
+      { Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'AWS:PRINCIPALTAG/TEAM': 'b' } } },
+    ] };
+    expect(evaluate({ policies: [p], action: 'a:b', resource: SEG }).missingContextKeys).toEqual(['aws:PrincipalTag/team']);
+  });
+});
+
+describe(compilePolicies.name, () => {
+  it('throws every problem of every raw document, prefixed with its place', () => {
+    let error: unknown;
+    try {
+      compilePolicies({ policies: [allow, bad], sessionPolicy: { Statement: [] } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PolicyParseError);
+    expect((error as PolicyParseError).problems.map((p) => p.path)).toEqual(['identity[1].Statement[0].Principal', 'session.Statement']);
+  });
+
+  it('caches decisions by the context keys the policies read, and only those', () => {
+    const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'ops' } } }] };
+    const c = compilePolicies({ policies: [p] });
+    const a = c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': 'ops', 'aws:CurrentTime': '1' });
+    expect(c.evaluate('A:B', SEG, { 'aws:principaltag/team': 'ops', 'aws:CurrentTime': '2' })).toBe(a);
+    expect(c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': 'dev' }).decision).toBe('ImplicitDeny');
+    expect(c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': ['ops'] })).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+  });
+});
