@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import axios from 'axios';
+import { ForbiddenException } from '../../src/index.js';
+import { createPinpointMock } from '../../src/testing/index.js';
+import { newClient, useMock } from './support.js';
+
+const { mock } = useMock();
+
+/** A client whose outgoing authorization header is rewritten (or removed) after signing. */
+function clientWithAuthorization(rewrite: (header: string) => string | undefined) {
+  const http = axios.create();
+  http.interceptors.request.use((config) => {
+    const header = rewrite(String(config.headers.authorization ?? config.headers.Authorization ?? ''));
+    config.headers.delete('authorization');
+    if (header !== undefined) config.headers.set('authorization', header);
+    return config;
+  });
+  return newClient({ axios: http });
+}
+
+describe('authorization', () => {
+  it('accepts a request the client signed', async () => {
+    await expect(newClient().getApps({})).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+  });
+
+  it.each([
+    ['a missing header', () => undefined, /Missing Authentication Token/],
+    ['another service', (h: string) => h.replace('/mobiletargeting/', '/execute-api/'), /scoped to correct service: 'mobiletargeting', not "execute-api"/],
+    ['a malformed header', () => 'Bearer token', /AWS4-HMAC-SHA256/],
+  ] as const)('refuses %s with ForbiddenException', async (_, rewrite, message) => {
+    const error = await clientWithAuthorization(rewrite).createApp({ CreateApplicationRequest: { Name: 'p' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenException);
+    expect((error as Error).message).toMatch(message);
+    expect(error).toMatchObject({ status: 403, $metadata: { attempts: 1 } });
+    expect(mock.store.apps.size).toBe(0);
+    expect(mock.requests.map((r) => [r.operation, r.error])).toEqual([['CreateApp', 'ForbiddenException']]);
+  });
+
+  it('refuses a request signed for another Region when the mock has one', async () => {
+    const eu = createPinpointMock({ region: 'eu-west-1' });
+    const signed = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/mobiletargeting/aws4_request, SignedHeaders=host, Signature=00' };
+    const res = await eu.handle({ method: 'GET', path: '/v1/apps', headers: signed });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toEqual({ Message: "Credential should be scoped to a valid region: expected 'eu-west-1', got 'us-east-1'", RequestID: res.headers['x-amzn-RequestId'] });
+  });
+
+  it('can be told not to check', async () => {
+    const open = createPinpointMock({ checkAuthorization: false });
+    expect((await open.handle({ method: 'GET', path: '/v1/apps' })).status).toBe(200);
+  });
+});
