@@ -21,6 +21,7 @@ import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 
+const NO_TAGS = { requestTags: {}, tagKeys: [] } as const;
 const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
@@ -139,7 +140,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
     if (this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
     const context = requestContext(this.#config.context, options?.context, {
-      now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags,
+      // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
+      now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
     try {
       return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context) };

@@ -5,12 +5,27 @@ export interface CallFacts {
   readonly now: Date;
   readonly region: string;
   readonly secureTransport: boolean;
+  /** The request's tags; an empty set when the request has none. `undefined` only when no request is known (simulation). */
   readonly tags: { readonly requestTags: Readonly<Record<string, string>>; readonly tagKeys: readonly string[] } | undefined;
 }
 
-/** Caller keys first, then per-call ones; the guard's facts win, since a caller cannot vouch for the time or transport. */
+/** Keys the guard always sets, lower-cased (IAM condition keys are case-insensitive). */
+const FACT_KEYS = new Set(['aws:currenttime', 'aws:epochtime', 'aws:requestedregion', 'aws:securetransport']);
+const isTagKey = (lower: string): boolean => lower === 'aws:tagkeys' || lower.startsWith('aws:requesttag/');
+
+/**
+ * Caller keys first, then per-call ones; the guard's facts win, since a caller cannot vouch for the time, transport
+ * or Region, nor (when `facts.tags` is given, i.e. the request is known) for the request's tags. Caller keys naming a
+ * fact are dropped in any letter case: the engine reads keys case-insensitively, so a differently cased copy could
+ * otherwise shadow the fact.
+ */
 export function requestContext(configured: RequestContext | undefined, perCall: RequestContext | undefined, facts: CallFacts): RequestContext {
-  const ctx: Record<string, string | readonly string[] | undefined> = { ...configured, ...perCall };
+  const ctx: Record<string, string | readonly string[] | undefined> = {};
+  for (const [k, v] of Object.entries({ ...configured, ...perCall })) {
+    const lower = k.toLowerCase();
+    if (FACT_KEYS.has(lower) || (facts.tags && isTagKey(lower))) continue;
+    ctx[k] = v;
+  }
   ctx['aws:CurrentTime'] = facts.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   ctx['aws:EpochTime'] = String(Math.floor(facts.now.getTime() / 1000));
   ctx['aws:RequestedRegion'] = facts.region;
