@@ -218,6 +218,44 @@ describe('caller-supplied context', () => {
   });
 });
 
+describe('a caller cannot vouch for what the guard knows', () => {
+  it.each([
+    ['the same key in two cases', { 'aws:RequestedRegion': 'eu-west-1', 'AWS:REQUESTEDREGION': 'eu-west-1' }],
+    ['another case only', { 'aws:requestedregion': 'eu-west-1' }],
+  ])('aws:RequestedRegion given as %s is ignored', async (_, context) => {
+    wire.pinpoint();
+    const onlyEu = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } });
+    expect(await rejection(makeClient({ policy: onlyEu }).getApps({}, { context }))).toBeInstanceOf(AccessDeniedError);
+    expect(await rejection(makeClient({ policy: onlyEu, context }).getApps({}))).toBeInstanceOf(AccessDeniedError);
+    expect(wire.requests).toHaveLength(0);
+  });
+
+  it('aws:SecureTransport and aws:CurrentTime in any case are ignored', async () => {
+    wire.pinpoint();
+    const guarded = policy({
+      Effect: 'Allow', Action: '*', Resource: '*',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    const context = { 'aws:SecureTransport': 'false', 'Aws:SecureTransport': 'false' };
+    expect(await rejection(makeClient({ policy: guarded }).getApps({}, { context }))).toBeInstanceOf(AccessDeniedError);
+    const before2000 = policy({ Effect: 'Allow', Action: '*', Resource: '*', Condition: { DateLessThan: { 'aws:CurrentTime': '2000-01-01T00:00:00Z' } } });
+    expect(await rejection(makeClient({ policy: before2000 }).getApps({}, { context: { 'AWS:CurrentTime': '1999-01-01T00:00:00Z', 'aws:currenttime': '1999-01-01T00:00:00Z' } }))).toBeInstanceOf(AccessDeniedError);
+    expect(wire.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a request without tags', undefined],
+    ['a request with other tags', { env: 'dev' }],
+  ])('aws:RequestTag/* and aws:TagKeys from the caller are ignored for %s', async (_, tags) => {
+    wire.pinpoint();
+    const teamBlue = policy({ Effect: 'Allow', Action: 'mobiletargeting:CreateApp', Resource: '*', Condition: { StringEquals: { 'aws:RequestTag/team': 'blue' } } });
+    const context = { 'aws:RequestTag/team': 'blue', 'aws:TagKeys': ['team'] };
+    const call = makeClient({ policy: teamBlue }).createApp({ CreateApplicationRequest: { Name: 'x', ...(tags ? { tags } : {}) } }, { context });
+    expect(await rejection(call)).toBeInstanceOf(AccessDeniedError);
+    expect(wire.requests).toHaveLength(0);
+  });
+});
+
 describe('the resource the guard checks', () => {
   it('uses the partition of the Region (aws-cn in China)', async () => {
     const cn: Seen[] = [];
