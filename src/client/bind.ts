@@ -76,11 +76,22 @@ function tagsOf(spec: OperationSpec, input: Readonly<Record<string, unknown>>, b
   return { requestTags, tagKeys: Object.keys(requestTags) };
 }
 
+const membersBySpec = new WeakMap<OperationSpec, ReadonlySet<string>>();
+/** The input members an operation binds, computed once per operation. */
+function inputMembers(spec: OperationSpec): ReadonlySet<string> {
+  let known = membersBySpec.get(spec);
+  if (!known) {
+    known = new Set([...spec.labels, ...spec.query.map((q) => q.member), ...(spec.body ? [spec.body] : [])]);
+    membersBySpec.set(spec, known);
+  }
+  return known;
+}
+
 /** Validates `input` for `spec` and binds it; throws `ValidationError` naming the member and what was expected. */
 export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ValidationError(spec.name, '(input)', 'an object', describe(input));
   const record = input as Readonly<Record<string, unknown>>;
-  const known = new Set([...spec.labels, ...spec.query.map((q) => q.member), ...(spec.body ? [spec.body] : [])]);
+  const known = inputMembers(spec);
   for (const key of Object.keys(record)) {
     if (!known.has(key) && record[key] !== undefined) throw new ValidationError(spec.name, key, `one of the input members (${[...known].join(', ') || 'none'})`, 'an unknown member');
   }

@@ -25,14 +25,41 @@ const ACCOUNT = /^\d{12}$/;
 export function buildArn(template: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
   if (!REGION.test(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
   if (!ACCOUNT.test(env.accountId)) throw new ArnBuildError('the account id must be 12 digits');
-  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => {
-    if (name === 'Partition') return partitionFor(env.region);
-    if (name === 'Region') return env.region;
-    if (name === 'Account') return env.accountId;
-    const value = params[name];
-    if (value === undefined) throw new ArnBuildError(`no value for \${${name}} in ${template}`);
-    return value;
-  });
+  let out = '';
+  for (const part of templateParts(template)) {
+    if (typeof part === 'string') { out += part; continue; }
+    const name = part.placeholder;
+    if (name === 'Partition') out += partitionFor(env.region);
+    else if (name === 'Region') out += env.region;
+    else if (name === 'Account') out += env.accountId;
+    else {
+      const value = params[name];
+      if (value === undefined) throw new ArnBuildError(`no value for \${${name}} in ${template}`);
+      out += value;
+    }
+  }
+  return out;
+}
+
+type TemplatePart = string | { readonly placeholder: string };
+const parsedTemplates = new Map<string, readonly TemplatePart[]>();
+
+/** Splits a template once into literal text and placeholders; the guard builds an ARN before every request. */
+function templateParts(template: string): readonly TemplatePart[] {
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    const list: TemplatePart[] = [];
+    let last = 0;
+    for (const m of template.matchAll(/\$\{(\w+)\}/g)) {
+      if (m.index > last) list.push(template.slice(last, m.index));
+      list.push({ placeholder: m[1]! });
+      last = m.index + m[0].length;
+    }
+    if (last < template.length) list.push(template.slice(last));
+    parts = list;
+    if (parsedTemplates.size < 10_000) parsedTemplates.set(template, parts);
+  }
+  return parts;
 }
 
 export interface ParsedArn { readonly partition: string; readonly service: string; readonly region: string; readonly account: string; readonly resource: string }
