@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import axios from 'axios';
-import { ForbiddenException } from '../../src/index.js';
+import { AccessDeniedError, ForbiddenException, PinpointClient } from '../../src/index.js';
 import { createPinpointMock } from '../../src/testing/index.js';
-import { newClient, useMock } from './support.js';
+import { credentials, newClient, useMock } from './support.js';
 
 const { mock } = useMock();
 
@@ -47,5 +47,15 @@ describe('authorization', () => {
   it('can be told not to check', async () => {
     const open = createPinpointMock({ checkAuthorization: false });
     expect((await open.handle({ method: 'GET', path: '/v1/apps' })).status).toBe(200);
+  });
+
+  it('a call the guard denies never reaches the mock', async () => {
+    const guarded = new PinpointClient({
+      region: 'us-east-1', accountId: '123456789012', credentials, lifecycle: 'off',
+      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:Get*', Resource: '*' }] },
+    });
+    await expect(guarded.createApp({ CreateApplicationRequest: { Name: 'p' } })).rejects.toBeInstanceOf(AccessDeniedError);
+    await expect(guarded.getApps({})).resolves.toMatchObject({ $metadata: { httpStatusCode: 200 } });
+    expect(mock.requests.map((r) => r.operation)).toEqual(['GetApps']);
   });
 });
