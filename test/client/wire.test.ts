@@ -172,13 +172,15 @@ describe('every generated method on the wire (msw)', () => {
 interface SdkRequest { method: string; path: string; query: Record<string, string | string[] | null>; body: unknown }
 
 const sdkRequests: SdkRequest[] = [];
+/** The body the recording handler answers with. */
+let sdkResponse = '{}';
 const sdkClient = new sdk.PinpointClient({
   region: 'us-east-1',
   credentials: CREDENTIALS,
   requestHandler: {
     handle: async (req: SdkRequest) => {
       sdkRequests.push({ method: req.method, path: req.path, query: { ...(req.query ?? {}) }, body: req.body });
-      return { response: new SmithyResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from('{}')]) }) };
+      return { response: new SmithyResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from(sdkResponse)]) }) };
     },
   } as never,
 });
@@ -235,5 +237,74 @@ describe('our wire format is @aws-sdk/client-pinpoint\'s', () => {
     await callByName(makeClient({ mode: 'off' }), operation, input);
     const theirs = await sendWithSdk(operation, input);
     expect(wire.requests[0]!.rawPath).toBe(theirs.path);
+  });
+});
+
+/** A response body with a distinct RFC 3339 string at each timestamp path (`a.b`, `list[].c`). */
+function bodyWithTimestamps(paths: readonly string[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  paths.forEach((path, i) => {
+    const steps = path.split(/\.|(?=\[\])/).filter(Boolean);
+    let node: Record<string, unknown> = root;
+    steps.forEach((step, j) => {
+      const last = j === steps.length - 1;
+      if (step === '[]') return;
+      const nextIsList = steps[j + 1] === '[]';
+      if (last) { node[step] = i % 2 === 0 ? `2024-0${i + 1}-15T10:20:30Z` : `2024-0${i + 1}-15T10:20:30.456Z`; return; }
+      if (nextIsList) {
+        const list = (node[step] ??= [{}]) as Record<string, unknown>[];
+        node = list[0]!;
+      } else {
+        node = (node[step] ??= {}) as Record<string, unknown>;
+      }
+    });
+  });
+  return root;
+}
+
+describe('timestamps, as the SDK reads and writes them', () => {
+  const withTimestamps = cases.filter((c) => c.spec.outputTimestamps.length > 0);
+
+  it('there are operations with timestamps in their output', () => {
+    expect(withTimestamps.map((c) => c.spec.name)).toEqual(expect.arrayContaining(['GetJourney', 'ListJourneys', 'GetApplicationDateRangeKpi']));
+  });
+
+  it.each(withTimestamps.map((c) => [c.spec.name, c] as const))('%s: the output is decoded to the SDK\'s output (Dates included)', async (name, c) => {
+    const body = { ...bodyWithTimestamps(c.spec.outputTimestamps), ...(c.spec.outputBody === 'JourneyResponse' ? { Name: 'journey', ApplicationId: 'app' } : {}) };
+    wire.pinpoint(() => HttpResponse.json(body, { status: c.spec.status }));
+    const mine = (await callByName(makeClient(), name, c.input)) as Record<string, unknown>;
+    sdkResponse = JSON.stringify(body);
+    const Command = sdkExports[`${name}Command`] as new (input: unknown) => Parameters<typeof sdkClient.send>[0];
+    const theirs = (await sdkClient.send(new Command(c.input)).finally(() => { sdkResponse = '{}'; })) as Record<string, unknown>;
+    expect(mine[c.spec.outputBody!]).toEqual(theirs[c.spec.outputBody!]);
+    const dates = JSON.stringify(mine[c.spec.outputBody!]);
+    expect(dates).toContain('2024-01-15T10:20:30.000Z'); // a Date now, serialised by toJSON
+  });
+
+  it('a Date in the body is sent as an RFC 3339 string of the same instant as the SDK sends', async () => {
+    wire.pinpoint();
+    const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Schedule: { StartTime: new Date('2024-01-01T00:00:00.123Z'), EndTime: new Date('2024-01-02T00:00:00Z') } } };
+    await makeClient().createJourney(input);
+    const theirs = JSON.parse(sdkBodyText((await sendWithSdk('CreateJourney', input)).body)) as { Schedule: Record<string, string> };
+    const mine = JSON.parse(wire.requests[0]!.body) as { Schedule: Record<string, string> };
+    for (const k of ['StartTime', 'EndTime']) {
+      expect(mine.Schedule[k]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      expect(Date.parse(mine.Schedule[k]!)).toBe(Date.parse(theirs.Schedule[k]!));
+    }
+  });
+
+  // Known gap, left for the catalog/codegen owners: the SDK's schema gives SimpleCondition.SegmentDimensions the JSON
+  // name `segmentDimensions`, and the client sends the body exactly as typed. `it.fails` until the catalog carries
+  // JSON names; when this starts failing, the gap is closed: make it a plain `it`.
+  it.fails('CreateJourney: a SimpleCondition\'s SegmentDimensions is sent as `segmentDimensions`, as the SDK sends it', async () => {
+    wire.pinpoint();
+    const input = {
+      ApplicationId: 'app',
+      WriteJourneyRequest: { Name: 'j', Activities: { a1: { ConditionalSplit: { Condition: { Conditions: [{ SegmentDimensions: { Demographic: { Platform: { Values: ['ios'] } } } }] } } } } },
+    };
+    await makeClient().createJourney(input as never);
+    const theirs = JSON.parse(sdkBodyText((await sendWithSdk('CreateJourney', input)).body)) as unknown;
+    expect(JSON.stringify(theirs)).toContain('"segmentDimensions"');
+    expect(JSON.parse(wire.requests[0]!.body)).toEqual(theirs);
   });
 });
