@@ -1,0 +1,88 @@
+/** `pinpoint-guard check`: the decision for one call, and why. Exit 0 allow, 1 deny. */
+import type { Command } from 'commander';
+import { ValidationError } from '../../errors/validation.js';
+import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
+import { checkPermission, type CheckResult } from '../../tooling/index.js';
+import { DECISION_STYLE, statementLabel } from '../../tooling/render/matrix.js';
+import { painter } from '../../tooling/render/text.js';
+import { CliError, EXIT } from '../errors.js';
+import type { Io, Outcome } from '../io.js';
+import {
+  addContextOption, addEnvironmentOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, flagFor, idsFrom, json, policySetFrom,
+} from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ pinpoint-guard check --policy read-only.json --operation GetSegment --app project1 --segment seg1 --account 123456789012
+  $ pinpoint-guard check --policy admin.json --boundary boundary.json --action mobiletargeting:DeleteApp \\
+      --resource arn:aws:mobiletargeting:us-east-1:123456789012:apps/project1
+  $ pinpoint-guard check --policy tagged.json --action GetApp --app project1 --account 123456789012 --context aws:PrincipalTag/team=growth --json`;
+
+/** The ids the named operation (or action's ARN template) takes; others are ignored, as the client would reject them. */
+function inputFor(operation: string | undefined, action: string | undefined, ids: Record<string, string>): Record<string, string> {
+  const op = operation !== undefined ? findOperation(operation) : undefined;
+  const spec = action !== undefined ? findAction(action) : undefined;
+  const wanted = op?.labels ?? (spec ? (operationOf(spec)?.labels ?? placeholdersOf(spec.resource)) : Object.keys(ids));
+  return Object.fromEntries(wanted.flatMap((m) => (ids[m] === undefined ? [] : [[m, ids[m] as string]])));
+}
+
+function render(r: CheckResult, io: Io): string {
+  const paint = painter(io.color);
+  const style = DECISION_STYLE[r.decision];
+  const lines = [
+    `${paint(style.color, `${style.mark} ${style.label.toUpperCase()}`)}  ${r.action} on ${r.resource}`,
+    `  ${r.reason}`,
+    ...(r.matchedStatements.length > 0 ? [`  deciding statements: ${r.matchedStatements.map(statementLabel).join(', ')}`] : []),
+    ...r.nearMisses.map((m) => `  near miss: ${statementLabel(m)} failed on ${m.failed}: ${m.detail}`),
+    ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),
+    ...r.notes.map((n) => `  note: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerCheck(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program
+    .command('check')
+    .description('decide one call against the policies, without sending it; exit 0 allow, 1 deny')
+    .option('--operation <name>', 'operation (GetSegment or getSegment); its ARN is built from the id flags as the client builds it')
+    .option('--action <name>', 'IAM action (GetSegment or mobiletargeting:GetSegment)')
+    .option('--resource <arn>', 'the resource ARN, used as given (with --action)')
+    .option('--json', 'print the decision as JSON');
+  addPolicySetOptions(cmd);
+  addIdOptions(cmd);
+  addEnvironmentOptions(cmd);
+  addContextOption(cmd);
+  cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
+    const operation = opts.operation as string | undefined;
+    const action = opts.action as string | undefined;
+    const resource = opts.resource as string | undefined;
+    if (operation === undefined && action === undefined) throw new CliError(['check: expected --operation NAME or --action NAME']);
+    const ids = idsFrom(opts);
+    if (resource !== undefined && Object.keys(ids).length > 0) throw new CliError(['check: give either --resource ARN or id flags (--app ...), not both']);
+    if (resource === undefined && Object.keys(ids).length === 0 && operation === undefined && findAction(action ?? '') === undefined) {
+      throw new CliError([`check: expected --resource ARN for ${action}, which the catalog does not know`]);
+    }
+    const set = policySetFrom(opts);
+    // With --resource no ARN is built, so the account is not needed; the Region still feeds aws:RequestedRegion.
+    const env = resource === undefined
+      ? environmentFrom(opts, io)
+      : { region: (opts.region as string | undefined) ?? io.env.AWS_REGION ?? 'us-east-1', accountId: (opts.account as string | undefined) ?? '' };
+    const context = contextFrom(opts);
+    let result: CheckResult;
+    try {
+      result = checkPermission({
+        ...set, ...env,
+        ...(operation !== undefined ? { operation } : {}),
+        ...(action !== undefined ? { action } : {}),
+        ...(resource !== undefined ? { resource } : { input: inputFor(operation, action, ids) }),
+        ...(context ? { context } : {}),
+      });
+    } catch (e) {
+      // Name the flag, not only the input member: the user typed flags.
+      if (e instanceof ValidationError && e.member !== '(input)') throw new CliError([`${e.message} (pass ${flagFor(e.member)})`]);
+      throw e;
+    }
+    io.out(opts.json === true ? json(result) : render(result, io));
+    outcome.code = result.decision === 'Allow' ? EXIT.ok : EXIT.negative;
+  });
+}

@@ -1,0 +1,38 @@
+/** `pinpoint-guard lifecycle`: every action's lifecycle status, reason and successor (issue 8). */
+import { Option, type Command } from 'commander';
+import { lifecycleTable, type LifecycleRow } from '../../tooling/index.js';
+import { columns, markdownTable, painter } from '../../tooling/render/text.js';
+import type { Io, Outcome } from '../io.js';
+import { addFormatOptions, formatFrom, json } from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ pinpoint-guard lifecycle
+  $ pinpoint-guard lifecycle --status end-of-support --format markdown`;
+
+const cellsOf = (r: LifecycleRow) => [r.action, r.group, r.status, r.successor ?? '', r.reason];
+const HEADER = ['ACTION', 'GROUP', 'STATUS', 'SUCCESSOR', 'REASON'];
+
+const RENDER: Readonly<Record<string, (rows: LifecycleRow[], io: Io) => string>> = {
+  table: (rows, io) => {
+    const paint = painter(io.color);
+    const body = rows.map((r) => cellsOf(r).map((c, i) => (i === 2 && r.status === 'end-of-support' ? paint('magenta', c) : c)));
+    return `${columns([HEADER.map((h) => paint('dim', h)), ...body])}\n${rows.length} action(s)\n`;
+  },
+  json: (rows) => json(rows),
+  markdown: (rows) => `${markdownTable(['Action', 'Group', 'Status', 'Successor', 'Reason'], rows.map(cellsOf))}\n`,
+};
+
+export function registerLifecycle(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program
+    .command('lifecycle')
+    .description('print every catalog action\'s lifecycle: supported, end-of-support or unclear')
+    .addOption(new Option('--status <status>', 'only actions with this status').choices(['supported', 'end-of-support', 'unclear']));
+  addFormatOptions(cmd, Object.keys(RENDER), 'table');
+  cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
+    const status = opts.status as LifecycleRow['status'] | undefined;
+    const rows = lifecycleTable(status === undefined ? undefined : { status });
+    io.out((RENDER[formatFrom(opts)] as (typeof RENDER)[string])(rows, io));
+    outcome.code = 0;
+  });
+}

@@ -1,0 +1,44 @@
+/** `pinpoint-guard lint`: findings with severity, JSON path and fix for each policy file; exit 1 on any error-level finding. */
+import type { Command } from 'commander';
+import { lintPolicy, type LintFinding } from '../../tooling/index.js';
+import { columns, painter } from '../../tooling/render/text.js';
+import { EXIT } from '../errors.js';
+import { readJson, type Io, type Outcome } from '../io.js';
+import { addFormatOptions, formatFrom, json } from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ pinpoint-guard lint --policy policy.json
+  $ pinpoint-guard lint --policy a.json b.json --json
+Exit codes: 0 no error-level findings, 1 some, 2 a file is missing or not JSON.`;
+
+const SEVERITY_COLOR = { error: 'red', warning: 'yellow', info: 'dim' } as const;
+
+function renderText(results: readonly { file: string; findings: readonly LintFinding[] }[], io: Io): string {
+  const paint = painter(io.color);
+  const blocks = results.map(({ file, findings }) => {
+    if (findings.length === 0) return `${file}: no findings`;
+    const rows = findings.flatMap((f) => [
+      [`${file}:${f.path}`, paint(SEVERITY_COLOR[f.severity], f.severity), f.rule, f.message],
+      ['', '', '', paint('dim', `fix: ${f.fix}`)],
+    ]);
+    return columns(rows);
+  });
+  const all = results.flatMap((r) => r.findings);
+  const count = (s: LintFinding['severity']) => all.filter((f) => f.severity === s).length;
+  return `${blocks.join('\n\n')}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`;
+}
+
+export function registerLint(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program
+    .command('lint')
+    .description('find unknown actions, resources that can never match, risky NotAction/NotResource, redundant statements, end-of-support actions')
+    .requiredOption('--policy <file...>', 'policy JSON file(s) to lint');
+  addFormatOptions(cmd, ['text', 'json'], 'text');
+  cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
+    // Files that cannot be read or are not JSON are usage errors (exit 2); grammar problems are findings.
+    const results = (opts.policy as string[]).map((file) => ({ file, findings: lintPolicy(readJson(file) as object) }));
+    io.out(formatFrom(opts) === 'json' ? json(results) : renderText(results, io));
+    outcome.code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.negative : EXIT.ok;
+  });
+}

@@ -1,0 +1,47 @@
+/** `pinpoint-guard matrix`: every catalog action × decision for one project, as a table, JSON, Markdown or an HTML page. */
+import type { Command } from 'commander';
+import { permissionMatrix } from '../../tooling/index.js';
+import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
+import { renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
+import type { PermissionMatrix } from '../../tooling/matrix.js';
+import { writeText, type Io, type Outcome } from '../io.js';
+import {
+  addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idsFrom, json, policySetFrom,
+} from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ pinpoint-guard matrix --policy read-only.json --region us-east-1 --account 123456789012 --app project1
+  $ pinpoint-guard matrix --policy admin.json deny-deletes.json --region us-east-1 --account 123456789012 --app project1 \\
+      --segment seg1 --format html --out matrix.html
+Ids not given are filled with * (a literal * in a request ARN, not a wildcard); such rows are marked *.`;
+
+/** Renderers by format; colour only for the terminal table on a TTY. */
+const RENDER: Readonly<Record<string, (m: PermissionMatrix, color: boolean) => string>> = {
+  table: (m, color) => renderMatrixTable(m, { color }),
+  json: (m) => json(m),
+  markdown: (m) => renderMatrixMarkdown(m),
+  html: (m) => renderMatrixHtml(m),
+};
+
+export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program.command('matrix').description('decide every catalog action on one project\'s resources');
+  addPolicySetOptions(cmd);
+  cmd.requiredOption('--region <region>', 'AWS Region named in ARNs').requiredOption('--account <id>', '12-digit account id named in ARNs');
+  addIdOptions(cmd, ['ApplicationId']);
+  addContextOption(cmd);
+  addFormatOptions(cmd, Object.keys(RENDER), 'table');
+  cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
+    const set = policySetFrom(opts);
+    const context = contextFrom(opts);
+    const m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
+    const out = opts.out as string | undefined;
+    const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, io.color && out === undefined);
+    if (out === undefined) io.out(text);
+    else {
+      writeText(out, text);
+      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny)\n`);
+    }
+    outcome.code = 0;
+  });
+}

@@ -1,0 +1,92 @@
+/**
+ * `pinpoint-guard policy`: the least-privilege policy for a recording (what a client in `record` mode returned) or for
+ * a list of operations on given ids, with its self-check. Exit 1 when the check finds a recorded call it does not allow.
+ */
+import { Option, type Command } from 'commander';
+import { bindCall } from '../../client/bind.js';
+import { ValidationError } from '../../errors/validation.js';
+import { buildArn } from '../../resource/arn.js';
+import { findOperation } from '../../tooling/catalog.js';
+import { generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
+import { CliError, EXIT } from '../errors.js';
+import { readJson, writeText, type Io, type Outcome } from '../io.js';
+import { addEnvironmentOptions, addIdOptions, environmentFrom, flagFor, idsFrom, json } from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ pinpoint-guard policy --from-recording recorded.json
+  $ pinpoint-guard policy --operations getSegment,createCampaign --app project1 --segment seg1 --region us-east-1 --account 123456789012
+  $ pinpoint-guard policy --from-recording recorded.json --granularity app --out policy.json
+A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.`;
+
+/** The calls of a recording file, each entry checked; one line per bad entry. */
+function callsFromRecording(file: string): PolicyCall[] {
+  const doc = readJson(file);
+  const list = Array.isArray(doc) ? doc : (doc as { calls?: unknown; recorded?: unknown } | null)?.calls ?? (doc as { recorded?: unknown } | null)?.recorded;
+  if (!Array.isArray(list)) throw new CliError([`${file}: (document): expected an array of { action, resource } or { "calls": [...] }`]);
+  const prefix = Array.isArray(doc) ? '' : 'calls';
+  const problems: string[] = [];
+  const calls = list.flatMap((c: unknown, i): PolicyCall[] => {
+    const entry = c as Record<string, unknown> | null;
+    const bad = ['action', 'resource'].filter((k) => typeof entry?.[k] !== 'string' || entry[k] === '');
+    if (bad.length === 0) return [{ action: entry?.action as string, resource: entry?.resource as string }];
+    problems.push(...bad.map((k) => `${file}: ${prefix}[${i}].${k}: expected a non-empty string`));
+    return [];
+  });
+  if (problems.length > 0) throw new CliError(problems);
+  return calls;
+}
+
+/** The calls that running `operations` on the given ids would make, ARNs built as the client builds them. */
+function callsFromOperations(names: string, ids: Record<string, string>, env: { region: string; accountId: string }): PolicyCall[] {
+  return names.split(',').map((n) => n.trim()).filter((n) => n !== '').map((name) => {
+    const op = findOperation(name);
+    if (op === undefined) throw new CliError([`--operations: unknown operation "${name}"; expected catalog operations such as getSegment,createCampaign`]);
+    const input = Object.fromEntries(op.labels.flatMap((m) => (ids[m] === undefined ? [] : [[m, ids[m]]])));
+    try {
+      return { action: op.action, resource: buildArn(op.resource, bindCall(op, input).params, env) };
+    } catch (e) {
+      if (e instanceof ValidationError && e.member !== '(input)') throw new CliError([`${e.message} (pass ${flagFor(e.member)})`]);
+      throw e;
+    }
+  });
+}
+
+function summary(g: GeneratedPolicy, calls: number): string {
+  const c = g.check;
+  const allows = c.allowsEveryCall ? `allows every recorded call (${calls})` : `DOES NOT allow ${c.deniedCalls.length} recorded call(s)`;
+  const extra = c.extraGrants.length === 0
+    ? 'grants nothing else across the catalog on those resources'
+    : `also grants ${c.extraGrants.length} unrecorded (action, resource) pair(s) on those resources, e.g. ${c.extraGrants[0]?.action} on ${c.extraGrants[0]?.resource}`;
+  return `check: ${allows}; ${extra}\n`;
+}
+
+export function registerPolicy(program: Command, io: Io, outcome: Outcome): void {
+  const cmd = program
+    .command('policy')
+    .description('generate the least-privilege policy for recorded calls, and check it')
+    .option('--from-recording <file>', 'recorded calls: JSON array of { action, resource }')
+    .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags');
+  addIdOptions(cmd);
+  addEnvironmentOptions(cmd);
+  cmd
+    .addOption(new Option('--granularity <granularity>', 'exact ARNs, or apps/<id> and apps/<id>/* per project').choices(['exact', 'app']).default('exact'))
+    .option('--out <file>', 'write the policy JSON to this file')
+    .option('--json', 'print { policy, check } as JSON')
+    .addHelpText('after', EXAMPLES)
+    .action((opts: Record<string, unknown>) => {
+      const recording = opts.fromRecording as string | undefined;
+      const operations = opts.operations as string | undefined;
+      if ((recording === undefined) === (operations === undefined)) throw new CliError(['policy: expected exactly one of --from-recording FILE or --operations NAMES']);
+      const calls = recording !== undefined ? callsFromRecording(recording) : callsFromOperations(operations as string, idsFrom(opts), environmentFrom(opts, io));
+      const generated = generatePolicy({ calls, granularity: opts.granularity as Granularity });
+      const out = opts.out as string | undefined;
+      if (out !== undefined) writeText(out, json(generated.policy));
+      if (opts.json === true) io.out(json(generated));
+      else {
+        if (out === undefined) io.out(json(generated.policy));
+        io.err(summary(generated, calls.length));
+      }
+      outcome.code = generated.check.allowsEveryCall ? EXIT.ok : EXIT.negative;
+    });
+}

@@ -1,0 +1,116 @@
+/** The process boundary: the only module that reads files, and the streams commands write to. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parsePolicy, PolicyParseError, type ParsedPolicy } from '../policy/index.js';
+import { CliError } from './errors.js';
+
+/** Where commands write, and what they know of the terminal. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** Colour is used only when stdout is a TTY and `NO_COLOR` is unset. */
+  readonly color: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The exit code a command settles on; commands set it, `run` returns it. */
+export interface Outcome {
+  code: number;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+export const useColor = (isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean =>
+  isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+
+export function processIo(): Io {
+  const env = process.env;
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    color: useColor(process.stdout.isTTY, env),
+    env,
+  };
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory, expected a file',
+};
+
+/** The file's text. @throws CliError naming the file and why it could not be read. */
+export function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new CliError([`${file}: cannot read the file (${REASONS[code] ?? (e as Error).message})`]);
+  }
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
+}
+
+/** Whether parsing `prefix` fails on something inside it, not merely because it ends early. */
+function failsInside(prefix: string): boolean {
+  try {
+    JSON.parse(prefix);
+    return false;
+  } catch (e) {
+    const message = (e as Error).message;
+    if (message.startsWith('Unexpected end of JSON input')) return false;
+    const at = /at position (\d+)/.exec(message);
+    return !(at && Number(at[1]) >= prefix.length);
+  }
+}
+
+/**
+ * Offset of the first offending character. Node's messages do not always carry a position, so find the shortest
+ * failing prefix by bisection (a prefix that contains the error keeps failing as it grows).
+ */
+export function syntaxErrorOffset(text: string): number {
+  let lo = 0;
+  let hi = text.length;
+  if (!failsInside(text)) return text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(text.slice(0, mid))) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
+}
+
+/** The file parsed as JSON. @throws CliError with the file, the line and column, and what JSON.parse said. */
+export function readJson(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    const what = (e as Error).message.split('\n')[0]!.replace(/, ".*$/, '').replace(/ in JSON at position \d+.*$/, '');
+    const detail = text.trim() === '' ? 'the file is empty, expected a JSON document' : `${what} at ${lineColumn(text, syntaxErrorOffset(text))}`;
+    throw new CliError([`${file}: invalid JSON: ${detail}`]);
+  }
+}
+
+/** A policy file, parsed and validated. @throws CliError with one line per problem: file, JSON path, what was expected. */
+export function readPolicy(file: string): ParsedPolicy {
+  const json = readJson(file);
+  try {
+    return parsePolicy(json, { label: file });
+  } catch (e) {
+    if (e instanceof PolicyParseError) throw new CliError(e.problems.map((p) => `${file}: ${p.path}: ${p.message}`));
+    throw e;
+  }
+}
+
+/** Writes `text` to `file`. @throws CliError when it cannot. */
+export function writeText(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError([`${file}: cannot write the file (${REASONS[(e as NodeJS.ErrnoException).code ?? ''] ?? (e as Error).message})`]);
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * Options several commands share: the policy set, the resource ids (one flag per ARN placeholder, in a table), the
+ * environment, the request context and the output format.
+ */
+import { Option, type Command } from 'commander';
+import type { PolicySet, RequestContext } from '../policy/index.js';
+import { CliError } from './errors.js';
+import { readPolicy, type Io } from './io.js';
+
+/** Flag → ARN placeholder (= input member) it fills. */
+export const ID_FLAGS: readonly (readonly [flag: string, member: string, what: string])[] = [
+  ['--app <id>', 'ApplicationId', 'project (application) id'],
+  ['--segment <id>', 'SegmentId', 'segment id'],
+  ['--campaign <id>', 'CampaignId', 'campaign id'],
+  ['--journey <id>', 'JourneyId', 'journey id'],
+  ['--endpoint <id>', 'EndpointId', 'endpoint id'],
+  ['--user <id>', 'UserId', 'user id'],
+  ['--job <id>', 'JobId', 'import or export job id'],
+  ['--activity <id>', 'JourneyActivityId', 'journey activity id'],
+  ['--run <id>', 'RunId', 'journey run id'],
+  ['--kpi <name>', 'KpiName', 'KPI name'],
+  ['--template <name>', 'TemplateName', 'message template name'],
+  ['--template-type <type>', 'TemplateType', 'template type (EMAIL, SMS, PUSH, VOICE, INAPP)'],
+  ['--template-version <version>', 'Version', 'template version'],
+  ['--recommender <id>', 'RecommenderId', 'recommender id'],
+  ['--attribute-type <type>', 'AttributeType', 'attribute type'],
+  ['--resource-arn <arn>', 'ResourceArn', 'ARN of the resource to tag (TagResource and friends)'],
+];
+
+const flagOf = new Map(ID_FLAGS.map(([flag, member]) => [member, flag.split(' ')[0] as string]));
+/** `--segment` for `SegmentId`, for messages that tell the user what to pass. */
+export const flagFor = (member: string): string => flagOf.get(member) ?? member;
+
+export function addIdOptions(cmd: Command, required: readonly string[] = []): Command {
+  for (const [flag, member, what] of ID_FLAGS) {
+    const option = new Option(flag, `${what} (fills \${${member}})`);
+    if (required.includes(member)) option.makeOptionMandatory();
+    cmd.addOption(option);
+  }
+  return cmd;
+}
+
+/** The ids given on the command line, keyed by placeholder name. */
+export function idsFrom(opts: Record<string, unknown>): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [flag, member] of ID_FLAGS) {
+    const name = new Option(flag).attributeName();
+    const value = opts[name];
+    if (typeof value === 'string') ids[member] = value;
+  }
+  return ids;
+}
+
+export function addPolicySetOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices')
+    .option('--boundary <file>', 'permissions boundary policy')
+    .option('--scp <file...>', 'service control policies, one level each (each must allow)')
+    .option('--session <file>', 'session policy');
+}
+
+/** Reads every policy file, reporting the problems of all of them at once. */
+export function policySetFrom(opts: Record<string, unknown>): PolicySet {
+  const lines: string[] = [];
+  const read = (file: string) => {
+    try {
+      return readPolicy(file);
+    } catch (e) {
+      if (e instanceof CliError) lines.push(...e.lines);
+      else throw e;
+      return undefined;
+    }
+  };
+  const policies = (opts.policy as string[]).map(read);
+  const boundary = typeof opts.boundary === 'string' ? read(opts.boundary) : undefined;
+  const scps = ((opts.scp as string[] | undefined) ?? []).map(read);
+  const session = typeof opts.session === 'string' ? read(opts.session) : undefined;
+  if (lines.length > 0) throw new CliError(lines);
+  return {
+    policies: policies as NonNullable<(typeof policies)[number]>[],
+    ...(boundary ? { permissionsBoundary: boundary } : {}),
+    ...(scps.length > 0 ? { serviceControlPolicies: scps.map((p) => [p as NonNullable<typeof p>]) } : {}),
+    ...(session ? { sessionPolicy: session } : {}),
+  };
+}
+
+export function addEnvironmentOptions(cmd: Command): Command {
+  return cmd
+    .option('--region <region>', 'AWS Region named in ARNs (default: $AWS_REGION, else us-east-1)')
+    .option('--account <id>', '12-digit account id named in ARNs (default: $AWS_ACCOUNT_ID)');
+}
+
+/** The Region and account; the account has no safe default, so its absence is an error when an ARN must be built. */
+export function environmentFrom(opts: Record<string, unknown>, io: Io): { region: string; accountId: string } {
+  const region = (opts.region as string | undefined) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+  const accountId = (opts.account as string | undefined) ?? io.env.AWS_ACCOUNT_ID;
+  if (accountId === undefined) throw new CliError(['--account: expected the 12-digit account id the ARNs name (or set AWS_ACCOUNT_ID)']);
+  return { region, accountId };
+}
+
+export function addContextOption(cmd: Command): Command {
+  return cmd.option('--context <key=value...>', 'request context keys for conditions; repeat a key for a multivalued one');
+}
+
+/** `--context aws:username=alice --context aws:TagKeys=a --context aws:TagKeys=b` → a request context. */
+export function contextFrom(opts: Record<string, unknown>): RequestContext | undefined {
+  const pairs = opts.context as string[] | undefined;
+  if (pairs === undefined) return undefined;
+  const ctx: Record<string, string | string[]> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new CliError([`--context: expected key=value, got ${JSON.stringify(pair)}`]);
+    const key = pair.slice(0, eq);
+    const value = pair.slice(eq + 1);
+    const prior = ctx[key];
+    ctx[key] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
+  }
+  return ctx;
+}
+
+/** `--format` with its choices, plus `--json` as its shorthand. */
+export function addFormatOptions(cmd: Command, formats: readonly string[], fallback: string): Command {
+  return cmd
+    .addOption(new Option('--format <format>', 'output format').choices(formats as string[]).default(fallback))
+    .option('--json', 'shorthand for --format json');
+}
+
+export const formatFrom = (opts: Record<string, unknown>): string => (opts.json === true ? 'json' : (opts.format as string));
+
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,0 +1,163 @@
+import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, errorLines, FIXTURES } from './support.js';
+
+const ACCOUNT = ['--account', '123456789012'];
+const ENV = ['--region', 'us-east-1', ...ACCOUNT];
+const f = (name: string) => `${FIXTURES}/${name}`;
+const tmp = mkdtempSync(join(tmpdir(), 'pinpoint-guard-cli-'));
+const write = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+// Each case is one subprocess; they run concurrently to keep the file fast.
+describe.concurrent('pinpoint-guard (subprocess)', () => {
+  it('check: read-only allows GetApps (its ARN is literally apps/*), exit 0', async () => {
+    const r = await cli(['check', '--policy', f('read-only.json'), '--action', 'GetApps', ...ACCOUNT]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✔ ALLOW {2}mobiletargeting:GetApps on arn:aws:mobiletargeting:us-east-1:123456789012:apps\/\*/);
+  });
+
+  it('check: one-project read-only denies GetSegment, names the nearest statement, exit 1', async () => {
+    const r = await cli(['check', '--policy', f('read-only-project.json'), '--operation', 'getSegment', '--app', 'project1', '--segment', 's1', ...ACCOUNT]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/IMPLICIT DENY .*apps\/project1\/segments\/s1/);
+    expect(r.stdout).toMatch(/near miss: .*read-only-project.json #0 failed on resource/);
+  });
+
+  it('check --json: an explicit deny in a second policy, with a boundary and context', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), f('deny-deletes.json'), '--boundary', f('administrator.json'), '--action', 'mobiletargeting:DeleteApp',
+      '--resource', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/p1', '--context', 'aws:username=alice', '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ decision: 'ExplicitDeny', matchedStatements: [{ sid: 'NoDeletes' }] });
+  });
+
+  it('check: a missing id is one line naming the flag, exit 2', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), '--operation', 'GetSegment', '--app', 'p1', ...ACCOUNT]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r)).toEqual(['error: GetSegment: input.SegmentId: expected a string (it fills a path segment), got nothing (pass --segment)']);
+  });
+
+  it('check: a missing policy file is one line, exit 2', async () => {
+    const r = await cli(['check', '--policy', 'no/such.json', '--action', 'GetApps', ...ACCOUNT]);
+    expect([r.code, errorLines(r)]).toEqual([2, ['error: no/such.json: cannot read the file (no such file)']]);
+  });
+
+  it('check: invalid JSON is one line with line and column, exit 2', async () => {
+    const bad = write('bad.json', '{\n  "Version": "2012-10-17",\n  "Statement": [ { "Effect": "Allow"\n "Action": "x" } ]\n}');
+    const r = await cli(['check', '--policy', bad, '--action', 'GetApps', ...ACCOUNT]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r)).toEqual([`error: ${bad}: invalid JSON: Expected ',' or '}' after property value at line 4, column 2`]);
+  });
+
+  it('check: an invalid policy is one line per problem with its JSON path, exit 2', async () => {
+    const bad = write('invalid.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Alow', Action: 'GetApp', Resource: '*' }] }));
+    const r = await cli(['check', '--policy', bad, '--action', 'GetApps', ...ACCOUNT]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r)).toEqual([
+      `error: ${bad}: Statement[0].Effect: expected "Allow" or "Deny", got "Alow"`,
+      `error: ${bad}: Statement[0].Action: expected "*" or "service:Action" (e.g. "mobiletargeting:GetSegment"), got "GetApp"`,
+    ]);
+  });
+
+  it('an unknown option is a usage error, exit 2', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), '--bogus']);
+    expect([r.code, errorLines(r)[0]]).toEqual([2, "error: unknown option '--bogus'"]);
+  });
+
+  it('matrix: a grouped table with every action, no colour when not a TTY', async () => {
+    const r = await cli(['matrix', '--policy', f('read-only-project.json'), ...ENV, '--app', 'project1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+    expect(r.stdout).toMatch(/^7 allow · 0 explicit deny · 116 implicit deny/m);
+    expect(r.stdout).toMatch(/^Segments$/m);
+    expect(r.stdout).toMatch(/^ {2}GetSegments +List +✔ allow +end-of-support +.*read-only-project.json #0$/m);
+    expect(r.stdout.split('\n').filter((l) => /(allow|deny) {2}/.test(l))).toHaveLength(123);
+  });
+
+  it('matrix --json: 123 cells with decision, reason, statement and lifecycle', async () => {
+    const r = await cli(['matrix', '--policy', f('administrator.json'), f('deny-deletes.json'), ...ENV, '--app', 'project1', '--json']);
+    const m = JSON.parse(r.stdout) as { groups: { cells: { action: string; decision: string; lifecycle: { status: string } }[] }[] };
+    const cells = m.groups.flatMap((g) => g.cells);
+    expect(cells).toHaveLength(123);
+    expect(cells.find((c) => c.action === 'mobiletargeting:DeleteApp')).toMatchObject({ decision: 'ExplicitDeny', statement: { sid: 'NoDeletes' } });
+  });
+
+  it('matrix --format markdown', async () => {
+    const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV, '--app', 'project1', '--format', 'markdown']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^## Projects\n\n\| Action \| Access \| Decision \| Lifecycle \| Reason \|$/m);
+    expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| unclear \|/m);
+  });
+
+  it('matrix without --app is a usage error, exit 2', async () => {
+    const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV]);
+    expect([r.code, errorLines(r)]).toEqual([2, ["error: required option '--app <id>' not specified"]]);
+  });
+
+  it('lint: error-level findings exit 1, each with path and fix', async () => {
+    const r = await cli(['lint', '--policy', f('lint-problems.json')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/lint-problems.json:Statement\[0\]\.Action\[0\] +error +legacy-action/);
+    expect(r.stdout).toMatch(/fix: use "mobiletargeting:GetUserEndpoints"/);
+    expect(r.stdout).toMatch(/^3 error\(s\), 3 warning\(s\), 0 info$/m);
+  });
+
+  it('lint --json: the seed examples have warnings but no errors, exit 0', async () => {
+    const r = await cli(['lint', '--policy', f('administrator.json'), f('read-only.json'), '--json']);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(r.stdout) as { file: string; findings: { severity: string; rule: string }[] }[];
+    expect(results.map((x) => x.file)).toEqual([f('administrator.json'), f('read-only.json')]);
+    expect(results.flatMap((x) => x.findings).some((x) => x.severity === 'error')).toBe(false);
+    expect(results[0]?.findings.map((x) => x.rule)).toEqual(['end-of-support']);
+  });
+
+  it('lint: a file that is not JSON exits 2', async () => {
+    const r = await cli(['lint', '--policy', write('empty.json', '')]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r)).toEqual([`error: ${join(tmp, 'empty.json')}: invalid JSON: the file is empty, expected a JSON document`]);
+  });
+
+  it('policy --from-recording: the policy on stdout, the self-check on stderr', async () => {
+    const r = await cli(['policy', '--from-recording', f('recording.json')]);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(r.stdout) as { Statement: { Action: string[]; Resource: string[] }[] };
+    expect(policy.Statement.map((s) => s.Action)).toEqual([['mobiletargeting:CreateCampaign'], ['mobiletargeting:GetSegment']]);
+    expect(r.stderr).toBe('check: allows every recorded call (3); grants nothing else across the catalog on those resources\n');
+  });
+
+  it('policy --operations --granularity app --out: writes the file, prints { policy, check }', async () => {
+    const out = join(tmp, 'policy.json');
+    const r = await cli(['policy', '--operations', 'getSegment,createCampaign', '--app', 'project1', '--segment', 'seg1', ...ENV, '--granularity', 'app', '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const { policy, check } = JSON.parse(r.stdout) as { policy: object; check: { allowsEveryCall: boolean } };
+    expect(check.allowsEveryCall).toBe(true);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(policy);
+    expect(JSON.stringify(policy)).toContain('apps/project1/*');
+  });
+
+  it('policy: a malformed recording is one line per bad entry, exit 2', async () => {
+    const rec = write('rec.json', JSON.stringify([{ action: 'mobiletargeting:GetApp' }, { action: 1, resource: 'arn:x' }]));
+    const r = await cli(['policy', '--from-recording', rec]);
+    expect(r.code).toBe(2);
+    expect(errorLines(r)).toEqual([`error: ${rec}: [0].resource: expected a non-empty string`, `error: ${rec}: [1].action: expected a non-empty string`]);
+  });
+
+  it('lifecycle --status end-of-support --json', async () => {
+    const r = await cli(['lifecycle', '--status', 'end-of-support', '--json']);
+    const rows = JSON.parse(r.stdout) as { status: string; action: string }[];
+    expect(r.code).toBe(0);
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.every((x) => x.status === 'end-of-support')).toBe(true);
+  });
+
+  it('--help shows the examples, exit 0', async () => {
+    const r = await cli(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Examples:\n {2}\$ pinpoint-guard check --policy/);
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { useColor, type Io } from '../../src/cli/io.js';
+import { run } from '../../src/cli/program.js';
+import { FIXTURES } from './support.js';
+
+function memoryIo(color: boolean): Io & { stdout: () => string; stderr: () => string } {
+  let out = '';
+  let err = '';
+  return { out: (t) => void (out += t), err: (t) => void (err += t), color, env: {}, stdout: () => out, stderr: () => err };
+}
+
+describe(useColor.name, () => {
+  const cases: [boolean | undefined, Record<string, string | undefined>, boolean][] = [
+    [true, {}, true],
+    [true, { NO_COLOR: '1' }, false],
+    [true, { NO_COLOR: '' }, true],
+    [false, {}, false],
+    [undefined, {}, false],
+  ];
+  it.each(cases)('isTTY %s with %j → %s', (tty, env, want) => expect(useColor(tty, env)).toBe(want));
+});
+
+describe(run.name, () => {
+  const matrix = ['matrix', '--policy', `${FIXTURES}/read-only-project.json`, '--region', 'us-east-1', '--account', '123456789012', '--app', 'project1'];
+
+  it('colours the matrix table on a TTY', async () => {
+    const io = memoryIo(true);
+    expect(await run(matrix, io)).toBe(0);
+    expect(io.stdout()).toContain('\u001b[32m✔ allow\u001b[0m');
+    expect(io.stdout()).toContain('\u001b[33m· implicit deny\u001b[0m');
+  });
+
+  it('never colours JSON', async () => {
+    const io = memoryIo(true);
+    await run([...matrix, '--json'], io);
+    expect(io.stdout()).not.toContain('\u001b[');
+  });
+
+  it('without a command prints help to stderr and exits 2', async () => {
+    const io = memoryIo(false);
+    expect(await run([], io)).toBe(2);
+    expect(io.stderr()).toMatch(/^Usage: pinpoint-guard/);
+  });
+
+  it('check with neither --operation nor --action is one line, exit 2', async () => {
+    const io = memoryIo(false);
+    expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`], io)).toBe(2);
+    expect(io.stderr()).toBe('error: check: expected --operation NAME or --action NAME\n');
+  });
+});

@@ -1,0 +1,26 @@
+/** Runs the CLI as a subprocess, exactly as a user would (tsx in place of the compiled bin). */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const FIXTURES = 'test/tooling/fixtures';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function cli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '', ...env }, timeout: 20_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+/** stderr as lines, none of them a stack frame. */
+export const errorLines = (r: CliRun): string[] => r.stderr.split('\n').filter((l) => l !== '');
