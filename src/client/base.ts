@@ -45,7 +45,8 @@ function compileGuard(config: ClientConfig): Guard {
     ...(config.serviceControlPolicies ? { serviceControlPolicies: config.serviceControlPolicies } : {}),
     ...(config.sessionPolicy !== undefined ? { sessionPolicy: config.sessionPolicy } : {}),
   };
-  const any = policies.length > 0 || set.permissionsBoundary !== undefined || set.serviceControlPolicies !== undefined || set.sessionPolicy !== undefined;
+  // `policies: []` is a policy set that allows nothing, not the absence of one: the guard stays on (fail closed).
+  const any = config.policy !== undefined || config.policies !== undefined || set.permissionsBoundary !== undefined || set.serviceControlPolicies !== undefined || set.sessionPolicy !== undefined;
   if (!any) return { kind: 'none' };
   try {
     return { kind: 'compiled', set: compilePolicies(set) };
