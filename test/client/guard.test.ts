@@ -66,6 +66,16 @@ describe('denied calls', () => {
     expect(wire.requests).toHaveLength(1);
   });
 
+  it('an explicitly empty list of policies guards (and denies everything) rather than turning the guard off', async () => {
+    wire.pinpoint();
+    for (const config of [{ policies: [] }, { serviceControlPolicies: [] }]) {
+      const client = makeClient({ policy: undefined, ...config });
+      expect(client.mode).toBe('enforce');
+      expect(await rejection(client.getApps({}))).toMatchObject({ name: 'AccessDeniedError', decision: 'ImplicitDeny' });
+    }
+    expect(wire.requests).toHaveLength(0);
+  });
+
   it('a permissions boundary or SCP without an allow denies what the identity policy allows', async () => {
     wire.pinpoint();
     const bounded = makeClient({ permissionsBoundary: policy({ Effect: 'Allow', Action: 'mobiletargeting:Get*', Resource: '*' }) });
