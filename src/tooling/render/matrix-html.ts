@@ -22,7 +22,7 @@ h1 { font-size: 20px; margin: 0 0 4px; }
 .legend span { display: inline-flex; align-items: center; gap: 6px; }
 .swatch { width: 18px; height: 18px; border-radius: 4px; display: inline-block; }
 h2 { font-size: 15px; margin: 18px 0 6px; }
-.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 6px; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 6px; }
 .cell { position: relative; padding: 7px 9px; border-radius: 6px; border-left: 7px solid; font-size: 13px; line-height: 1.3; outline: none; }
 .cell .name { font-weight: 600; display: block; overflow-wrap: anywhere; }
 .cell .meta { color: #3c4043; font-size: 11.5px; }
