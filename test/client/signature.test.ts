@@ -5,7 +5,8 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CREDENTIALS, SESSION_TOKEN, makeClient, useWire, type Seen } from './support.js';
+import { HttpResponse } from 'msw';
+import { CREDENTIALS, SESSION_TOKEN, makeClient, recordingHandler, useWire, type Seen } from './support.js';
 
 const wire = useWire();
 
@@ -129,7 +130,7 @@ describe('the client\'s SigV4 signature', () => {
 
   it('signs a POST with a JSON body and a session token (both covered by the signature)', async () => {
     wire.pinpoint();
-    const body = { Name: 'Ünïcode segment', Dimensions: { Demographic: { Platform: { DimensionType: 'INCLUSIVE', Values: ['ios'] } } } };
+    const body = { Name: 'Ünïcode segment', Dimensions: { Demographic: { Platform: { DimensionType: 'INCLUSIVE' as const, Values: ['ios'] } } } };
     await makeClient({ credentials: { ...CREDENTIALS, sessionToken: SESSION_TOKEN } }).createSegment({ ApplicationId: 'app-1', WriteSegmentRequest: body });
     const seen = wire.requests[0]!;
     expect(JSON.parse(seen.body)).toEqual(body);
@@ -141,5 +142,16 @@ describe('the client\'s SigV4 signature', () => {
     // The recomputation is sensitive to what it covers: another body or token would give another signature.
     expect(recompute({ ...seen, body: seen.body.replace('ios', 'android') }, auth.signedHeaders)).not.toBe(auth.signature);
     expect(recompute({ ...seen, headers: { ...seen.headers, 'x-amz-security-token': 'other' } }, auth.signedHeaders)).not.toBe(auth.signature);
+  });
+
+  it('signs the host with its port and the endpoint\'s base path in front of the operation path', async () => {
+    const seen: Seen[] = [];
+    wire.server.use(recordingHandler('http://localhost:4566/base%20path/*', seen, () => HttpResponse.json({})));
+    await makeClient({ endpoint: 'http://localhost:4566/base%20path/' }).getSegment({ ApplicationId: 'a b', SegmentId: 's' });
+    const [req] = seen;
+    expect(req!.rawPath).toBe('/base%20path/v1/apps/a%20b/segments/s');
+    expect(req!.headers.host).toBe('localhost:4566');
+    const auth = parseAuthorization(req!.headers.authorization);
+    expect(auth.signature).toBe(recompute(req!, auth.signedHeaders));
   });
 });
