@@ -4,8 +4,10 @@
  */
 import { HttpResponse } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { operations } from '../../generated/operations.js';
+import type { OperationSpec } from '../../src/client/spec.js';
 import { AccessDeniedError } from '../../src/errors/guard.js';
-import { ACCOUNT, ALLOW_ALL, makeClient, recordingHandler, rejection, useWire, type Seen } from './support.js';
+import { ACCOUNT, ALLOW_ALL, callByName, makeClient, recordingHandler, rejection, useWire, type Seen } from './support.js';
 
 const wire = useWire();
 const arn = (resource: string, region = 'us-east-1'): string => `arn:aws:mobiletargeting:${region}:${ACCOUNT}:${resource}`;
@@ -84,6 +86,24 @@ describe('denied calls', () => {
     const scp = makeClient({ serviceControlPolicies: [[policy({ Effect: 'Deny', Action: 'mobiletargeting:GetApps', Resource: '*' }), ALLOW_ALL]] });
     expect(await rejection(scp.getApps({}))).toMatchObject({ decision: 'ExplicitDeny' });
     expect(wire.requests).toHaveLength(1);
+  });
+});
+
+describe('every operation is guarded', () => {
+  const specs = Object.values(operations) as readonly OperationSpec[];
+  const inputOf = (spec: OperationSpec): Record<string, string> =>
+    Object.fromEntries(spec.labels.map((l) => [l, l === 'ResourceArn' ? arn('apps/tagged') : `${l.toLowerCase()}-1`]));
+  /** The ARN template filled the way a reader of the catalog would fill it. */
+  const expectedArn = (spec: OperationSpec): string =>
+    spec.resource.replace(/\$\{(\w+)\}/g, (_, n: string) => (n === 'Partition' ? 'aws' : n === 'Region' ? 'us-east-1' : n === 'Account' ? ACCOUNT : inputOf(spec)[n]!));
+
+  it.each(specs.map((s) => [s.name, s] as const))('%s: denied by a policy that allows everything else, with its own action and ARN; nothing sent', async (name, spec) => {
+    wire.pinpoint();
+    const client = makeClient({ policy: policy(ALLOW_ALL.Statement[0], { Sid: 'NotThis', Effect: 'Deny', Action: spec.action, Resource: '*' }) });
+    const err = await rejection(callByName(client, name, inputOf(spec)));
+    expect(err).toBeInstanceOf(AccessDeniedError);
+    expect(err).toMatchObject({ operation: name, action: spec.action, resource: expectedArn(spec), decision: 'ExplicitDeny' });
+    expect(wire.requests).toHaveLength(0);
   });
 });
 
