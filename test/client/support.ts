@@ -3,7 +3,7 @@
  * test), a recorder of what reached the network, and a client factory with the defaults most tests want.
  */
 import { http, HttpResponse } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { PinpointClient } from '../../generated/client.js';
 import type { ClientConfig, GuardMode } from '../../src/client/types.js';
@@ -35,7 +35,7 @@ async function seen(request: Request): Promise<Seen> {
 }
 
 export interface Wire {
-  readonly server: SetupServerApi;
+  readonly server: SetupServer;
   /** Every request that reached msw in the current test, in order. */
   readonly requests: Seen[];
   /**
@@ -76,7 +76,7 @@ export function recordingHandler(url: string, requests: Seen[], respond: (req: S
   });
 }
 
-/** A client with static credentials, a fixed account, an allow-all policy and lifecycle notices off, unless overridden. */
+/** A client with static credentials, a fixed account, an allow-all policy, lifecycle notices off, a silent logger and a 1 ms retry base, unless overridden. */
 export function makeClient<M extends GuardMode = 'enforce'>(overrides: Partial<ClientConfig<M>> = {}): PinpointClient<M> {
   return new PinpointClient<M>({
     region: REGION,
