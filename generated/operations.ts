@@ -4227,6 +4227,12 @@ export const actions = deepFreeze({
     operation: 'VerifyOTPMessage',
   },
 } as const satisfies Record<string, ActionSpec>);
+/** Action names printed by the seed documentation that IAM does not know, each with the action to use instead. */
+export const legacyActionNames = deepFreeze({
+  'mobiletargeting:CreateExportJobs': 'mobiletargeting:CreateExportJob',
+  'mobiletargeting:DeleteUser': 'mobiletargeting:DeleteUserEndpoints',
+  'mobiletargeting:GetUser': 'mobiletargeting:GetUserEndpoints',
+} as const satisfies Record<string, string>);
 
 /** The name of a REST operation, `GetSegment`. */
 export type OperationName = keyof typeof operations;

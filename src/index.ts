@@ -4,7 +4,7 @@
  */
 export { PinpointClient } from '../generated/client.js';
 export * from '../generated/client.js';
-export { operations, actions, type OperationName, type PinpointAction, type SupportedOperationName, type EndOfSupportOperationName } from '../generated/operations.js';
+export { operations, actions, legacyActionNames, type OperationName, type PinpointAction, type SupportedOperationName, type EndOfSupportOperationName } from '../generated/operations.js';
 export type * from '../generated/shapes.js';
 export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from './client/spec.js';
 export type {
@@ -16,3 +16,4 @@ export { fromEnvironment } from './client/credentials.js';
 export * from './errors/index.js';
 export * from './policy/index.js';
 export { buildArn, partitionFor, parseArn, type Partition } from './resource/arn.js';
+export * from './tooling/index.js';

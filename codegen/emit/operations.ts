@@ -19,6 +19,15 @@ export function emitOperations(model: Model): string {
     '/** Every IAM action of the catalog, console-only ones (without an operation) included. Frozen. */',
     `export const actions = deepFreeze(${toLiteral(actions)} as const satisfies Record<string, ActionSpec>);`,
   ]);
+  // Seed names that are no IAM action, from the catalog's errata: lint and check point them at today's name.
+  const real = new Set(model.entries.map((e) => e.entry.action.toLowerCase()));
+  const legacy = Object.fromEntries(model.entries.flatMap((e) => e.entry.errata
+    .filter((x) => x.field === 'action' && !real.has(x.seed.toLowerCase()))
+    .map((x) => [x.seed, x.truth] as const)).sort(([a], [b]) => (a < b ? -1 : 1)));
+  file.addStatements([
+    '/** Action names printed by the seed documentation that IAM does not know, each with the action to use instead. */',
+    `export const legacyActionNames = deepFreeze(${toLiteral(legacy)} as const satisfies Record<string, string>);`,
+  ]);
   file.addTypeAlias({ name: 'OperationName', isExported: true, type: 'keyof typeof operations', docs: ['The name of a REST operation, `GetSegment`.'] });
   file.addTypeAlias({
     name: 'PinpointAction', isExported: true, docs: ['Every IAM action of Amazon Pinpoint, with its service prefix, for typing policies.'],

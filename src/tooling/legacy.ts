@@ -1,15 +1,14 @@
 /**
- * Action names the seed documentation printed that IAM does not know (catalog errata), and what to write instead.
- * Kept as an explicit table, like iam-floyd's fixes: a reviewer sees every rename in one place.
+ * Action names the seed documentation printed that IAM does not know, and what to write instead. The table is the
+ * catalog's errata (generated `legacyActionNames`), keyed here in lower case because IAM action names are.
  */
+import { legacyActionNames } from '../../generated/operations.js';
 import { catalogActions, shortName } from './catalog.js';
 import { nearest } from './distance.js';
 
-export const LEGACY_ACTIONS: Readonly<Record<string, string>> = Object.freeze({
-  'mobiletargeting:getuser': 'mobiletargeting:GetUserEndpoints',
-  'mobiletargeting:deleteuser': 'mobiletargeting:DeleteUserEndpoints',
-  'mobiletargeting:createexportjobs': 'mobiletargeting:CreateExportJob',
-});
+export const LEGACY_ACTIONS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(legacyActionNames).map(([seed, truth]) => [seed.toLowerCase(), truth])),
+);
 
 /** What to write instead of an unknown Pinpoint action: its legacy rename, else the nearest catalog name. */
 export function suggestAction(action: string): { readonly suggestion: string; readonly legacy: boolean } | undefined {
