@@ -3,7 +3,7 @@
  * `GetSegmentInput`, `GetSegmentOutput`, `get-segment.md`) and the runtime metadata each operation needs.
  */
 import type { Catalog, CatalogEntry, Shape, TypeRef } from './catalog/types.js';
-import type { ActionSpec, OperationSpec, QueryType } from '../src/client/spec.js';
+import type { ActionSpec, OperationSpec, QueryType, WireName } from '../src/client/spec.js';
 
 export interface Names {
   readonly method: string;
@@ -81,6 +81,25 @@ export function timestampPaths(t: TypeRef | undefined, shapes: Catalog['shapes']
   }
 }
 
+/** Paths (through member names) of every member whose JSON key differs from its name, with that key. */
+export function wireNamePaths(t: TypeRef | undefined, shapes: Catalog['shapes'], prefix = '', seen: ReadonlySet<string> = new Set()): WireName[] {
+  if (!t) return [];
+  switch (t.kind) {
+    case 'primitive': return [];
+    case 'list': return wireNamePaths(t.item, shapes, `${prefix}[]`, seen);
+    case 'map': return wireNamePaths(t.value, shapes, `${prefix}{}`, seen);
+    case 'ref': {
+      const s = shapes.get(t.name);
+      if (s?.kind !== 'structure' || seen.has(t.name)) return [];
+      const next = new Set(seen).add(t.name);
+      return s.members.flatMap((m) => {
+        const path = prefix ? `${prefix}.${m.name}` : m.name;
+        return [...(m.wireName ? [{ path, wire: m.wireName }] : []), ...wireNamePaths(m.type, shapes, path, next)];
+      });
+    }
+  }
+}
+
 function actionSpec(e: CatalogEntry): ActionSpec {
   return {
     action: e.action,
@@ -100,6 +119,8 @@ function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | und
   const bodyType = op.outputBody ? memberType(output, op.outputBody) : undefined;
   const bodyShape = bodyType?.kind === 'ref' ? catalog.shapes.get(bodyType.name) : undefined;
   const wires = new Map(op.http.query.map((q) => [q.wire, q.member]));
+  const bodyWireNames = op.http.body ? wireNamePaths(memberType(input, op.http.body), catalog.shapes) : [];
+  const outputWireNames = wireNamePaths(bodyType, catalog.shapes);
   const inputToken = wires.get('token') ?? wires.get('next-token');
   const pageSize = wires.get('page-size');
   const hasNextToken = bodyShape?.kind === 'structure' && bodyShape.members.some((m) => m.name === 'NextToken');
@@ -115,6 +136,8 @@ function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | und
     status: op.http.status,
     outputBody: op.outputBody,
     outputTimestamps: timestampPaths(bodyType, catalog.shapes),
+    ...(bodyWireNames.length ? { bodyWireNames } : {}),
+    ...(outputWireNames.length ? { outputWireNames } : {}),
     pagination: inputToken && pageSize && hasNextToken ? { inputToken, outputToken: 'NextToken', pageSize } : undefined,
   };
   return { entry: e, names: namesFor(op.name), spec, inputShape: op.input, outputShape: op.output };

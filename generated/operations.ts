@@ -142,6 +142,26 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'JourneyResponse',
     outputTimestamps: ['Schedule.EndTime', 'Schedule.StartTime'],
+    bodyWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
+    outputWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
   },
   CreatePushTemplate: {
     action: 'mobiletargeting:CreatePushTemplate',
@@ -539,6 +559,16 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'JourneyResponse',
     outputTimestamps: ['Schedule.EndTime', 'Schedule.StartTime'],
+    outputWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
   },
   DeletePushTemplate: {
     action: 'mobiletargeting:DeletePushTemplate',
@@ -1422,6 +1452,16 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'JourneyResponse',
     outputTimestamps: ['Schedule.EndTime', 'Schedule.StartTime'],
+    outputWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
   },
   GetJourneyDateRangeKpi: {
     action: 'mobiletargeting:GetJourneyDateRangeKpi',
@@ -2018,6 +2058,16 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'JourneysResponse',
     outputTimestamps: ['Item[].Schedule.EndTime', 'Item[].Schedule.StartTime'],
+    outputWireNames: [
+      {
+        path: 'Item[].Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Item[].Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
     pagination: {
       inputToken: 'Token',
       outputToken: 'NextToken',
@@ -2628,6 +2678,26 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'JourneyResponse',
     outputTimestamps: ['Schedule.EndTime', 'Schedule.StartTime'],
+    bodyWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
+    outputWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
   },
   UpdateJourneyState: {
     action: 'mobiletargeting:UpdateJourneyState',
@@ -2648,6 +2718,16 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'JourneyResponse',
     outputTimestamps: ['Schedule.EndTime', 'Schedule.StartTime'],
+    outputWireNames: [
+      {
+        path: 'Activities{}.ConditionalSplit.Condition.Conditions[].SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+      {
+        path: 'Activities{}.MultiCondition.Branches[].Condition.SegmentDimensions',
+        wire: 'segmentDimensions',
+      },
+    ],
   },
   UpdatePushTemplate: {
     action: 'mobiletargeting:UpdatePushTemplate',

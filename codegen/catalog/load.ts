@@ -102,7 +102,7 @@ const HTTP: Record<string, FieldSpec> = { method: { required: true }, path: { re
 const LIFECYCLE: Record<string, FieldSpec> = { status: { required: true }, reason: { required: true }, source: { required: true }, successor: { required: false } };
 const ERRATUM: Record<string, FieldSpec> = { field: { required: true }, seed: { required: true }, truth: { required: true }, source: { required: true } };
 const SEED: Record<string, FieldSpec> = { name: { required: true }, line: { required: true } };
-const STRUCTURE: Record<string, FieldSpec> = { members: { required: true }, required: { required: false } };
+const STRUCTURE: Record<string, FieldSpec> = { members: { required: true }, required: { required: false }, wireNames: { required: false } };
 const ENUM: Record<string, FieldSpec> = { enum: { required: true } };
 
 function loadShapes(src: Source, shapes: Map<string, Shape>): void {
@@ -130,13 +130,22 @@ function loadShapes(src: Source, shapes: Map<string, Shape>): void {
     const required = def.required ?? [];
     if (!Array.isArray(required) || !required.every((r) => typeof r === 'string')) src.problem([...path, 'required'], 'expected a list of member names');
     const requiredSet = new Set(Array.isArray(required) ? (required as string[]) : []);
+    const wireNames = def.wireNames ?? {};
+    if (!isObject(wireNames)) src.problem([...path, 'wireNames'], `expected a mapping of member name to JSON key, got ${describe(wireNames)}`);
     const memberDefs = def.members;
     if (!isObject(memberDefs)) { src.problem([...path, 'members'], `expected a mapping of member name to type, got ${describe(memberDefs)}`); continue; }
     for (const [m, t] of Object.entries(memberDefs)) {
       if (typeof t !== 'string') { src.problem([...path, 'members', m], `expected a type expression, got ${describe(t)}`); continue; }
       const type = parseType(t);
       if (typeof type === 'string') { src.problem([...path, 'members', m], type); continue; }
-      members.push({ name: m, type, required: requiredSet.has(m) });
+      const wire = isObject(wireNames) ? wireNames[m] : undefined;
+      members.push({ name: m, type, required: requiredSet.has(m), wireName: typeof wire === 'string' && wire !== m ? wire : undefined });
+    }
+    if (isObject(wireNames)) {
+      for (const [m, w] of Object.entries(wireNames)) {
+        if (!(m in memberDefs)) src.problem([...path, 'wireNames', m], `"${m}" is not a member of ${name}`, true);
+        else if (typeof w !== 'string' || !/^[A-Za-z_][\w-]*$/.test(w)) src.problem([...path, 'wireNames', m], `expected a JSON key, got ${describe(w)}`);
+      }
     }
     (Array.isArray(required) ? (required as Json[]) : []).forEach((r, i) => {
       if (typeof r === 'string' && !(r in memberDefs)) src.problem([...path, 'required', i], `"${r}" is not a member of ${name}`);

@@ -11,7 +11,13 @@ export type TypeRef =
 
 export interface Location { readonly file: string; readonly line: number; readonly column: number }
 
-export interface Member { readonly name: string; readonly type: TypeRef; readonly required: boolean }
+export interface Member {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+  /** The member's JSON key on the wire, where it differs from its name (AWS's `jsonName` trait). */
+  readonly wireName: string | undefined;
+}
 
 export type Shape =
   | { readonly kind: 'structure'; readonly name: string; readonly members: readonly Member[]; readonly location: Location }

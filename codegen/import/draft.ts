@@ -156,7 +156,7 @@ function main(): void {
   const shapes: Record<string, unknown> = {};
   for (const name of reachableShapes(roots, sdk.shapes)) {
     const s = sdk.shapes[name]!;
-    shapes[name] = s.kind === 'enum' ? { enum: s.values } : { members: s.members, ...(s.required.length ? { required: s.required } : {}) };
+    shapes[name] = s.kind === 'enum' ? { enum: s.values } : { members: s.members, ...(s.required.length ? { required: s.required } : {}), ...(s.wireNames ? { wireNames: s.wireNames } : {}) };
   }
   writeFileSync(join(CATALOG, 'shapes.yaml'),
     `# Request and response shapes of the Amazon Pinpoint REST API, named as @aws-sdk/client-pinpoint names them.\n` +

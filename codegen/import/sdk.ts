@@ -22,7 +22,7 @@ export interface SdkOperation {
 }
 
 export type SdkShape =
-  | { readonly kind: 'structure'; readonly members: Readonly<Record<string, string>>; readonly required: readonly string[] }
+  | { readonly kind: 'structure'; readonly members: Readonly<Record<string, string>>; readonly required: readonly string[]; readonly wireNames?: Readonly<Record<string, string>> }
   | { readonly kind: 'enum'; readonly values: readonly string[] };
 
 export interface SdkModel {
@@ -82,6 +82,29 @@ function readDeclarations(root: string): Record<string, SdkShape> {
   return shapes;
 }
 
+/** Members whose JSON key differs from their name (the schemas' `jsonName` trait), by structure. */
+function jsonNames(sdk: Record<string, unknown>): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  const seen = new Set<unknown>();
+  const walk = (node: unknown): void => {
+    const s = typeof node === 'function' ? (node as () => unknown)() : node;
+    if (!Array.isArray(s) || seen.has(s)) return;
+    seen.add(s);
+    if (s[0] === 3) {
+      (s[5] as unknown[]).forEach((member, i) => {
+        const json = traitsOf(member).jsonName;
+        const name = (s[4] as string[])[i]!;
+        if (typeof json === 'string' && json !== name) out.set(s[2] as string, { ...out.get(s[2] as string), [name]: json });
+        walk(Array.isArray(member) ? member[0] : member);
+      });
+    } else if (s[0] === 1) walk(s[4]);
+    else if (s[0] === 2) walk(s[5]);
+    else if (s[0] === 9) { walk(s[4]); walk(s[5]); }
+  };
+  for (const [key, value] of Object.entries(sdk)) if (key.endsWith('$')) walk(value);
+  return out;
+}
+
 export function readSdkModel(): SdkModel {
   const pkgPath = require.resolve('@aws-sdk/client-pinpoint/package.json');
   const root = dirname(pkgPath);
@@ -117,5 +140,10 @@ export function readSdkModel(): SdkModel {
     });
   }
   operations.sort((a, b) => (a.name < b.name ? -1 : 1));
-  return { version, operations, shapes: readDeclarations(root) };
+  const shapes = readDeclarations(root);
+  for (const [structure, names] of jsonNames(sdk)) {
+    const shape = shapes[structure];
+    if (shape?.kind === 'structure') shapes[structure] = { ...shape, wireNames: names };
+  }
+  return { version, operations, shapes };
 }

@@ -6,6 +6,7 @@
 import type { OperationSpec, QuerySpec } from './spec.js';
 import { ValidationError } from '../errors/validation.js';
 import { fillPath } from './encode.js';
+import { toWireNames } from './wire-names.js';
 import { parseArn } from '../resource/arn.js';
 
 export interface BoundCall {
@@ -109,7 +110,7 @@ export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
     if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new ValidationError(spec.name, spec.body, 'an object (it is the JSON body)', describe(value));
     }
-    body = JSON.stringify(value ?? {});
+    body = JSON.stringify(toWireNames(value ?? {}, spec.bodyWireNames));
   }
   return {
     spec,

@@ -26,6 +26,9 @@ export interface ActionSpec {
   readonly operation?: string;
 }
 
+/** A member whose JSON key differs from its name: `path` leads to it through member names (`a.b[].c`, `m{}`). */
+export interface WireName { readonly path: string; readonly wire: string }
+
 export interface PaginationSpec { readonly inputToken: string; readonly outputToken: string; readonly pageSize: string }
 
 /** A REST operation: its action, binding and resource. */
@@ -45,5 +48,9 @@ export interface OperationSpec extends ActionSpec {
   readonly outputBody?: string;
   /** Paths (inside the response body) of timestamp members, decoded to `Date` as the AWS SDK does. */
   readonly outputTimestamps: readonly string[];
+  /** Members of the body shape sent under another JSON key; absent when there are none. */
+  readonly bodyWireNames?: readonly WireName[];
+  /** Members of the response body received under another JSON key; absent when there are none. */
+  readonly outputWireNames?: readonly WireName[];
   readonly pagination?: PaginationSpec;
 }

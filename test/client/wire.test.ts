@@ -293,10 +293,9 @@ describe('timestamps, as the SDK reads and writes them', () => {
     }
   });
 
-  // Known gap, left for the catalog/codegen owners: the SDK's schema gives SimpleCondition.SegmentDimensions the JSON
-  // name `segmentDimensions`, and the client sends the body exactly as typed. `it.fails` until the catalog carries
-  // JSON names; when this starts failing, the gap is closed: make it a plain `it`.
-  it.fails('CreateJourney: a SimpleCondition\'s SegmentDimensions is sent as `segmentDimensions`, as the SDK sends it', async () => {
+  // The SDK's schema gives SimpleCondition.SegmentDimensions the JSON name `segmentDimensions`; the catalog records it
+  // (shapes.yaml wireNames) and the client renames it on the way out and back.
+  it('CreateJourney: a SimpleCondition\'s SegmentDimensions is sent as `segmentDimensions`, as the SDK sends it', async () => {
     wire.pinpoint();
     const input = {
       ApplicationId: 'app',
@@ -306,5 +305,15 @@ describe('timestamps, as the SDK reads and writes them', () => {
     const theirs = JSON.parse(sdkBodyText((await sendWithSdk('CreateJourney', input)).body)) as unknown;
     expect(JSON.stringify(theirs)).toContain('"segmentDimensions"');
     expect(JSON.parse(wire.requests[0]!.body)).toEqual(theirs);
+  });
+
+  it('GetJourney: a response\'s `segmentDimensions` comes back as SegmentDimensions, and the caller\'s input is not changed', async () => {
+    const journey = { Id: 'j1', Name: 'j', ApplicationId: 'app', Activities: { a1: { MultiCondition: { Branches: [{ Condition: { segmentDimensions: { Demographic: { Platform: { Values: ['ios'] } } } } }] } } } };
+    wire.pinpoint(() => HttpResponse.json(journey));
+    const out = await makeClient().getJourney({ ApplicationId: 'app', JourneyId: 'j1' });
+    expect(out.JourneyResponse.Activities?.a1?.MultiCondition?.Branches?.[0]?.Condition).toEqual({ SegmentDimensions: { Demographic: { Platform: { Values: ['ios'] } } } });
+    const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Activities: { a1: { ConditionalSplit: { Condition: { Conditions: [{ SegmentDimensions: {} }] } } } } } };
+    await makeClient().createJourney(input);
+    expect(input.WriteJourneyRequest.Activities.a1.ConditionalSplit.Condition.Conditions[0]).toEqual({ SegmentDimensions: {} });
   });
 });
