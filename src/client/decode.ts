@@ -3,6 +3,7 @@ import type { OperationSpec } from './spec.js';
 import type { ResponseMetadata } from './types.js';
 import { visitPath } from './paths.js';
 import { fromWireNames } from './wire-names.js';
+import { InvalidResponseError } from '../errors/transport.js';
 
 /** Replaces ISO 8601 strings (or epoch seconds) at the given paths with `Date`s, as the SDK does. */
 export function decodeTimestamps(value: unknown, paths: readonly string[]): unknown {
@@ -19,7 +20,13 @@ export function decodeTimestamps(value: unknown, paths: readonly string[]): unkn
 export function decodeOutput(spec: OperationSpec, bodyText: string, metadata: ResponseMetadata): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (spec.outputBody) {
-    const parsed = bodyText.trim() ? (JSON.parse(bodyText) as unknown) : {};
+    let parsed: unknown = {};
+    try {
+      if (bodyText.trim()) parsed = JSON.parse(bodyText) as unknown;
+    } catch (e) {
+      throw new InvalidResponseError(spec.name, metadata, (e as Error).message);
+    }
+    if (parsed === null || typeof parsed !== 'object') throw new InvalidResponseError(spec.name, metadata, `expected a JSON object, got ${parsed === null ? 'null' : typeof parsed}`);
     out[spec.outputBody] = decodeTimestamps(fromWireNames(parsed, spec.outputWireNames), spec.outputTimestamps);
   }
   out.$metadata = metadata;

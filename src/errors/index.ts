@@ -4,4 +4,4 @@ export {
   PayloadTooLargeException, TooManyRequestsException, InternalServerErrorException, serviceErrorFor,
 } from './service.js';
 export { AccessDeniedError, EndOfSupportError, AccountResolutionError } from './guard.js';
-export { NetworkError, TimeoutError, AbortError, CredentialsError } from './transport.js';
+export { NetworkError, TimeoutError, AbortError, CredentialsError, InvalidResponseError } from './transport.js';

@@ -45,18 +45,32 @@ const BY_STATUS: ReadonlyMap<number, typeof PinpointServiceError> = new Map([
   [409, ConflictException], [413, PayloadTooLargeException], [429, TooManyRequestsException], [500, InternalServerErrorException],
 ]);
 
-/** Builds the typed error for an error response; unknown statuses give the base class with the status kept. */
-export function serviceErrorFor(status: number, bodyText: string, metadata: Omit<ResponseMetadata, 'requestId'>, headerRequestId: string | undefined): PinpointServiceError {
+/** Exception name (as Pinpoint sends it in `x-amzn-ErrorType` or `__type`) → class. */
+const BY_NAME: ReadonlyMap<string, typeof PinpointServiceError> = new Map([...BY_STATUS.values()].map((c) => [c.name, c]));
+
+/** `NotFoundException:http://internal.amazon.com/...` or `com.amazonaws.pinpoint#NotFoundException` → `NotFoundException`. */
+const exceptionName = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw ? raw.split(':')[0]!.split('#').pop() : undefined;
+
+/**
+ * Builds the typed error for an error response: by the exception name Pinpoint sends, else by status. A status with
+ * no Pinpoint exception (a gateway's 502/503/504, say) gives the base class with the status kept, retryable when 5xx.
+ */
+export function serviceErrorFor(
+  status: number, bodyText: string, metadata: Omit<ResponseMetadata, 'requestId'>, headers: Readonly<Record<string, string>>,
+): PinpointServiceError {
   let message = `HTTP ${status}`;
-  let requestId = headerRequestId;
+  let requestId = headers['x-amzn-requestid'];
+  let name = exceptionName(headers['x-amzn-errortype']);
   try {
-    const body = JSON.parse(bodyText) as { Message?: unknown; message?: unknown; RequestID?: unknown };
+    const body = JSON.parse(bodyText) as { Message?: unknown; message?: unknown; RequestID?: unknown; __type?: unknown };
     const m = body.Message ?? body.message;
     if (typeof m === 'string' && m) message = m;
     if (typeof body.RequestID === 'string') requestId = body.RequestID;
+    name ??= exceptionName(body.__type);
   } catch {
     if (bodyText.trim()) message = `HTTP ${status}: ${bodyText.trim().slice(0, 200)}`;
   }
-  const Class = BY_STATUS.get(status) ?? (status >= 500 ? InternalServerErrorException : PinpointServiceError);
+  const Class = (name ? BY_NAME.get(name) : undefined) ?? BY_STATUS.get(status) ?? PinpointServiceError;
   return new Class({ message, status, requestId, metadata: { ...metadata, requestId } });
 }

@@ -1,3 +1,4 @@
+import type { ResponseMetadata } from '../client/types.js';
 /** Failures below HTTP: no response arrived. */
 
 export class NetworkError extends Error {
@@ -32,5 +33,19 @@ export class CredentialsError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'CredentialsError';
+  }
+}
+
+/** A success status whose body is not the JSON the operation returns (a proxy's HTML page, say). Not retried. */
+export class InvalidResponseError extends Error {
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly $metadata: ResponseMetadata;
+  constructor(operation: string, metadata: ResponseMetadata, detail: string) {
+    super(`${operation}: HTTP ${metadata.httpStatusCode} with a body that is not valid JSON (${detail})`);
+    this.name = 'InvalidResponseError';
+    this.status = metadata.httpStatusCode;
+    this.requestId = metadata.requestId;
+    this.$metadata = metadata;
   }
 }

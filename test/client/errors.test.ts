@@ -10,7 +10,7 @@ import {
   BadRequestException, ConflictException, ForbiddenException, InternalServerErrorException, MethodNotAllowedException, NotFoundException,
   PayloadTooLargeException, PinpointServiceError, TooManyRequestsException,
 } from '../../src/errors/service.js';
-import { AbortError, NetworkError, TimeoutError } from '../../src/errors/transport.js';
+import { AbortError, InvalidResponseError, NetworkError, TimeoutError } from '../../src/errors/transport.js';
 import { AccessDeniedError, AccountResolutionError } from '../../src/errors/guard.js';
 import { ValidationError } from '../../src/errors/validation.js';
 import { CREDENTIALS, SESSION_TOKEN, STS, makeClient, recordingHandler, rejection, useWire, type Seen } from './support.js';
@@ -59,8 +59,10 @@ describe('service errors', () => {
   it('keeps the status of a body that is not JSON, and of a status Pinpoint does not document', async () => {
     wire.pinpoint((_, n) => (n === 1 ? new HttpResponse('<html>Bad Gateway</html>', { status: 502 }) : new HttpResponse('', { status: 418 })));
     const gateway = await rejection(makeClient({ retry: once }).getApp({ ApplicationId: 'a' }));
-    expect(gateway).toBeInstanceOf(InternalServerErrorException);
-    expect(gateway).toMatchObject({ status: 502, message: 'HTTP 502: <html>Bad Gateway</html>', $fault: 'server' });
+    // A gateway's 502 is no Pinpoint exception: the base class, named as such, still a retryable server fault.
+    expect(gateway.constructor).toBe(PinpointServiceError);
+    expect(gateway).not.toBeInstanceOf(InternalServerErrorException);
+    expect(gateway).toMatchObject({ name: 'PinpointServiceError', status: 502, message: 'HTTP 502: <html>Bad Gateway</html>', $fault: 'server', retryable: true });
     const teapot = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
     expect(teapot.constructor).toBe(PinpointServiceError);
     expect(teapot).toMatchObject({ status: 418, message: 'HTTP 418', retryable: false });
@@ -163,5 +165,22 @@ describe('no error shows a credential, the signature or the session token', () =
     const invalid = await rejection(makeClient({ credentials }).getApp({ ApplicationId: '' }));
     expect(invalid).toBeInstanceOf(ValidationError);
     expectNoSecrets(invalid, []);
+  });
+});
+
+describe('exception names and malformed success bodies', () => {
+  it('takes the class from x-amzn-ErrorType when Pinpoint sends it, over the status', async () => {
+    wire.pinpoint(() => HttpResponse.json({ Message: 'no such app', RequestID: 'r-9' }, { status: 400, headers: { 'x-amzn-ErrorType': 'NotFoundException:http://internal.amazon.com/coral/com.amazonaws.pinpoint/' } }));
+    const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
+    expect(err).toBeInstanceOf(NotFoundException);
+    expect(err).toMatchObject({ name: 'NotFoundException', status: 400, message: 'no such app', requestId: 'r-9' });
+  });
+
+  it('a 2xx whose body is not JSON is an InvalidResponseError with its metadata, not a bare SyntaxError', async () => {
+    wire.pinpoint(() => new HttpResponse('<html>captive portal</html>', { status: 200, headers: { 'x-amzn-RequestId': 'r-html' } }));
+    const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
+    expect(err).toBeInstanceOf(InvalidResponseError);
+    expect(err).toMatchObject({ status: 200, requestId: 'r-html', $metadata: { httpStatusCode: 200, attempts: 1 } });
+    expect(err.message).toMatch(/^GetApp: HTTP 200 with a body that is not valid JSON/);
   });
 });
