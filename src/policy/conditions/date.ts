@@ -1,5 +1,5 @@
 /** Date operators. Values are ISO 8601 dates/times or epoch seconds, compared as instants. */
-import { withNegation, type ConditionOperator } from './operator.js';
+import { orderedFamily } from './operator.js';
 
 const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
 // Date.parse alone also accepts free-form text like "March 7", which IAM rejects.
@@ -18,26 +18,6 @@ export function parseDate(text: string): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
-const EXPECTS = 'an ISO 8601 date (2020-01-01T00:00:00Z) or epoch seconds';
-
-function relation(name: string, verb: string, holds: (c: number, p: number) => boolean): ConditionOperator<number> {
-  return {
-    name,
-    verb,
-    negated: false,
-    expects: EXPECTS,
-    prepare: (v) => parseDate(v.text),
-    test: (c, p) => {
-      const t = parseDate(c);
-      return t !== undefined && holds(t, p);
-    },
-  };
-}
-
-export const dateOperators: readonly ConditionOperator<never>[] = [
-  ...withNegation(relation('DateEquals', 'is', (c, p) => c === p), 'DateNotEquals'),
-  relation('DateLessThan', 'is before', (c, p) => c < p),
-  relation('DateLessThanEquals', 'is at or before', (c, p) => c <= p),
-  relation('DateGreaterThan', 'is after', (c, p) => c > p),
-  relation('DateGreaterThanEquals', 'is at or after', (c, p) => c >= p),
-] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];
+export const dateOperators = orderedFamily('Date', parseDate, 'an ISO 8601 date (2020-01-01T00:00:00Z) or epoch seconds', {
+  equals: 'is', less: 'is before', lessOrEqual: 'is at or before', greater: 'is after', greaterOrEqual: 'is at or after',
+});

@@ -39,3 +39,32 @@ export function withNegation<P>(
     { ...positive, name: negatedName, negated: true },
   ];
 }
+
+/** The verbs an ordered family (Numeric, Date) uses in explanations. */
+export interface OrderVerbs { readonly equals: string; readonly less: string; readonly lessOrEqual: string; readonly greater: string; readonly greaterOrEqual: string }
+
+/**
+ * The six operators of an ordered family — `<Family>Equals`, `NotEquals`, `LessThan`, `LessThanEquals`, `GreaterThan`,
+ * `GreaterThanEquals` — over values the family's parser turns into numbers. A request value that does not parse
+ * matches nothing.
+ */
+export function orderedFamily(family: string, parse: (text: string) => number | undefined, expects: string, verbs: OrderVerbs): readonly ConditionOperator<never>[] {
+  const relation = (suffix: string, verb: string, holds: (c: number, p: number) => boolean): Omit<ConditionOperator<number>, 'negated'> => ({
+    name: `${family}${suffix}`,
+    verb,
+    expects,
+    prepare: (v) => parse(v.text),
+    test: (c, p) => {
+      const n = parse(c);
+      return n !== undefined && holds(n, p);
+    },
+  });
+  const positive = (suffix: string, verb: string, holds: (c: number, p: number) => boolean): ConditionOperator<number> => ({ ...relation(suffix, verb, holds), negated: false });
+  return [
+    ...withNegation(relation('Equals', verbs.equals, (c, p) => c === p), `${family}NotEquals`),
+    positive('LessThan', verbs.less, (c, p) => c < p),
+    positive('LessThanEquals', verbs.lessOrEqual, (c, p) => c <= p),
+    positive('GreaterThan', verbs.greater, (c, p) => c > p),
+    positive('GreaterThanEquals', verbs.greaterOrEqual, (c, p) => c >= p),
+  ] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];
+}
