@@ -3,7 +3,7 @@
  * `GetSegmentInput`, `GetSegmentOutput`, `get-segment.md`) and the runtime metadata each operation needs.
  */
 import type { Catalog, CatalogEntry, Shape, TypeRef } from './catalog/types.js';
-import type { ActionSpec, OperationSpec, QueryType, WireName } from '../src/client/spec.js';
+import type { ActionSpec, OperationSpec, QueryType, TagsSpec, WireName } from '../src/client/spec.js';
 
 export interface Names {
   readonly method: string;
@@ -100,6 +100,17 @@ export function wireNamePaths(t: TypeRef | undefined, shapes: Catalog['shapes'],
   }
 }
 
+/** Where the request carries tags: a `tags` string map in the body shape, or a `TagKeys` list bound to the query. */
+function tagsSpec(op: NonNullable<CatalogEntry['operation']>, input: Shape | undefined, catalog: Catalog): TagsSpec | undefined {
+  const keys = op.http.query.find((q) => q.member === 'TagKeys');
+  if (keys) return { in: 'query', wire: keys.wire };
+  const bodyType = op.http.body ? memberType(input, op.http.body) : undefined;
+  const bodyShape = bodyType?.kind === 'ref' ? catalog.shapes.get(bodyType.name) : undefined;
+  const tags = bodyShape?.kind === 'structure' ? bodyShape.members.find((m) => m.name.toLowerCase() === 'tags') : undefined;
+  if (!tags || tags.type.kind !== 'map' || tags.type.value.kind !== 'primitive' || tags.type.value.name !== 'string') return undefined;
+  return { in: 'body', key: tags.wireName ?? tags.name };
+}
+
 function actionSpec(e: CatalogEntry): ActionSpec {
   return {
     action: e.action,
@@ -139,6 +150,7 @@ function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | und
     ...(bodyWireNames.length ? { bodyWireNames } : {}),
     ...(outputWireNames.length ? { outputWireNames } : {}),
     pagination: inputToken && pageSize && hasNextToken ? { inputToken, outputToken: 'NextToken', pageSize } : undefined,
+    tags: tagsSpec(op, input, catalog),
   };
   return { entry: e, names: namesFor(op.name), spec, inputShape: op.input, outputShape: op.output };
 }

@@ -22,6 +22,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'ApplicationResponse',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateCampaign: {
     action: 'mobiletargeting:CreateCampaign',
@@ -42,6 +46,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'CampaignResponse',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateEmailTemplate: {
     action: 'mobiletargeting:CreateEmailTemplate',
@@ -62,6 +70,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'CreateTemplateMessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateExportJob: {
     action: 'mobiletargeting:CreateExportJob',
@@ -122,6 +134,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'TemplateCreateMessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateJourney: {
     action: 'mobiletargeting:CreateJourney',
@@ -182,6 +198,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'CreateTemplateMessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateRecommenderConfiguration: {
     action: 'mobiletargeting:CreateRecommenderConfiguration',
@@ -222,6 +242,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'SegmentResponse',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateSmsTemplate: {
     action: 'mobiletargeting:CreateSmsTemplate',
@@ -242,6 +266,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'CreateTemplateMessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   CreateVoiceTemplate: {
     action: 'mobiletargeting:CreateVoiceTemplate',
@@ -262,6 +290,10 @@ export const operations = deepFreeze({
     status: 201,
     outputBody: 'CreateTemplateMessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   DeleteAdmChannel: {
     action: 'mobiletargeting:DeleteAdmChannel',
@@ -2332,6 +2364,10 @@ export const operations = deepFreeze({
     body: 'TagsModel',
     status: 204,
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UntagResource: {
     action: 'mobiletargeting:UntagResource',
@@ -2356,6 +2392,10 @@ export const operations = deepFreeze({
     ],
     status: 204,
     outputTimestamps: [],
+    tags: {
+      in: 'query',
+      wire: 'tagKeys',
+    },
   },
   UpdateAdmChannel: {
     action: 'mobiletargeting:UpdateAdmChannel',
@@ -2516,6 +2556,10 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'CampaignResponse',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateEmailChannel: {
     action: 'mobiletargeting:UpdateEmailChannel',
@@ -2567,6 +2611,10 @@ export const operations = deepFreeze({
     status: 202,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateEndpoint: {
     action: 'mobiletargeting:UpdateEndpoint',
@@ -2658,6 +2706,10 @@ export const operations = deepFreeze({
     status: 202,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateJourney: {
     action: 'mobiletargeting:UpdateJourney',
@@ -2759,6 +2811,10 @@ export const operations = deepFreeze({
     status: 202,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateRecommenderConfiguration: {
     action: 'mobiletargeting:UpdateRecommenderConfiguration',
@@ -2799,6 +2855,10 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'SegmentResponse',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateSmsChannel: {
     action: 'mobiletargeting:UpdateSmsChannel',
@@ -2851,6 +2911,10 @@ export const operations = deepFreeze({
     status: 202,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   UpdateTemplateActiveVersion: {
     action: 'mobiletargeting:UpdateTemplateActiveVersion',
@@ -2923,6 +2987,10 @@ export const operations = deepFreeze({
     status: 202,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    tags: {
+      in: 'body',
+      key: 'tags',
+    },
   },
   VerifyOTPMessage: {
     action: 'mobiletargeting:VerifyOTPMessage',

@@ -62,19 +62,46 @@ function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): stri
     case 'timestamp':
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) return fail('a valid Date');
       return [value.toISOString().replace('.000Z', 'Z')];
-    case 'list':
-      if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) return fail('a non-empty array of non-empty strings');
-      if (value.some((v: string) => LONE_SURROGATE.test(v))) return fail('strings of well-formed Unicode (no unpaired surrogate)');
-      return value as string[];
+    case 'list': {
+      if (!Array.isArray(value)) return fail('a non-empty array of non-empty strings');
+      const items: unknown[] = [...value]; // one read of each element: what is checked is what is sent
+      if (items.length === 0 || !items.every((v) => typeof v === 'string' && v !== '')) return fail('a non-empty array of non-empty strings');
+      if (items.some((v) => LONE_SURROGATE.test(v as string))) return fail('strings of well-formed Unicode (no unpaired surrogate)');
+      return items as string[];
+    }
   }
 }
 
-function tagsOf(spec: OperationSpec, input: Readonly<Record<string, unknown>>, bodyValue: unknown): BoundCall['tags'] {
-  if (spec.name === 'UntagResource') return { requestTags: {}, tagKeys: (input.TagKeys as string[] | undefined) ?? [] };
-  const tags = bodyValue && typeof bodyValue === 'object' ? (bodyValue as Record<string, unknown>).tags : undefined;
-  if (!tags || typeof tags !== 'object') return undefined;
-  const requestTags = Object.fromEntries(Object.entries(tags as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-  return { requestTags, tagKeys: Object.keys(requestTags) };
+type Tags = NonNullable<BoundCall['tags']>;
+
+/**
+ * The request's tags, read from what will be sent (the serialised body, the query pairs), never from the input
+ * again: an input whose getters or toJSON answer differently on a second read cannot show the guard other tags.
+ */
+function tagsOf(spec: OperationSpec, body: string | undefined, pairs: readonly (readonly [string, string])[]): Tags | undefined {
+  const where = spec.tags;
+  if (!where) return undefined;
+  if (where.in === 'query') return { requestTags: {}, tagKeys: uniqueKeys(spec, pairs.filter(([k]) => k === where.wire).map(([, v]) => v)) };
+  const sent = body === undefined ? undefined : (JSON.parse(body) as Record<string, unknown>)[where.key];
+  if (sent === undefined) return undefined;
+  if (sent === null || typeof sent !== 'object' || Array.isArray(sent)) throw new ValidationError(spec.name, `${spec.body}.${where.key}`, 'a map of tag keys to string values', describe(sent));
+  const requestTags: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(sent as Record<string, unknown>)) {
+    if (typeof v !== 'string') throw new ValidationError(spec.name, `${spec.body}.${where.key}.${k}`, 'a string tag value', describe(v));
+    requestTags[k] = v;
+  }
+  return { requestTags, tagKeys: uniqueKeys(spec, Object.keys(requestTags)) };
+}
+
+/** IAM compares tag keys without regard to case; two keys that differ only in case would let one hide the other. */
+function uniqueKeys(spec: OperationSpec, keys: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const k of keys) {
+    const prior = seen.get(k.toLowerCase());
+    if (prior !== undefined && prior !== k) throw new ValidationError(spec.name, 'tags', 'tag keys that differ in more than letter case', `both "${prior}" and "${k}"`);
+    seen.set(k.toLowerCase(), k);
+  }
+  return [...new Set(keys)];
 }
 
 const membersBySpec = new WeakMap<OperationSpec, ReadonlySet<string>>();
@@ -118,6 +145,6 @@ export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
     path: fillPath(spec.path, params),
     query: pairs,
     body,
-    tags: tagsOf(spec, record, spec.body ? record[spec.body] : undefined),
+    tags: tagsOf(spec, body, pairs),
   };
 }

@@ -29,6 +29,12 @@ export interface ActionSpec {
 /** A member whose JSON key differs from its name: `path` leads to it through member names (`a.b[].c`, `m{}`). */
 export interface WireName { readonly path: string; readonly wire: string }
 
+/**
+ * Where a request carries resource tags, for `aws:RequestTag/*` and `aws:TagKeys`: a string map at the top of the JSON
+ * body (CreateApp, TagResource, ...) or a list of keys in the query (UntagResource).
+ */
+export type TagsSpec = { readonly in: 'body'; readonly key: string } | { readonly in: 'query'; readonly wire: string };
+
 export interface PaginationSpec { readonly inputToken: string; readonly outputToken: string; readonly pageSize: string }
 
 /** A REST operation: its action, binding and resource. */
@@ -53,4 +59,5 @@ export interface OperationSpec extends ActionSpec {
   /** Members of the response body received under another JSON key; absent when there are none. */
   readonly outputWireNames?: readonly WireName[];
   readonly pagination?: PaginationSpec;
+  readonly tags?: TagsSpec;
 }
