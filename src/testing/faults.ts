@@ -1,12 +1,13 @@
 /** Injected faults and latency: a queue of one-shot (or n-shot) rules consumed by the requests they match. */
-import { MockServiceError, exceptionFor } from './errors.js';
+import { EXCEPTION_STATUS, GATEWAY_REASON, MockGatewayError, MockServiceError, exceptionFor, isGatewayStatus, type GatewayStatus } from './errors.js';
 
-/** A status the mock can be told to answer with instead of serving the request. */
-export type FaultStatus = 400 | 403 | 404 | 409 | 413 | 429 | 500 | 502 | 503 | 504;
+/** A status the mock can be told to answer with instead of serving the request: a Pinpoint exception's or a gateway's. */
+export type FaultStatus = (typeof EXCEPTION_STATUS)[keyof typeof EXCEPTION_STATUS] | GatewayStatus;
 
 /**
- * A fault to inject. With `status`, matching requests fail with that status (and Pinpoint's error body); with
- * `delayMs`, they are answered that much later; with both, they fail late.
+ * A fault to inject. With `status`, matching requests fail with that status: Pinpoint's exception and JSON error body
+ * for 400-500, a gateway's HTML page without `x-amzn-ErrorType` for 502/503/504. With `delayMs`, they are answered that
+ * much later; with both, they fail late.
  */
 export interface FaultSpec {
   /** Only requests for this operation (e.g. `'GetSegment'`); every operation when omitted. */
@@ -17,16 +18,24 @@ export interface FaultSpec {
   readonly times?: number;
   /** Seconds, sent as the `Retry-After` header. */
   readonly retryAfter?: number;
-  /** The error `Message` (default: the exception name). */
+  /** The error `Message` (default: a short phrase such as `Too many requests`); a gateway fault puts it in its page. */
   readonly message?: string;
 }
 
 interface ActiveFault { readonly spec: FaultSpec; remaining: number }
 
 /** What a request meets: a delay and, maybe, an error to answer with. */
-export interface FaultOutcome { readonly delayMs: number; readonly error: MockServiceError | undefined }
+export interface FaultOutcome { readonly delayMs: number; readonly error: MockServiceError | MockGatewayError | undefined }
 
-const MESSAGES: Readonly<Record<number, string>> = { 429: 'Too many requests', 500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout' };
+const MESSAGES: Readonly<Record<number, string>> = { 429: 'Too many requests', 500: 'Internal server error' };
+
+/** The error a status fault answers with: Pinpoint's exception for its status, else the gateway's own answer. */
+function faultError(spec: FaultSpec & { readonly status: FaultStatus }): MockServiceError | MockGatewayError {
+  const headers: Record<string, string> = spec.retryAfter !== undefined ? { 'retry-after': String(spec.retryAfter) } : {};
+  if (isGatewayStatus(spec.status)) return new MockGatewayError(spec.status, spec.message, { headers });
+  const exception = exceptionFor(spec.status)!;
+  return new MockServiceError(exception, spec.message ?? MESSAGES[spec.status] ?? exception, { status: spec.status, headers });
+}
 
 export class FaultQueue {
   readonly #faults: ActiveFault[] = [];
@@ -35,6 +44,9 @@ export class FaultQueue {
     const times = spec.times ?? 1;
     if (!(times >= 1)) throw new RangeError(`injectFault: times must be >= 1, got ${times}`);
     if (spec.status === undefined && spec.delayMs === undefined) throw new TypeError('injectFault: give a status, a delayMs or both');
+    if (spec.status !== undefined && !isGatewayStatus(spec.status) && exceptionFor(spec.status) === undefined) {
+      throw new RangeError(`injectFault: status ${spec.status} is neither a Pinpoint exception's (${Object.values(EXCEPTION_STATUS).join(', ')}) nor a gateway's (${Object.keys(GATEWAY_REASON).join(', ')})`);
+    }
     if (spec.delayMs !== undefined && !(spec.delayMs >= 0)) throw new RangeError(`injectFault: delayMs must be >= 0, got ${spec.delayMs}`);
     this.#faults.push({ spec, remaining: times });
   }
@@ -59,11 +71,7 @@ export class FaultQueue {
       if (f.remaining <= 0) this.#faults.splice(this.#faults.indexOf(f), 1);
     }
     const spec = failing?.spec;
-    const error = spec?.status === undefined ? undefined : new MockServiceError(
-      exceptionFor(spec.status),
-      spec.message ?? MESSAGES[spec.status] ?? exceptionFor(spec.status),
-      { status: spec.status, headers: spec.retryAfter !== undefined ? { 'retry-after': String(spec.retryAfter) } : {} },
-    );
+    const error = spec?.status === undefined ? undefined : faultError({ ...spec, status: spec.status });
     return { delayMs: delaying?.spec.delayMs ?? 0, error };
   }
 }

@@ -12,7 +12,7 @@ import { route } from './router.js';
 import { checkAuthorization } from './auth.js';
 import { checkRequired } from './required.js';
 import { pageOf } from './paging.js';
-import { MockServiceError, badRequest, notFound } from './errors.js';
+import { MockGatewayError, MockServiceError, badRequest, notFound } from './errors.js';
 
 /** A request as the mock sees it, whatever carried it (msw or node:http). */
 export interface MockRequest {
@@ -44,7 +44,7 @@ export interface RecordedRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   readonly status: number;
-  /** The exception name when the answer was an error. */
+  /** The Pinpoint exception name when Pinpoint's answer was an error; `undefined` for a gateway's 502/503/504. */
   readonly error: string | undefined;
   readonly requestId: string;
 }
@@ -141,15 +141,20 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
       body: spec.outputBody && output !== undefined ? JSON.stringify(output) : '',
     };
   } catch (e) {
-    const failure = e instanceof MockServiceError
-      ? e
-      : new MockServiceError('InternalServerErrorException', `the mock's handler failed: ${(e as Error).message}`);
-    error = failure.exception;
-    response = {
-      status: failure.status,
-      headers: { 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': failure.exception, 'content-type': 'application/json', ...failure.headers },
-      body: JSON.stringify({ Message: failure.message, RequestID: requestId }),
-    };
+    if (e instanceof MockGatewayError) {
+      // The gateway answers, not Pinpoint: no x-amzn-ErrorType, no request id, no JSON.
+      response = { status: e.status, headers: { 'content-type': 'text/html', ...e.headers }, body: e.body };
+    } else {
+      const failure = e instanceof MockServiceError
+        ? e
+        : new MockServiceError('InternalServerErrorException', `the mock's handler failed: ${(e as Error).message}`);
+      error = failure.exception;
+      response = {
+        status: failure.status,
+        headers: { 'x-amzn-RequestId': requestId, 'x-amzn-ErrorType': failure.exception, 'content-type': 'application/json', ...failure.headers },
+        body: JSON.stringify({ Message: failure.message, RequestID: requestId }),
+      };
+    }
   }
   deps.requests.push({ operation: operation?.name, method: request.method.toUpperCase(), path: request.path, query, headers, body, status: response.status, error, requestId });
   if (delayMs > 0) await sleep(delayMs);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InternalServerErrorException, TooManyRequestsException, TimeoutError } from '../../src/index.js';
+import { InternalServerErrorException, PinpointServiceError, TooManyRequestsException, TimeoutError } from '../../src/index.js';
 import { newClient, useMock } from './support.js';
 
 const { mock, client } = useMock();
+const auth = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/mobiletargeting/aws4_request, SignedHeaders=host, Signature=00' };
 
 describe('injected faults, seen through the client retries', () => {
   it('a 429 then success: the call succeeds on attempt 2', async () => {
@@ -29,6 +30,36 @@ describe('injected faults, seen through the client retries', () => {
     expect((await direct).headers['retry-after']).toBe('2');
   });
 
+  it.each([502, 503, 504] as const)('a gateway %i: no x-amzn-ErrorType, an HTML body; the client keeps the base class, retryable', async (status) => {
+    mock.injectFault({ status });
+    const raw = await mock.handle({ method: 'GET', path: '/v1/apps', headers: auth });
+    expect(raw.status).toBe(status);
+    expect(Object.keys(raw.headers).map((h) => h.toLowerCase())).not.toContain('x-amzn-errortype');
+    expect(raw.headers['content-type']).toBe('text/html');
+    expect(() => JSON.parse(raw.body) as unknown).toThrow();
+    expect(mock.requests.at(-1)).toMatchObject({ status, error: undefined });
+
+    mock.injectFault({ status });
+    const error = await newClient({ retry: { maxAttempts: 1 } }).getApps({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PinpointServiceError);
+    expect((error as Error).constructor).toBe(PinpointServiceError);
+    expect(error).toMatchObject({ name: 'PinpointServiceError', status, retryable: true, $fault: 'server' });
+  });
+
+  it.each([
+    [500, InternalServerErrorException, 'Internal server error'],
+    [429, TooManyRequestsException, 'Too many requests'],
+  ] as const)('a %i is Pinpoint\'s own: x-amzn-ErrorType and the JSON body', async (status, Exception, Message) => {
+    mock.injectFault({ status });
+    const raw = await mock.handle({ method: 'GET', path: '/v1/apps', headers: auth });
+    expect(raw.headers['x-amzn-ErrorType']).toBe(Exception.name);
+    expect(JSON.parse(raw.body)).toEqual({ Message, RequestID: raw.headers['x-amzn-RequestId'] });
+    mock.injectFault({ status });
+    const error = await newClient({ retry: { maxAttempts: 1 } }).getApps({}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Exception);
+    expect(error).toMatchObject({ name: Exception.name, status, message: Message });
+  });
+
   it('a fault for one operation leaves the others alone', async () => {
     mock.injectFault({ operation: 'GetApp', status: 429, times: Infinity });
     const { ApplicationResponse: app } = await client.createApp({ CreateApplicationRequest: { Name: 'p' } });
@@ -49,11 +80,12 @@ describe('injected faults, seen through the client retries', () => {
   it('rejects a fault that does nothing', () => {
     expect(() => mock.injectFault({})).toThrow(/status, a delayMs or both/);
     expect(() => mock.injectFault({ status: 500, times: 0 })).toThrow(RangeError);
+    expect(() => mock.injectFault({ status: 418 as 400 })).toThrow(/status 418 is neither a Pinpoint exception's \(400, .*\) nor a gateway's \(502, 503, 504\)/);
   });
 
   /** A faulted request straight through `mock.handle` (no client), to see the raw response. */
   async function createAndFault(): Promise<{ headers: Readonly<Record<string, string>> }> {
     mock.injectFault({ status: 503, retryAfter: 2 });
-    return mock.handle({ method: 'GET', path: '/v1/apps', headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/mobiletargeting/aws4_request, SignedHeaders=host, Signature=00' } });
+    return mock.handle({ method: 'GET', path: '/v1/apps', headers: auth });
   }
 });
