@@ -1,4 +1,6 @@
 /** Injected faults and latency: a queue of one-shot (or n-shot) rules consumed by the requests they match. */
+import { operations } from '../../generated/operations.js';
+import { nearest } from '../tooling/distance.js';
 import { EXCEPTION_STATUS, GATEWAY_REASON, MockGatewayError, MockServiceError, exceptionFor, isGatewayStatus, type GatewayStatus } from './errors.js';
 
 /** A status the mock can be told to answer with instead of serving the request: a Pinpoint exception's or a gateway's. */
@@ -10,7 +12,7 @@ export type FaultStatus = (typeof EXCEPTION_STATUS)[keyof typeof EXCEPTION_STATU
  * much later; with both, they fail late.
  */
 export interface FaultSpec {
-  /** Only requests for this operation (e.g. `'GetSegment'`); every operation when omitted. */
+  /** Only requests for this operation (e.g. `'GetSegment'`, as the generated `operations` table names it); every operation when omitted. */
   readonly operation?: string;
   readonly status?: FaultStatus;
   readonly delayMs?: number;
@@ -26,6 +28,16 @@ interface ActiveFault { readonly spec: FaultSpec; remaining: number }
 
 /** What a request meets: a delay and, maybe, an error to answer with. */
 export interface FaultOutcome { readonly delayMs: number; readonly error: MockServiceError | MockGatewayError | undefined }
+
+const OPERATION_NAMES: readonly string[] = Object.keys(operations);
+
+/** Refuses an operation name the catalog does not have: a fault for it would never apply. */
+function checkOperation(operation: string | undefined): void {
+  if (operation === undefined || Object.hasOwn(operations, operation)) return;
+  // An IAM action (`mobiletargeting:GetApp`) names its operation after the prefix.
+  const near = nearest(String(operation).replace(/^mobiletargeting:/i, ''), OPERATION_NAMES);
+  throw new TypeError(`injectFault: ${JSON.stringify(operation)} is not a Pinpoint operation${near === undefined ? ' (operation names are PascalCase, as in the generated operations table: GetSegment)' : `; did you mean ${JSON.stringify(near)}?`}`);
+}
 
 const MESSAGES: Readonly<Record<number, string>> = { 429: 'Too many requests', 500: 'Internal server error' };
 
@@ -44,6 +56,7 @@ export class FaultQueue {
     const times = spec.times ?? 1;
     if (!(times >= 1)) throw new RangeError(`injectFault: times must be >= 1, got ${times}`);
     if (spec.status === undefined && spec.delayMs === undefined) throw new TypeError('injectFault: give a status, a delayMs or both');
+    checkOperation(spec.operation);
     if (spec.status !== undefined && !isGatewayStatus(spec.status) && exceptionFor(spec.status) === undefined) {
       throw new RangeError(`injectFault: status ${spec.status} is neither a Pinpoint exception's (${Object.values(EXCEPTION_STATUS).join(', ')}) nor a gateway's (${Object.keys(GATEWAY_REASON).join(', ')})`);
     }

@@ -83,6 +83,23 @@ describe('injected faults, seen through the client retries', () => {
     expect(() => mock.injectFault({ status: 418 as 400 })).toThrow(/status 418 is neither a Pinpoint exception's \(400, .*\) nor a gateway's \(502, 503, 504\)/);
   });
 
+  it.each([
+    ['getApp', /injectFault: "getApp" is not a Pinpoint operation; did you mean "GetApp"\?/],
+    ['GetSegmnet', /"GetSegmnet" is not a Pinpoint operation; did you mean "GetSegment"\?/],
+    ['UpdateSegments', /"UpdateSegments" is not a Pinpoint operation; did you mean "UpdateSegment"\?/],
+    ['mobiletargeting:GetApp', /"mobiletargeting:GetApp" is not a Pinpoint operation; did you mean "GetApp"\?/],
+    ['Nothing', /"Nothing" is not a Pinpoint operation \(operation names are PascalCase/],
+  ])('refuses the unknown operation %j, suggesting the catalog name when one is close', (operation, message) => {
+    expect(() => mock.injectFault({ operation, status: 500 })).toThrow(TypeError);
+    expect(() => mock.injectFault({ operation, status: 500 })).toThrow(message);
+    expect(mock.pendingFaults).toEqual([]);
+  });
+
+  it('accepts an operation the mock does not serve but the catalog has', () => {
+    mock.injectFault({ operation: 'GetJourney', status: 500 });
+    expect(mock.pendingFaults).toEqual([{ operation: 'GetJourney', status: 500 }]);
+  });
+
   /** A faulted request straight through `mock.handle` (no client), to see the raw response. */
   async function createAndFault(): Promise<{ headers: Readonly<Record<string, string>> }> {
     mock.injectFault({ status: 503, retryAfter: 2 });
