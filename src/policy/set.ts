@@ -115,6 +115,11 @@ export function evaluateTiers(tiers: readonly Tier[], action: string, resource: 
 /**
  * Compiles a policy set once for many decisions.
  *
+ * The set is built from a snapshot of each document taken now: mutating a policy object after
+ * this call does not change the returned set (compile again to pick the change up), and a later
+ * `evaluate` or `compilePolicies` with the mutated object sees the new content, never a stale
+ * parse.
+ *
  * @throws PolicyParseError listing the problems of every raw document that fails to parse, each
  *   path prefixed with the policy's place in the set (`identity[1].Statement[0].Effect`).
  */

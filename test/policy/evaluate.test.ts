@@ -57,3 +57,35 @@ describe(compilePolicies.name, () => {
     expect(Object.isFrozen(a)).toBe(true);
   });
 });
+
+describe('policy documents mutated after use', () => {
+  const ARN = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc';
+  const denyAll = { Effect: 'Deny', Action: '*', Resource: '*' };
+
+  it('evaluate sees a statement pushed after the first evaluation', () => {
+    const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] as object[] };
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('Allow');
+    p.Statement.push(denyAll);
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('ExplicitDeny');
+  });
+
+  it('evaluate sees a nested value changed in place', () => {
+    const statement = { Effect: 'Allow', Action: '*', Resource: '*' };
+    const p = { Version: '2012-10-17', Statement: [statement] };
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('Allow');
+    statement.Effect = 'Deny';
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('ExplicitDeny');
+    statement.Effect = 'Allow ';
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).reason).toContain('could not be parsed');
+  });
+
+  it('a new compiled set sees the mutation; an existing one keeps its compile-time snapshot', () => {
+    const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] as object[] };
+    const before = compilePolicies({ policies: [p] }, { decisionCacheSize: 0 });
+    p.Statement.push(denyAll);
+    expect(compilePolicies({ policies: [p] }).evaluate('mobiletargeting:GetApp', ARN).decision).toBe('ExplicitDeny');
+    expect(before.evaluate('mobiletargeting:GetApp', ARN).decision).toBe('Allow');
+    p.Statement.pop();
+    expect(compilePolicies({ policies: [p] }).evaluate('mobiletargeting:GetApp', ARN).decision).toBe('Allow');
+  });
+});
