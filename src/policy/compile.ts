@@ -74,27 +74,41 @@ export function actionApplies(s: CompiledStatement, lowerAction: string): boolea
   return any !== s.notAction;
 }
 
-/** Whether one resource pattern matches; an unresolvable variable makes it match nothing. */
-export function resourcePatternMatches(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): boolean {
+/**
+ * Whether one resource pattern matches: undefined when a policy variable in it has no value (the
+ * missing keys are added to `missing`), since then the pattern's set of resources is unknown.
+ */
+export function matchResourcePattern(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): boolean | undefined {
   if (p.matcher !== undefined) return p.matcher.match(resource);
   const resolved = resolveTemplate(p.template as Template, context);
   if (!resolved.ok) {
     for (const name of resolved.missing) missing?.add(name);
-    return false;
+    return undefined;
   }
   return compileArnPattern(resolved.tokens).match(resource);
 }
 
-/** Whether a statement's Resource/NotResource applies to the resource. */
+/** Whether one resource pattern matches; an unresolvable variable makes it match nothing. */
+export function resourcePatternMatches(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): boolean {
+  return matchResourcePattern(p, resource, context, missing) === true;
+}
+
+/**
+ * Whether a statement's Resource/NotResource applies to the resource. A pattern whose policy
+ * variable has no value matches nothing, which fails closed for `Resource`. For `NotResource` it
+ * would not: an Allow would then apply to every resource, the one the pattern was meant to
+ * exclude included. So an Allow with `NotResource` applies only when every pattern could be
+ * resolved — it cannot be determined that the resource lies outside an unresolvable set. A Deny
+ * with `NotResource` still applies (the resource is not shown to be excluded), failing closed too.
+ */
 export function resourceApplies(s: CompiledStatement, resource: string, context: ContextView, missing?: MissingKeys): boolean {
-  let any = false;
+  let unresolved = false;
   for (const p of s.resources) {
-    if (resourcePatternMatches(p, resource, context, missing)) {
-      any = true;
-      break;
-    }
+    const matched = matchResourcePattern(p, resource, context, missing);
+    if (matched === true) return !s.notResource;
+    if (matched === undefined) unresolved = true;
   }
-  return any !== s.notResource;
+  return s.notResource && !(unresolved && s.effect === 'Allow');
 }
 
 /**

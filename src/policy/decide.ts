@@ -11,6 +11,7 @@ import { explainCondition, evaluateCondition } from './conditions/index.js';
 import {
   actionApplies,
   resourceApplies,
+  matchResourcePattern,
   resourcePatternMatches,
   conditionsHold,
   type CompiledPolicy,
@@ -96,15 +97,19 @@ function quoted(patterns: readonly { source: string }[]): string {
 /** What failed for an Allow statement whose action applied, or undefined when it fully applies. */
 function failure(s: CompiledStatement, resource: string, context: ContextView): Pick<NearMiss, 'failed' | 'detail'> | undefined {
   if (!resourceApplies(s, resource, context)) {
-    if (s.notResource) {
-      const hit = s.resources.find((p) => resourcePatternMatches(p, resource, context));
-      return { failed: 'resource', detail: `resource is excluded by NotResource pattern ${JSON.stringify(hit?.source ?? '')}` };
-    }
+    const hit = s.notResource ? s.resources.find((p) => resourcePatternMatches(p, resource, context)) : undefined;
+    if (hit !== undefined) return { failed: 'resource', detail: `resource is excluded by NotResource pattern ${JSON.stringify(hit.source)}` };
     const unresolved = new Missing();
-    for (const p of s.resources) resourcePatternMatches(p, resource, context, unresolved);
+    const unknown = s.resources.filter((p) => matchResourcePattern(p, resource, context, unresolved) === undefined);
+    const vars = unresolved.keys === undefined ? '' : `policy variable ${[...unresolved.keys].map((k) => `\${${k}}`).join(', ')} has no value`;
+    if (s.notResource) {
+      return {
+        failed: 'resource',
+        detail: `NotResource pattern ${quoted(unknown)} cannot be resolved (${vars}), so it cannot be determined that the resource is outside it`,
+      };
+    }
     const noun = s.resources.length === 1 ? 'resource pattern' : 'resource patterns';
-    const vars = unresolved.keys === undefined ? '' : ` (policy variable ${[...unresolved.keys].map((k) => `\${${k}}`).join(', ')} has no value)`;
-    return { failed: 'resource', detail: `${noun} ${quoted(s.resources)} did not match${vars}` };
+    return { failed: 'resource', detail: `${noun} ${quoted(s.resources)} did not match${vars === '' ? '' : ` (${vars})`}` };
   }
   const failedConditions = s.conditions.filter((c) => !evaluateCondition(c, context));
   if (failedConditions.length === 0) return undefined;
