@@ -14,7 +14,9 @@ import { callerAccount } from './account.js';
 import { defaultAxios, sendOnce, type WireResponse } from './send.js';
 import { decodeOutput } from './decode.js';
 import { isRetryable, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry.js';
-import { buildArn, partitionFor } from '../resource/arn.js';
+import { ArnBuildError, buildArn, checkOwnArn } from '../resource/arn.js';
+import { ValidationError } from '../errors/validation.js';
+import { isRegion, serviceEndpoint } from '../resource/region.js';
 import { requestContext } from '../guard/context.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
 import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
@@ -23,7 +25,6 @@ import { AbortError } from '../errors/transport.js';
 
 const NO_TAGS = { requestTags: {}, tagKeys: [] } as const;
 const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 const defaultLogger: Logger = {
   debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
@@ -32,7 +33,7 @@ const defaultLogger: Logger = {
 
 /** The default Pinpoint endpoint of a region. */
 export function defaultEndpoint(region: string): string {
-  return `https://pinpoint.${region}.${partitionFor(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com'}`;
+  return serviceEndpoint('pinpoint', region);
 }
 
 type Guard = { readonly kind: 'compiled'; readonly set: CompiledPolicySet } | { readonly kind: 'invalid'; readonly reason: string } | { readonly kind: 'none' };
@@ -65,6 +66,25 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/**
+ * The endpoint is a base the path is appended to: a query, a fragment or credentials in it would make the URL sent
+ * differ from the one signed (or leak into dry-run output), so they are refused.
+ */
+function checkEndpoint(text: unknown): URL {
+  let url: URL;
+  try {
+    url = new URL(String(text));
+  } catch {
+    throw new TypeError(`config.endpoint: expected an absolute http(s) URL, got ${JSON.stringify(text)}`);
+  }
+  const problem = !/^https?:$/.test(url.protocol) ? 'an http or https URL'
+    : url.username || url.password ? 'a URL without user or password'
+      : url.search || url.hash || String(text).includes('#') || String(text).includes('?') ? 'a URL without a query or fragment'
+        : undefined;
+  if (problem) throw new TypeError(`config.endpoint: expected ${problem}, got ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)}`);
+  return url;
+}
+
 export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** The Region the client calls and names in ARNs. */
   readonly region: string;
@@ -81,8 +101,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   #account: Promise<string> | undefined;
 
   constructor(config: ClientConfig<M>) {
-    if (!config || typeof config.region !== 'string' || !REGION.test(config.region)) {
-      throw new TypeError(`config.region: expected an AWS Region name such as us-east-1, got ${JSON.stringify(config?.region)}`);
+    if (!config || typeof config.region !== 'string' || !isRegion(config.region)) {
+      throw new TypeError(`config.region: expected an AWS Region name where Amazon Pinpoint is offered, such as us-east-1, got ${JSON.stringify(config?.region)}`);
     }
     if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
     if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
@@ -92,14 +112,9 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#guard = compileGuard(config);
     this.mode = config.mode ?? (this.#guard.kind === 'none' ? 'off' : 'enforce');
     if (this.#guard.kind === 'none' && this.mode === 'off') this.#logger.debug('pinpoint-guard: no policy configured; the guard is off');
+    if (this.#guard.kind !== 'none' && this.mode === 'off') this.#logger.warn("pinpoint-guard: policies are configured but mode is 'off': no call will be checked");
     if (this.#guard.kind === 'invalid') this.#logger.warn(`pinpoint-guard: ${this.#guard.reason}; every guarded call will be denied`);
-    let endpoint: URL;
-    try {
-      endpoint = new URL(config.endpoint ?? defaultEndpoint(config.region));
-    } catch {
-      throw new TypeError(`config.endpoint: expected an absolute URL, got ${JSON.stringify(config.endpoint)}`);
-    }
-    this.#endpoint = endpoint;
+    this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region));
     this.#http = config.axios ?? defaultAxios();
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
@@ -113,6 +128,13 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** The account id the guard puts in ARNs: from config, the credentials, or STS (resolved once and cached). */
   accountId(): Promise<string> {
     if (this.#config.accountId) return Promise.resolve(this.#config.accountId);
+    if (this.mode === 'dry-run') {
+      // Dry-run sends nothing, STS included: the account must come from the config or static credentials.
+      const fromCredentials = typeof this.#config.credentials === 'object' ? this.#config.credentials.accountId : undefined;
+      return fromCredentials && /^\d{12}$/.test(fromCredentials)
+        ? Promise.resolve(fromCredentials)
+        : Promise.reject(new AccountResolutionError('dry-run mode sends nothing, not even to STS'));
+    }
     this.#account ??= (async () => {
       const credentials = await this.#credentials().catch((e: Error) => { throw new AccountResolutionError(e.message); });
       return callerAccount(this.#http, this.region, credentials);
@@ -134,8 +156,13 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     const accountId = await this.accountId();
     let resource: string;
     try {
-      resource = buildArn(spec.resource, bound.params, { region: this.region, accountId });
+      const env = { region: this.region, accountId };
+      const whole = /^\$\{(\w+)\}$/.exec(spec.resource)?.[1];
+      if (whole) checkOwnArn(whole, bound.params[whole] ?? '', env);
+      resource = buildArn(spec.resource, bound.params, env);
     } catch (e) {
+      // An ARN taken whole from the input (TagResource's ResourceArn) that names another account or Region is bad input.
+      if (e instanceof ArnBuildError && e.input) throw new ValidationError(spec.name, e.input.member, e.input.expected, e.input.got);
       return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
     }
     if (this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);

@@ -23,16 +23,21 @@ export interface UnsignedRequest {
 
 export interface SigningOptions { readonly service: string; readonly region: string; readonly credentials: Credentials; readonly date?: Date }
 
-const signers = new Map<string, SignatureV4>();
+/** Signers by credentials object: the key never holds a secret, and rotated credentials are collected with their object. */
+const signers = new WeakMap<Credentials, Map<string, SignatureV4>>();
 
 function signerFor(service: string, region: string, credentials: Credentials): SignatureV4 {
-  // The signer caches derived signing keys; one signer per (service, region, credentials) keeps that cache useful.
-  const key = `${service}\u0000${region}\u0000${credentials.accessKeyId}\u0000${credentials.secretAccessKey}\u0000${credentials.sessionToken ?? ''}`;
-  let signer = signers.get(key);
+  // A signer caches the derived signing key, so one per (credentials, service, region) saves an HMAC chain per request.
+  let byScope = signers.get(credentials);
+  if (!byScope) {
+    byScope = new Map();
+    signers.set(credentials, byScope);
+  }
+  const scope = `${service} ${region}`;
+  let signer = byScope.get(scope);
   if (!signer) {
-    if (signers.size >= 64) signers.clear();
     signer = new SignatureV4({ service, region, credentials, sha256: Sha256, uriEscapePath: true, applyChecksum: true });
-    signers.set(key, signer);
+    byScope.set(scope, signer);
   }
   return signer;
 }

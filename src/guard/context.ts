@@ -20,11 +20,18 @@ const isTagKey = (lower: string): boolean => lower === 'aws:tagkeys' || lower.st
  * otherwise shadow the fact.
  */
 export function requestContext(configured: RequestContext | undefined, perCall: RequestContext | undefined, facts: CallFacts): RequestContext {
-  const ctx: Record<string, string | readonly string[] | undefined> = {};
-  for (const [k, v] of Object.entries({ ...configured, ...perCall })) {
-    const lower = k.toLowerCase();
-    if (FACT_KEYS.has(lower) || (facts.tags && isTagKey(lower))) continue;
-    ctx[k] = v;
+  // No prototype: a caller key named __proto__ stays a key. Per-call keys replace configured ones in any letter case.
+  const ctx = Object.create(null) as Record<string, string | readonly string[] | undefined>;
+  const byLower = new Map<string, string>();
+  for (const source of [configured, perCall]) {
+    for (const [k, v] of Object.entries(source ?? {})) {
+      const lower = k.toLowerCase();
+      if (FACT_KEYS.has(lower) || (facts.tags && isTagKey(lower))) continue;
+      const prior = byLower.get(lower);
+      if (prior !== undefined) delete ctx[prior];
+      byLower.set(lower, k);
+      ctx[k] = v;
+    }
   }
   ctx['aws:CurrentTime'] = facts.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   ctx['aws:EpochTime'] = String(Math.floor(facts.now.getTime() / 1000));

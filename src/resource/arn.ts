@@ -1,21 +1,20 @@
 /** The one ARN builder: catalog ARN templates filled with a call's validated parameters. */
+import { isRegion, partitionFor } from './region.js';
 
-export type Partition = 'aws' | 'aws-cn' | 'aws-us-gov';
-
-/** The partition follows the region: `cn-*` → aws-cn, `us-gov-*` → aws-us-gov, else aws. */
-export function partitionFor(region: string): Partition {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+export { partitionFor, type Partition } from './region.js';
 
 export interface ArnEnvironment { readonly region: string; readonly accountId: string }
 
 export class ArnBuildError extends Error {
-  constructor(message: string) { super(message); this.name = 'ArnBuildError'; }
+  /** Set when the input member that supplied the value is at fault (it becomes a ValidationError at the client). */
+  readonly input: { readonly member: string; readonly expected: string; readonly got: string } | undefined;
+  constructor(message: string, input?: ArnBuildError['input']) {
+    super(message);
+    this.name = 'ArnBuildError';
+    this.input = input;
+  }
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const ACCOUNT = /^\d{12}$/;
 
 /**
@@ -23,7 +22,7 @@ const ACCOUNT = /^\d{12}$/;
  * Throws `ArnBuildError` when a value is missing or malformed — the guard turns that into a deny.
  */
 export function buildArn(template: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
-  if (!REGION.test(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
+  if (!isRegion(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
   if (!ACCOUNT.test(env.accountId)) throw new ArnBuildError('the account id must be 12 digits');
   let out = '';
   for (const part of templateParts(template)) {
@@ -60,6 +59,22 @@ function templateParts(template: string): readonly TemplatePart[] {
     if (parsedTemplates.size < 10_000) parsedTemplates.set(template, parts);
   }
   return parts;
+}
+
+/**
+ * For the client: a template that is a whole ARN taken from the input (TagResource's `${ResourceArn}`) must name a
+ * concrete resource of this client's partition, Region and account: the request goes to this Region's endpoint, and a wildcard in a request
+ * ARN would be judged as a literal.
+ */
+export function checkOwnArn(name: string, value: string, env: ArnEnvironment): void {
+  const fail = (expected: string, got: string): never => { throw new ArnBuildError(`\${${name}}: expected ${expected}, got ${got}`, { member: name, expected, got }); };
+  const arn = parseArn(value);
+  if (!arn || arn.service !== 'mobiletargeting') fail('an Amazon Pinpoint ARN', JSON.stringify(value));
+  const want = { partition: partitionFor(env.region), region: env.region, account: env.accountId };
+  for (const field of ['partition', 'region', 'account'] as const) {
+    if (arn![field] !== want[field]) fail(`an ARN in this client's ${field} "${want[field]}"`, `${field} "${arn![field]}"`);
+  }
+  if (!/^(apps|templates|recommenders)\/[^*?]+$/.test(arn!.resource)) fail('one app, campaign, segment, journey, template or recommender, without wildcards', JSON.stringify(arn!.resource));
 }
 
 export interface ParsedArn { readonly partition: string; readonly service: string; readonly region: string; readonly account: string; readonly resource: string }

@@ -33,6 +33,16 @@ function useSts(respond: (req: Seen, n: number) => Response): Seen[] {
 const noAccount = { accountId: undefined } as const;
 
 describe('where the account id comes from', () => {
+  it('dry-run sends nothing, STS included: the account comes from the config or static credentials, else the call fails closed', async () => {
+    const sts = useSts(() => callerIdentity(STS_ACCOUNT));
+    const fromStatic = makeClient({ ...noAccount, mode: 'dry-run', credentials: { ...CREDENTIALS, accountId: '444455556666' } });
+    expect(((await fromStatic.getApp({ ApplicationId: 'a' })) as DryRunResult).resource).toBe('arn:aws:mobiletargeting:us-east-1:444455556666:apps/a');
+    const err = await rejection(makeClient({ ...noAccount, mode: 'dry-run' }).getApp({ ApplicationId: 'a' }));
+    expect(err).toBeInstanceOf(AccountResolutionError);
+    expect(err.message).toBe('cannot determine the AWS account id for the guard\'s ARNs (dry-run mode sends nothing, not even to STS); set accountId in the client config');
+    expect(sts).toHaveLength(0);
+  });
+
   it('the config: STS is never asked', async () => {
     const sts = useSts(() => callerIdentity(STS_ACCOUNT));
     wire.pinpoint();
@@ -46,16 +56,19 @@ describe('where the account id comes from', () => {
 
   it('the credentials\' accountId, when the config has none: STS is never asked', async () => {
     const sts = useSts(() => callerIdentity(STS_ACCOUNT));
-    const client = makeClient({ ...noAccount, mode: 'dry-run', credentials: async () => ({ ...CREDENTIALS, accountId: '444455556666' }) });
-    expect(((await client.getApp({ ApplicationId: 'a' })) as DryRunResult).resource).toBe('arn:aws:mobiletargeting:us-east-1:444455556666:apps/a');
+    wire.pinpoint();
+    const client = makeClient({ ...noAccount, mode: 'record', credentials: async () => ({ ...CREDENTIALS, accountId: '444455556666' }) });
+    await client.getApp({ ApplicationId: 'a' });
+    expect(client.recorded()[0]?.resource).toBe('arn:aws:mobiletargeting:us-east-1:444455556666:apps/a');
     expect(sts).toHaveLength(0);
   });
 
   it('STS GetCallerIdentity otherwise: one signed POST, and the ARN names the account it returns', async () => {
     const sts = useSts(() => callerIdentity(STS_ACCOUNT));
-    const client = makeClient({ ...noAccount, mode: 'dry-run' });
-    const dry = (await client.getSegment({ ApplicationId: 'a', SegmentId: 's' })) as DryRunResult;
-    expect(dry.resource).toBe(`arn:aws:mobiletargeting:us-east-1:${STS_ACCOUNT}:apps/a/segments/s`);
+    wire.pinpoint();
+    const client = makeClient({ ...noAccount, mode: 'record' });
+    await client.getSegment({ ApplicationId: 'a', SegmentId: 's' });
+    expect(client.recorded()[0]?.resource).toBe(`arn:aws:mobiletargeting:us-east-1:${STS_ACCOUNT}:apps/a/segments/s`);
     expect(sts).toHaveLength(1);
     const [req] = sts;
     expect(req!.method).toBe('POST');
