@@ -4,13 +4,12 @@ import type { Credentials } from './types.js';
 import { sign } from './signer.js';
 import { sendOnce } from './send.js';
 import { AccountResolutionError } from '../errors/guard.js';
-import { partitionFor } from '../resource/arn.js';
+import { serviceEndpoint } from '../resource/region.js';
 
 const ACCOUNT = /^\d{12}$/;
 
 export function stsEndpoint(region: string): URL {
-  const suffix = partitionFor(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
-  return new URL(`https://sts.${region}.${suffix}/`);
+  return new URL(`${serviceEndpoint('sts', region)}/`);
 }
 
 export async function callerAccount(http: AxiosInstance, region: string, credentials: Credentials, endpoint: URL = stsEndpoint(region), timeoutMs = 10_000): Promise<string> {
