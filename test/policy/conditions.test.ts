@@ -159,9 +159,16 @@ describe('condition operators', () => {
     expect(holds('StringLike', 'apps/${aws:username}', 'apps/abc', '2012-10-17', { 'aws:username': '*' })).toBe(false);
     expect(holds('NumericLessThan', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': '10' })).toBe(true);
     expect(holds('NumericLessThan', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': 'ten' })).toBe(false);
-    // No value: a positive operator does not match; a negated one (NOR) does.
+    // No value: a positive operator does not match it; a negated one does not hold (fail closed).
     expect(holds('StringEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(false);
-    expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(true);
+    expect(holds('StringEquals', ['${aws:username}', 'bob'], 'bob', '2012-10-17')).toBe(true);
+    expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(false);
+    expect(holds('StringNotEquals', ['${aws:username}', 'alice'], 'bob', '2012-10-17')).toBe(false);
+    expect(holds('StringNotLike', 'apps/${aws:username}', 'apps/bob', '2012-10-17')).toBe(false);
+    expect(holds('ForAllValues:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(false);
+    expect(holds('ForAnyValue:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(false);
+    expect(holds('NumericNotEquals', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': 'ten' })).toBe(false);
+    expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17', { 'aws:username': 'alice' })).toBe(true);
   });
 
   it('explains failures with the key and value', () => {

@@ -7,6 +7,8 @@
  * - Missing key: false, except `Not` operators (true), `...IfExists` (true) and `ForAllValues`
  *   (true); `ForAnyValue` is false. An empty list counts as missing.
  * - `ForAllValues`: every request value satisfies the operator; `ForAnyValue`: at least one does.
+ * - A policy value whose variable has no value matches nothing; with a `Not` operator the
+ *   condition then does not hold, since "matches none of the values" cannot be shown.
  * - No set operator on a multivalued key: a positive operator holds when any request value
  *   matches any policy value; a `Not` operator holds when none does (the complement), which is
  *   what IAM does and why its docs ask for a set operator instead.
@@ -170,6 +172,9 @@ export function evaluateCondition(cond: CompiledCondition, context: ContextView,
     return setOperator === undefined && op.negated;
   }
   const prepared = prepareValues(cond, context, missing);
+  // A `Not` operator holds when no policy value matches; with a value that cannot be resolved
+  // (or is not valid once substituted) that cannot be shown, so it does not hold.
+  if (op.negated && prepared.includes(undefined)) return false;
   if (setOperator === 'ForAllValues') {
     for (const c of present) if (anyMatch(op, c, prepared) === op.negated) return false;
     return true;
@@ -203,6 +208,10 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
   const shown = present.length === 1 ? JSON.stringify(present[0]) : JSON.stringify(present);
   const vars = unresolved.size > 0 ? ` (policy variable ${[...unresolved].map((k) => `\${${k}}`).join(', ')} has no value)` : '';
   const invalid = prepared.some((p) => p === undefined) && unresolved.size === 0 ? ' (a substituted policy value is not valid for the operator)' : '';
+  if (op.negated && prepared.includes(undefined)) {
+    const what = unresolved.size > 0 ? vars.slice(2, -1) : 'a substituted policy value is not valid for the operator';
+    return `${head}: policy value ${policy} cannot be resolved (${what}), so ${op.name} cannot be shown to hold`;
+  }
   let which = '';
   if (setOperator === 'ForAllValues' && present.length > 1) {
     const bad = present.find((c) => anyMatch(op, c, prepared) === op.negated);
