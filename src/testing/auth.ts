@@ -29,3 +29,16 @@ export function checkAuthorization(header: string | undefined, expectedRegion: s
   }
   return { ok: true, region };
 }
+
+/**
+ * The `authorization` header as the request log keeps it: the credential scope (access key id and scope, which tests
+ * assert on) and the signed headers, with the signature replaced by `<redacted>`. A header of another form is kept
+ * as `<redacted>` whole: it may be any kind of secret.
+ */
+export function redactAuthorization(header: string): string {
+  if (!/^\s*AWS4-HMAC-SHA256\s/.test(header)) return REDACTED;
+  return header.replace(/(Signature=)[^,\s]*/gi, '$1<redacted>');
+}
+
+/** What a secret is replaced with in the request log. */
+export const REDACTED = '<redacted>';

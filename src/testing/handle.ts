@@ -9,7 +9,7 @@ import type { HandlerContext, HandlerTable } from './context.js';
 import type { MemoryStore } from './store.js';
 import type { FaultQueue } from './faults.js';
 import { route } from './router.js';
-import { checkAuthorization } from './auth.js';
+import { REDACTED, checkAuthorization, redactAuthorization } from './auth.js';
 import { checkRequired } from './required.js';
 import { pageOf } from './paging.js';
 import { MockGatewayError, MockServiceError, badRequest, notFound } from './errors.js';
@@ -34,13 +34,17 @@ export interface MockResponse {
   readonly body: string;
 }
 
-/** One request the mock answered, for assertions (`mock.requests`). */
+/**
+ * One request the mock answered, for assertions (`mock.requests`). Secrets are redacted, so that a snapshot of the log
+ * holds none: the SigV4 signature, the session token (`x-amz-security-token`) and their presigned-URL query forms.
+ */
 export interface RecordedRequest {
   /** The operation it routed to, if any. */
   readonly operation: string | undefined;
   readonly method: string;
   readonly path: string;
   readonly query: Readonly<Record<string, string>>;
+  /** Lower-cased names; `authorization` keeps its credential scope and signed headers, `Signature=<redacted>`. */
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   readonly status: number;
@@ -75,6 +79,22 @@ function flatten(record: Readonly<Record<string, string | readonly string[] | un
     if (value !== undefined) out[lower ? k.toLowerCase() : k] = value;
   }
   return out;
+}
+
+/** Headers (lower-cased) whose values are secrets, and what the request log keeps of each. */
+const SECRET_HEADERS: Readonly<Record<string, (value: string) => string>> = {
+  authorization: redactAuthorization,
+  'x-amz-security-token': () => REDACTED,
+};
+
+/** Query parameters (compared lower-cased) of a presigned request whose values are secrets. */
+const SECRET_QUERY: ReadonlySet<string> = new Set(['x-amz-signature', 'x-amz-security-token']);
+
+function redacted(headers: Readonly<Record<string, string>>, query: Readonly<Record<string, string>>): { headers: Record<string, string>; query: Record<string, string> } {
+  return {
+    headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Object.hasOwn(SECRET_HEADERS, k) ? SECRET_HEADERS[k]!(v) : v])),
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, SECRET_QUERY.has(k.toLowerCase()) ? REDACTED : v])),
+  };
 }
 
 function parseBody(spec: OperationSpec, text: string): Record<string, unknown> {
@@ -156,7 +176,7 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
       };
     }
   }
-  deps.requests.push({ operation: operation?.name, method: request.method.toUpperCase(), path: request.path, query, headers, body, status: response.status, error, requestId });
+  deps.requests.push({ operation: operation?.name, method: request.method.toUpperCase(), path: request.path, ...redacted(headers, query), body, status: response.status, error, requestId });
   if (delayMs > 0) await sleep(delayMs);
   return response;
 }
