@@ -194,4 +194,25 @@ describe('condition operators', () => {
     expect(parseDate('2024-03-07T10:00:00.123456Z')).toBe(Date.parse('2024-03-07T10:00:00.123Z'));
     expect(parseDate('0')).toBe(0);
   });
+
+  it('reads a date-time without an offset as UTC, whatever the process time zone', () => {
+    const saved = process.env.TZ;
+    try {
+      for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC']) {
+        process.env.TZ = tz;
+        if (tz !== 'UTC') expect(new Date(Date.UTC(2030, 0, 1)).getTimezoneOffset(), tz).not.toBe(0); // the zone took effect
+        expect(parseDate('2030-01-01T00:00:00'), tz).toBe(Date.UTC(2030, 0, 1));
+        expect(parseDate('2030-01-01T12:30'), tz).toBe(Date.UTC(2030, 0, 1, 12, 30));
+        expect(parseDate('2030-01-01T00:00:00.123456'), tz).toBe(Date.UTC(2030, 0, 1, 0, 0, 0, 123));
+        expect(parseDate('2030-01-01'), tz).toBe(Date.UTC(2030, 0, 1));
+        expect(parseDate('2030-01-01T00:00:00+01:00'), tz).toBe(Date.UTC(2029, 11, 31, 23));
+        expect(parseDate('2030-01-01T00:00:00-0500'), tz).toBe(Date.UTC(2030, 0, 1, 5));
+        expect(holds('DateLessThan', '2030-01-01T00:00:00', '2029-12-31T23:59:59Z'), tz).toBe(true);
+        expect(holds('DateLessThan', '2030-01-01T00:00:00', '2030-01-01T00:00:00Z'), tz).toBe(false);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
 });

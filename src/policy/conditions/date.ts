@@ -1,7 +1,13 @@
-/** Date operators. Values are ISO 8601 dates/times or epoch seconds, compared as instants. */
+/**
+ * Date operators. Values are ISO 8601 dates/times or epoch seconds, compared as instants. A time
+ * without an offset is UTC, as IAM reads it, never the process's local time zone; a date alone is
+ * UTC midnight.
+ */
 import { orderedFamily } from './operator.js';
 
 const EPOCH = /^[+-]?\d+(?:\.\d+)?$/;
+/** The zone designator at the end of an ISO 8601 date-time. */
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 // Date.parse alone also accepts free-form text like "March 7", which IAM rejects.
 const ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -14,7 +20,9 @@ export function parseDate(text: string): number | undefined {
   if (!ISO.test(text)) return undefined;
   // Fractions beyond milliseconds are legal ISO but not for Date.parse; drop them.
   const trimmed = text.replace(/(\.\d{3})\d+/, '$1');
-  const ms = Date.parse(trimmed);
+  // Date.parse reads a date-time without an offset as local time; IAM reads it as UTC.
+  const utc = trimmed.includes('T') && !OFFSET.test(trimmed) ? `${trimmed}Z` : trimmed;
+  const ms = Date.parse(utc);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
