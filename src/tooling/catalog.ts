@@ -10,6 +10,9 @@ import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
 /** The IAM service prefix of every catalog action. */
 export const SERVICE = 'mobiletargeting';
 
+/** A project's ARN template, as the catalog gives it for GetApp. */
+export const PROJECT_TEMPLATE: string = actions.GetApp.resource;
+
 /** Template placeholders filled from the environment rather than from a call's ids. */
 const ENVIRONMENT_PLACEHOLDERS: ReadonlySet<string> = new Set(['Partition', 'Region', 'Account']);
 

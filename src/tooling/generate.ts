@@ -10,7 +10,7 @@
 import type { RecordedCall } from '../client/types.js';
 import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
 import { buildArn } from '../resource/arn.js';
-import { catalogActions, findAction, paramsFromArn } from './catalog.js';
+import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE } from './catalog.js';
 import { ToolingInputError } from './errors.js';
 
 /** One call: the IAM action and the request ARN it was authorized on. */
@@ -63,7 +63,6 @@ const ESCAPES = /[*?$]/g;
 const literal = (id: string): string => id.replace(ESCAPES, (c) => `\${${c}}`);
 const escapeParams = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, literal(v)]));
 
-const PROJECT_TEMPLATE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}';
 
 /** The catalog spelling of an action when it is a catalog action, so `getsegment` and `GetSegment` merge. */
 const canonicalAction = (action: string): string => findAction(action)?.action ?? action;

@@ -7,7 +7,7 @@ import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
 import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type StatementRef } from '../policy/index.js';
 import { buildArn, type ArnEnvironment } from '../resource/arn.js';
-import { catalogGroups, placeholdersOf } from './catalog.js';
+import { catalogGroups, placeholdersOf, PROJECT_TEMPLATE } from './catalog.js';
 
 /** The id stood in for an id that was not given. */
 export const PLACEHOLDER_ID = '*';
@@ -69,7 +69,6 @@ export interface PermissionMatrix {
   readonly placeholderCells: number;
 }
 
-const PROJECT_TEMPLATE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}';
 
 /** The request ARN of an action for the given ids, and which ids were stand-ins. */
 function cellResource(spec: ActionSpec, resources: MatrixResources, env: ArnEnvironment): { resource: string; placeholders: string[] } {
