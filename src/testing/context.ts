@@ -23,7 +23,12 @@ export interface HandlerContext {
   app(): StoredApp;
   /** A page of `items` as Pinpoint pages lists: `{ Item, NextToken? }`, honouring `page-size` and `token`. */
   page<T>(items: readonly T[]): { Item: T[]; NextToken?: string };
-  /** `arn:aws:mobiletargeting:<region>:<account>:<resource>`. */
+  /**
+   * The ARN of the resource `operation` acts on, from the catalog's template for it, in the request's partition, Region
+   * and account: `ctx.resourceArn('GetSegment', { ApplicationId, SegmentId })`.
+   */
+  resourceArn(operation: OperationName, params: Readonly<Record<string, string>>): string;
+  /** `arn:<partition>:mobiletargeting:<region>:<account>:<resource>`, the partition following the Region (`aws-cn`, `aws-us-gov`). */
   arn(resource: string): string;
 }
 

@@ -12,6 +12,7 @@ import { route } from './router.js';
 import { REDACTED, checkAuthorization, redactAuthorization } from './auth.js';
 import { checkRequired } from './required.js';
 import { pageOf } from './paging.js';
+import { environmentProblem, pinpointArn, resourceArn } from './arn.js';
 import { MockGatewayError, MockServiceError, badRequest, notFound } from './errors.js';
 
 /** A request as the mock sees it, whatever carried it (msw or node:http). */
@@ -134,6 +135,8 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
       const auth = checkAuthorization(headers.authorization, deps.region);
       if (!auth.ok) throw new MockServiceError('ForbiddenException', auth.reason);
       region = auth.region;
+      const problem = environmentProblem({ region, accountId: deps.accountId });
+      if (problem !== undefined) throw new MockServiceError('ForbiddenException', `Credential should be scoped to a valid region: ${problem}`);
     }
     const fault = deps.faults.take(spec.name);
     delayMs += fault.delayMs;
@@ -152,7 +155,8 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
         return app;
       },
       page: (items) => pageOf(items, query, deps.pageSize),
-      arn: (resource) => `arn:${region.startsWith('cn-') ? 'aws-cn' : 'aws'}:mobiletargeting:${region}:${deps.accountId}:${resource}`,
+      resourceArn: (name, labels) => resourceArn(name, labels, { region, accountId: deps.accountId }),
+      arn: (resource) => pinpointArn(resource, { region, accountId: deps.accountId }),
     };
     const output = handler(ctx);
     response = {

@@ -8,15 +8,16 @@ import { mswHandlers, PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
 import { builtinHandlers } from './handlers/index.js';
 import { completeJobs } from './handlers/jobs.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
+import { environmentProblem } from './arn.js';
 
 /** Options of {@link createPinpointMock}. */
 export interface PinpointMockOptions {
   /**
    * The Region requests must be signed for (their SigV4 credential scope); any Region when omitted. ARNs name the
-   * Region of the request's scope.
+   * Region of the request's scope, in its partition (`aws`, `aws-cn`, `aws-us-gov`).
    */
   readonly region?: string;
-  /** The account ARNs name (default `123456789012`). */
+  /** The account ARNs name: 12 digits (default `123456789012`). */
   readonly accountId?: string;
   /**
    * Which URLs the msw handlers serve: a base URL such as the client's `endpoint` (origin and path prefix), or a
@@ -72,11 +73,15 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
   const requests: RecordedRequest[] = [];
   const now = options.now ?? (() => new Date());
   let requestCount = 0;
+  const accountId = options.accountId ?? '123456789012';
+  // Checked once here, by the builder every ARN of the mock goes through, rather than failing in each handler.
+  const problem = environmentProblem({ region: options.region ?? 'us-east-1', accountId });
+  if (problem !== undefined) throw new RangeError(`createPinpointMock: ${problem}`);
   const deps = {
     store, faults, requests, now,
     handlers: { ...builtinHandlers, ...options.handlers },
     region: options.region,
-    accountId: options.accountId ?? '123456789012',
+    accountId,
     checkAuthorization: options.checkAuthorization ?? true,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     latencyMs: options.latencyMs ?? 0,

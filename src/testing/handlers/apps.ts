@@ -6,7 +6,7 @@ export const appHandlers: HandlerTable = {
   CreateApp: (ctx) => {
     const req = ctx.body as unknown as CreateApplicationRequest;
     const id = ctx.store.nextId();
-    const app = { Arn: ctx.arn(`apps/${id}`), Id: id, Name: req.Name, CreationDate: ctx.now(), ...(req.tags ? { tags: { ...req.tags } } : {}) };
+    const app = { Arn: ctx.resourceArn('GetApp', { ApplicationId: id }), Id: id, Name: req.Name, CreationDate: ctx.now(), ...(req.tags ? { tags: { ...req.tags } } : {}) };
     ctx.store.addApp(app, { ApplicationId: id, LastModifiedDate: ctx.now(), Limits: {}, QuietTime: {} });
     return app;
   },

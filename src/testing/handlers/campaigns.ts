@@ -45,7 +45,7 @@ export const campaignHandlers: HandlerTable = {
     const now = ctx.now();
     const state = { CampaignStatus: req.IsPaused ? 'PAUSED' : 'SCHEDULED' } as const;
     const campaign: CampaignResponse = {
-      ...req, ApplicationId: appId, Arn: ctx.arn(`apps/${appId}/campaigns/${id}`), Id: id, CreationDate: now, LastModifiedDate: now,
+      ...req, ApplicationId: appId, Arn: ctx.resourceArn('GetCampaign', { ApplicationId: appId, CampaignId: id }), Id: id, CreationDate: now, LastModifiedDate: now,
       SegmentId: segmentId, SegmentVersion: targetVersion(ctx, segmentId, req.SegmentVersion), State: state, DefaultState: state, Version: 1,
       AdditionalTreatments: treatments(AdditionalTreatments), ...(tags ? { tags: { ...tags } } : {}),
     };

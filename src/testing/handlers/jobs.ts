@@ -8,6 +8,7 @@ import type { HandlerContext, HandlerTable } from '../context.js';
 import type { MemoryStore, StoredApp } from '../store.js';
 import { notFound } from '../errors.js';
 import { segmentOf } from './segments.js';
+import { environmentOf, resourceArn } from '../arn.js';
 
 function importJobOf(ctx: HandlerContext): ImportJobResponse {
   const id = ctx.params.JobId ?? '';
@@ -66,7 +67,7 @@ function defineSegment(store: MemoryStore, app: StoredApp, job: ImportJobRespons
   if (!d.DefineSegment || d.SegmentId !== undefined) return;
   const id = store.nextId();
   const segment: SegmentResponse = {
-    ApplicationId: app.app.Id, Arn: `${app.app.Arn}/segments/${id}`, CreationDate: now, LastModifiedDate: now, Id: id,
+    ApplicationId: app.app.Id, Arn: resourceArn('GetSegment', { ApplicationId: app.app.Id, SegmentId: id }, environmentOf(app.app.Arn)), CreationDate: now, LastModifiedDate: now, Id: id,
     ...(d.SegmentName !== undefined ? { Name: d.SegmentName } : {}),
     SegmentType: 'IMPORT', Version: 1,
     ImportDefinition: { ExternalId: d.ExternalId ?? '', Format: d.Format, RoleArn: d.RoleArn, S3Url: d.S3Url, Size: 0 },

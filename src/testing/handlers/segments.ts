@@ -28,7 +28,7 @@ export const segmentHandlers: HandlerTable = {
     const id = ctx.store.nextId();
     const now = ctx.now();
     const segment: SegmentResponse = {
-      ...req, ApplicationId: appId, Arn: ctx.arn(`apps/${appId}/segments/${id}`), Id: id, CreationDate: now, LastModifiedDate: now,
+      ...req, ApplicationId: appId, Arn: ctx.resourceArn('GetSegment', { ApplicationId: appId, SegmentId: id }), Id: id, CreationDate: now, LastModifiedDate: now,
       SegmentType: 'DIMENSIONAL', Version: 1,
     };
     ctx.app().segments.set(id, { versions: [segment] });
