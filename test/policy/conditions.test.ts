@@ -52,6 +52,9 @@ const families: Record<string, readonly Row[]> = {
     ['NumericLessThan', '10', '', false],
     ['NumericLessThan', '10', '0x1', false],
     ['NumericLessThanIfExists', '10', undefined, true],
+    ['NumericNotEquals', '5', 'abc', false],
+    ['NumericNotEquals', '5', ['6', 'abc'], false],
+    ['NumericNotEqualsIfExists', '5', 'abc', false],
   ],
   date: [
     ['DateEquals', '2024-01-01T00:00:00Z', '1704067200', true],
@@ -62,6 +65,7 @@ const families: Record<string, readonly Row[]> = {
     ['DateGreaterThan', '1704067200', '2024-01-01T00:00:01Z', true],
     ['DateGreaterThanEquals', '2024-01-01T00:00:00Z', '2023-01-01T00:00:00Z', false],
     ['DateGreaterThan', '2024-01-01T00:00:00Z', 'tomorrow', false],
+    ['DateNotEquals', '2024-01-01T00:00:00Z', 'tomorrow', false],
   ],
   bool: [
     ['Bool', 'true', 'true', true],
@@ -90,6 +94,8 @@ const families: Record<string, readonly Row[]> = {
     ['IpAddress', '2001:db8::/32', '203.0.113.1', false],
     ['NotIpAddress', ['192.0.2.0/24', '203.0.113.0/24'], '198.51.100.1', true],
     ['NotIpAddress', ['192.0.2.0/24', '203.0.113.0/24'], '192.0.2.1', false],
+    ['NotIpAddress', '192.0.2.0/24', 'not-an-ip', false],
+    ['NotIpAddress', '192.0.2.0/24', '203.0.113.0/24', false],
   ],
   arn: [
     ['ArnLike', 'arn:aws:mobiletargeting:*:123456789012:apps/*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
@@ -99,6 +105,8 @@ const families: Record<string, readonly Row[]> = {
     ['ArnNotEquals', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/xyz', true],
     ['ArnNotLike', 'arn:aws:mobiletargeting:*:*:apps/*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', false],
     ['ArnLike', 'arn:aws:mobiletargeting:*:*:*', 'mobiletargeting', false],
+    ['ArnNotEquals', 'arn:aws:mobiletargeting:*:*:*', 'mobiletargeting', false],
+    ['ArnNotLike', 'arn:aws:mobiletargeting:*:*:*', 'arn:aws:mobiletargeting', false],
   ],
   null: [
     ['Null', 'true', undefined, true],
@@ -126,6 +134,8 @@ const families: Record<string, readonly Row[]> = {
     ['StringEquals', 'a', ['b', 'a'], true],
     ['StringNotEquals', 'a', ['b', 'a'], false],
     ['StringNotEquals', 'a', ['b', 'c'], true],
+    ['ForAnyValue:NumericNotEquals', '5', ['6', 'abc'], false],
+    ['ForAllValues:NotIpAddress', '192.0.2.0/24', ['203.0.113.1', 'nope'], false],
   ],
 };
 

@@ -13,6 +13,7 @@ export const binaryOperators: readonly ConditionOperator<never>[] = [
     verb: 'equals',
     negated: false,
     expects: 'base64 text',
+    requestValue: { noun: 'base64 text', valid: (c) => decode(c) !== undefined },
     prepare: (v) => decode(v.text),
     test: (c, p) => decode(c)?.equals(p) === true,
   } satisfies ConditionOperator<Buffer>,

@@ -12,6 +12,7 @@ export const boolOperators: readonly ConditionOperator<never>[] = [
     verb: 'is',
     negated: false,
     expects: '"true" or "false"',
+    requestValue: { noun: '"true" or "false"', valid: (c) => parseBool(c) !== undefined },
     prepare: (v) => parseBool(v.text),
     test: (c, p) => parseBool(c) === p,
   } satisfies ConditionOperator<boolean>,

@@ -28,4 +28,4 @@ export function parseDate(text: string): number | undefined {
 
 export const dateOperators = orderedFamily('Date', parseDate, 'an ISO 8601 date (2020-01-01T00:00:00Z) or epoch seconds', {
   equals: 'is', less: 'is before', lessOrEqual: 'is at or before', greater: 'is after', greaterOrEqual: 'is at or after',
-});
+}, 'a date (ISO 8601 or epoch seconds)');

@@ -9,6 +9,8 @@
  * - `ForAllValues`: every request value satisfies the operator; `ForAnyValue`: at least one does.
  * - A policy value whose variable has no value matches nothing; with a `Not` operator the
  *   condition then does not hold, since "matches none of the values" cannot be shown.
+ * - A request value that is not valid for the operator's family (not a number for Numeric, not
+ *   an IP address for IpAddress, ...) makes the condition false, `Not` operators included.
  * - No set operator on a multivalued key: a positive operator holds when any request value
  *   matches any policy value; a `Not` operator holds when none does (the complement), which is
  *   what IAM does and why its docs ask for a set operator instead.
@@ -175,6 +177,7 @@ export function evaluateCondition(cond: CompiledCondition, context: ContextView,
   // A `Not` operator holds when no policy value matches; with a value that cannot be resolved
   // (or is not valid once substituted) that cannot be shown, so it does not hold.
   if (op.negated && prepared.includes(undefined)) return false;
+  if (op.requestValue !== undefined && !present.every(op.requestValue.valid)) return false;
   if (setOperator === 'ForAllValues') {
     for (const c of present) if (anyMatch(op, c, prepared) === op.negated) return false;
     return true;
@@ -208,6 +211,11 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
   const shown = present.length === 1 ? JSON.stringify(present[0]) : JSON.stringify(present);
   const vars = unresolved.size > 0 ? ` (policy variable ${[...unresolved].map((k) => `\${${k}}`).join(', ')} has no value)` : '';
   const invalid = prepared.some((p) => p === undefined) && unresolved.size === 0 ? ' (a substituted policy value is not valid for the operator)' : '';
+  const { requestValue } = op;
+  const invalidRequest = requestValue === undefined ? undefined : present.find((c) => !requestValue.valid(c));
+  if (requestValue !== undefined && invalidRequest !== undefined) {
+    return `${head}: request value ${JSON.stringify(invalidRequest)} is not ${requestValue.noun}, so ${op.name} does not hold`;
+  }
   if (op.negated && prepared.includes(undefined)) {
     const what = unresolved.size > 0 ? vars.slice(2, -1) : 'a substituted policy value is not valid for the operator';
     return `${head}: policy value ${policy} cannot be resolved (${what}), so ${op.name} cannot be shown to hold`;

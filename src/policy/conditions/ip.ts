@@ -126,6 +126,7 @@ export const ipOperators: readonly ConditionOperator<never>[] = withNegation<Cid
     name: 'IpAddress',
     verb: 'is in',
     expects: 'an IPv4 or IPv6 address or CIDR block (203.0.113.0/24, 2001:db8::/32)',
+    requestValue: { noun: 'an IP address', valid: (c) => parseIp(c) !== undefined },
     prepare: (v) => parseCidr(v.text),
     test: ipInCidr,
   },

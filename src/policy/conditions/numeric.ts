@@ -14,4 +14,4 @@ export function parseNumber(text: string): number | undefined {
 
 export const numericOperators = orderedFamily('Numeric', parseNumber, 'a number', {
   equals: 'equals', less: 'is less than', lessOrEqual: 'is at most', greater: 'is greater than', greaterOrEqual: 'is at least',
-});
+}, 'a number');

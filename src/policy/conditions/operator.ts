@@ -21,6 +21,12 @@ export interface ConditionOperator<P = unknown> {
   readonly verb: string;
   /** What a policy value must look like, for parse errors. */
   readonly expects: string;
+  /**
+   * What a request value must be for this operator (e.g. `a number`), for families whose request
+   * values have a syntax. A request value that is not one makes the condition false whatever the
+   * polarity: a `Not` operator must not hold just because the value could not be compared.
+   */
+  readonly requestValue?: { readonly noun: string; valid(contextValue: string): boolean };
   /** Null checks presence of the key rather than comparing values. */
   readonly presence?: boolean;
   /** Converts a policy value once; undefined when it is not a valid value for this operator. */
@@ -46,13 +52,21 @@ export interface OrderVerbs { readonly equals: string; readonly less: string; re
 /**
  * The six operators of an ordered family — `<Family>Equals`, `NotEquals`, `LessThan`, `LessThanEquals`, `GreaterThan`,
  * `GreaterThanEquals` — over values the family's parser turns into numbers. A request value that does not parse
- * matches nothing.
+ * matches nothing, and makes the condition false (see `requestValue`).
  */
-export function orderedFamily(family: string, parse: (text: string) => number | undefined, expects: string, verbs: OrderVerbs): readonly ConditionOperator<never>[] {
+export function orderedFamily(
+  family: string,
+  parse: (text: string) => number | undefined,
+  expects: string,
+  verbs: OrderVerbs,
+  requestNoun: string,
+): readonly ConditionOperator<never>[] {
+  const requestValue = { noun: requestNoun, valid: (c: string) => parse(c) !== undefined };
   const relation = (suffix: string, verb: string, holds: (c: number, p: number) => boolean): Omit<ConditionOperator<number>, 'negated'> => ({
     name: `${family}${suffix}`,
     verb,
     expects,
+    requestValue,
     prepare: (v) => parse(v.text),
     test: (c, p) => {
       const n = parse(c);
