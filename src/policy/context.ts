@@ -1,7 +1,8 @@
 /**
  * The request context as the engine reads it: keys case-insensitive (IAM condition keys are),
- * every value a list, and an empty list treated as an absent key — IAM treats a key whose value
- * set is empty as null, which is what `ForAllValues`/`ForAnyValue` and `Null` rely on.
+ * the case variants of a key merged into one, every value a list, and an empty list treated as an
+ * absent key — IAM treats a key whose value set is empty as null, which is what
+ * `ForAllValues`/`ForAnyValue` and `Null` rely on.
  */
 import type { RequestContext } from './types.js';
 
@@ -14,8 +15,8 @@ export const EMPTY_CONTEXT: ContextView = { get: () => undefined };
 
 /**
  * Builds the lookup lazily: many decisions never read the context, and normalizing it is the
- * largest per-request cost after matching. When a key is given twice in different cases, the
- * later one wins. A class, not a closure, because one is made per request.
+ * largest per-request cost after matching. A class, not a closure, because one is made per
+ * request.
  */
 class LazyContext implements ContextView {
   private map: Map<string, readonly string[]> | undefined;
@@ -26,14 +27,22 @@ class LazyContext implements ContextView {
   }
 }
 
+/**
+ * Keys that differ only in case name one IAM key, so their values are merged into one
+ * multivalued entry (the union, in order of appearance) rather than one overwriting the other:
+ * which spelling came last must not decide whether a Deny on either value applies. A merged key
+ * with two different values is multivalued, so a policy variable cannot be substituted from it.
+ */
 function normalize(context: RequestContext): Map<string, readonly string[]> {
   const map = new Map<string, readonly string[]>();
   for (const key of Object.keys(context)) {
     const value = context[key];
     if (value === undefined || value === null) continue;
     const list: readonly string[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : [String(value)];
-    if (list.length > 0) map.set(key.toLowerCase(), list);
-    else map.delete(key.toLowerCase());
+    if (list.length === 0) continue;
+    const lower = key.toLowerCase();
+    const earlier = map.get(lower);
+    map.set(lower, earlier === undefined ? list : [...new Set([...earlier, ...list])]);
   }
   return map;
 }
