@@ -7,8 +7,7 @@ import type { HandlerContext, HandlerTable } from '../context.js';
 import type { StoredCampaign } from '../store.js';
 import { notFound } from '../errors.js';
 import { segmentOf } from './segments.js';
-
-const latest = (c: StoredCampaign): CampaignResponse => c.versions[c.versions.length - 1]!;
+import { addVersion, latest, versionOf } from './versioned.js';
 
 function campaignOf(ctx: HandlerContext): StoredCampaign {
   const id = ctx.params.CampaignId ?? '';
@@ -62,11 +61,9 @@ export const campaignHandlers: HandlerTable = {
     const asked = req.SegmentVersion ?? (req.SegmentId !== undefined ? undefined : current.SegmentVersion);
     const paused = req.IsPaused ?? current.IsPaused;
     const state = { CampaignStatus: paused ? 'PAUSED' : 'SCHEDULED' } as const;
-    const next: CampaignResponse = {
-      ...current, ...req, ...(AdditionalTreatments ? { AdditionalTreatments: treatments(AdditionalTreatments) } : {}), SegmentId: segmentId, SegmentVersion: targetVersion(ctx, segmentId, asked), State: state,
-      LastModifiedDate: ctx.now(), Version: (current.Version ?? 0) + 1,
-    };
-    stored.versions.push(next);
+    const next = addVersion(ctx, stored, {
+      ...req, ...(AdditionalTreatments ? { AdditionalTreatments: treatments(AdditionalTreatments) } : {}), SegmentId: segmentId, SegmentVersion: targetVersion(ctx, segmentId, asked), State: state,
+    });
     stored.activities.push(activityFor(ctx, next));
     return next;
   },
@@ -75,12 +72,7 @@ export const campaignHandlers: HandlerTable = {
     ctx.app().campaigns.delete(ctx.params.CampaignId ?? '');
     return { ...latest(stored), State: { CampaignStatus: 'DELETED' } };
   },
-  GetCampaignVersion: (ctx) => {
-    const version = ctx.params.Version ?? '';
-    const found = campaignOf(ctx).versions.find((v) => String(v.Version) === version);
-    if (!found) throw notFound('Campaign version', version);
-    return found;
-  },
+  GetCampaignVersion: (ctx) => versionOf(ctx, campaignOf(ctx), 'Campaign version'),
   GetCampaignVersions: (ctx) => ctx.page(campaignOf(ctx).versions),
   GetCampaignActivities: (ctx) => ctx.page(campaignOf(ctx).activities),
 };

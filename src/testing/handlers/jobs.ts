@@ -10,55 +10,54 @@ import { notFound } from '../errors.js';
 import { segmentOf } from './segments.js';
 import { environmentOf, resourceArn } from '../arn.js';
 
-function importJobOf(ctx: HandlerContext): ImportJobResponse {
-  const id = ctx.params.JobId ?? '';
-  const job = ctx.app().importJobs.get(id);
-  if (!job) throw notFound('Import job', id);
+type Job = ImportJobResponse | ExportJobResponse;
+
+/** What tells import jobs from export jobs: their type, where an app keeps them, and their name in errors. */
+interface JobKind<J extends Job> {
+  readonly type: 'IMPORT' | 'EXPORT';
+  readonly name: string;
+  jobs(app: StoredApp): Map<string, J>;
+}
+
+const IMPORT: JobKind<ImportJobResponse> = { type: 'IMPORT', name: 'Import job', jobs: (app) => app.importJobs };
+const EXPORT: JobKind<ExportJobResponse> = { type: 'EXPORT', name: 'Export job', jobs: (app) => app.exportJobs };
+
+/** A `CREATED` job defined by the request body (whose `SegmentId`, if any, must name a segment). */
+function createJob<J extends Job>(ctx: HandlerContext, kind: JobKind<J>): J {
+  const app = ctx.app();
+  const req = ctx.body as unknown as ImportJobRequest | ExportJobRequest;
+  if (req.SegmentId !== undefined) segmentOf(ctx, req.SegmentId);
+  const job = {
+    ApplicationId: app.app.Id, CreationDate: ctx.now(), Definition: { ...req }, Id: ctx.store.nextId(), JobStatus: 'CREATED', Type: kind.type,
+  } as J;
+  kind.jobs(app).set(job.Id, job);
   return job;
 }
 
-function exportJobOf(ctx: HandlerContext): ExportJobResponse {
+/** The job named by the `JobId` label, or a `NotFoundException`. */
+function jobOf<J extends Job>(ctx: HandlerContext, kind: JobKind<J>): J {
   const id = ctx.params.JobId ?? '';
-  const job = ctx.app().exportJobs.get(id);
-  if (!job) throw notFound('Export job', id);
+  const job = kind.jobs(ctx.app()).get(id);
+  if (!job) throw notFound(kind.name, id);
   return job;
+}
+
+/** A page of the jobs of the segment named by the `SegmentId` label. */
+function segmentJobs<J extends Job>(ctx: HandlerContext, kind: JobKind<J>): { Item: J[]; NextToken?: string } {
+  const id = ctx.params.SegmentId ?? '';
+  segmentOf(ctx);
+  return ctx.page([...kind.jobs(ctx.app()).values()].filter((j) => j.Definition.SegmentId === id));
 }
 
 export const jobHandlers: HandlerTable = {
-  CreateImportJob: (ctx) => {
-    const app = ctx.app();
-    const req = ctx.body as unknown as ImportJobRequest;
-    if (req.SegmentId !== undefined) segmentOf(ctx, req.SegmentId);
-    const job: ImportJobResponse = {
-      ApplicationId: app.app.Id, CreationDate: ctx.now(), Definition: { ...req }, Id: ctx.store.nextId(), JobStatus: 'CREATED', Type: 'IMPORT',
-    };
-    app.importJobs.set(job.Id, job);
-    return job;
-  },
-  GetImportJob: (ctx) => importJobOf(ctx),
+  CreateImportJob: (ctx) => createJob(ctx, IMPORT),
+  GetImportJob: (ctx) => jobOf(ctx, IMPORT),
   GetImportJobs: (ctx) => ctx.page([...ctx.app().importJobs.values()]),
-  GetSegmentImportJobs: (ctx) => {
-    const id = ctx.params.SegmentId ?? '';
-    segmentOf(ctx);
-    return ctx.page([...ctx.app().importJobs.values()].filter((j) => j.Definition.SegmentId === id));
-  },
-  CreateExportJob: (ctx) => {
-    const app = ctx.app();
-    const req = ctx.body as unknown as ExportJobRequest;
-    if (req.SegmentId !== undefined) segmentOf(ctx, req.SegmentId);
-    const job: ExportJobResponse = {
-      ApplicationId: app.app.Id, CreationDate: ctx.now(), Definition: { ...req }, Id: ctx.store.nextId(), JobStatus: 'CREATED', Type: 'EXPORT',
-    };
-    app.exportJobs.set(job.Id, job);
-    return job;
-  },
-  GetExportJob: (ctx) => exportJobOf(ctx),
+  GetSegmentImportJobs: (ctx) => segmentJobs(ctx, IMPORT),
+  CreateExportJob: (ctx) => createJob(ctx, EXPORT),
+  GetExportJob: (ctx) => jobOf(ctx, EXPORT),
   GetExportJobs: (ctx) => ctx.page([...ctx.app().exportJobs.values()]),
-  GetSegmentExportJobs: (ctx) => {
-    const id = ctx.params.SegmentId ?? '';
-    segmentOf(ctx);
-    return ctx.page([...ctx.app().exportJobs.values()].filter((j) => j.Definition.SegmentId === id));
-  },
+  GetSegmentExportJobs: (ctx) => segmentJobs(ctx, EXPORT),
 };
 
 /** The `IMPORT` segment an import job with `DefineSegment` creates, named by `SegmentName`. */
