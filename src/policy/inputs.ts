@@ -34,8 +34,12 @@ function looksParsed(value: object): value is ParsedPolicy {
 /** Back to IAM JSON, so a foreign ParsedPolicy is validated like any document. */
 function toDocument(p: ParsedPolicy): object {
   const statement = (s: ParsedStatement) => {
-    const condition: Record<string, Record<string, readonly string[]>> = {};
-    for (const c of s.conditions ?? []) (condition[c.operator] ??= {})[c.key] = c.values;
+    // Null-prototype records: a condition key `__proto__` must stay a key, not set a prototype.
+    const condition: Record<string, Record<string, readonly string[]>> = Object.create(null) as Record<string, Record<string, readonly string[]>>;
+    for (const c of s.conditions ?? []) {
+      const block = (condition[c.operator] ??= Object.create(null) as Record<string, readonly string[]>);
+      Object.defineProperty(block, c.key, { value: c.values, enumerable: true, writable: true, configurable: true });
+    }
     return {
       ...(s.sid === undefined ? {} : { Sid: s.sid }),
       Effect: s.effect,

@@ -23,12 +23,17 @@ export interface ParseOptions {
 const VERSIONS: readonly PolicyVersion[] = ['2012-10-17', '2008-10-17'];
 const POLICY_ELEMENTS = ['Version', 'Id', 'Statement'] as const;
 const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'] as const;
-const RESOURCE_POLICY_ONLY: Readonly<Record<string, string>> = {
-  Principal:
+/** A Map, not an object literal: a statement key such as `constructor` must not find Object.prototype's. */
+const RESOURCE_POLICY_ONLY: ReadonlyMap<string, string> = new Map([
+  [
+    'Principal',
     'Principal is not allowed in an identity policy: it applies to the principal it is attached to (Principal belongs in resource-based policies)',
-  NotPrincipal:
+  ],
+  [
+    'NotPrincipal',
     'NotPrincipal is not allowed in an identity policy: it applies to the principal it is attached to (NotPrincipal belongs in resource-based policies)',
-};
+  ],
+]);
 
 const parsedPolicies = new WeakSet<object>();
 
@@ -257,7 +262,7 @@ function parseStatement(
   }
   const before = problems.list.length;
   for (const key of Object.keys(value)) {
-    const forbidden = RESOURCE_POLICY_ONLY[key];
+    const forbidden = RESOURCE_POLICY_ONLY.get(key);
     if (forbidden !== undefined) problems.add(`${path}.${key}`, forbidden);
     else if (!(STATEMENT_ELEMENTS as readonly string[]).includes(key)) problems.add(`${path}.${key}`, unknownElement(key, STATEMENT_ELEMENTS));
   }

@@ -29,4 +29,12 @@ describe(contextView.name, () => {
     expect(evaluate({ ...request, context: { 'AWS:USERNAME': 'alice', 'aws:username': 'bob' } }).decision).toBe('ImplicitDeny');
     expect(evaluate({ ...request, context: { 'aws:username': 'bob', 'AWS:USERNAME': 'bob' } }).decision).toBe('Allow');
   });
+
+  it('reads an own __proto__ key like any other', () => {
+    const context = JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>;
+    expect(contextView(context).get('__proto__')).toEqual(['x']);
+    expect(contextView(context).get('constructor')).toEqual(['y']);
+    expect(contextView({}).get('constructor')).toBeUndefined();
+    expect(contextView({}).get('__proto__')).toBeUndefined();
+  });
 });

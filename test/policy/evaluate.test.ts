@@ -89,3 +89,19 @@ describe('policy documents mutated after use', () => {
     expect(compilePolicies({ policies: [p] }).evaluate('mobiletargeting:GetApp', ARN).decision).toBe('Allow');
   });
 });
+
+describe('policies that look parsed but come from elsewhere (e.g. structured-cloned)', () => {
+  it('keep a condition on a key named __proto__', () => {
+    const foreign = {
+      version: '2012-10-17',
+      statements: [{ index: 0, effect: 'Allow', action: ['*'], resource: ['*'], conditions: [
+        { operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: '__proto__', values: ['x'] },
+      ] }],
+    };
+    const context = JSON.parse('{"__proto__": "x"}') as RequestContext;
+    expect(evaluate({ policies: [foreign], action: 'a:b', resource: SEG, context }).decision).toBe('Allow');
+    const d = evaluate({ policies: [foreign], action: 'a:b', resource: SEG, context: { other: 'x' } });
+    expect(d.decision).toBe('ImplicitDeny');
+    expect(d.missingContextKeys).toEqual(['__proto__']);
+  });
+});

@@ -76,6 +76,15 @@ describe(parsePolicy.name, () => {
     expect(problems(doc)).toContainEqual({ path, message: expect.stringContaining(message) });
   });
 
+  it('does not read its element tables through the prototype chain', () => {
+    for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const statement = JSON.parse(`{"Effect":"Allow","Action":"*","Resource":"*","${key}":1}`) as object;
+      expect(problems({ Version: '2012-10-17', Statement: [statement] })).toEqual([
+        { path: `Statement[0].${key}`, message: expect.stringMatching(/^unknown element ".+"; expected one of Sid, Effect/) },
+      ]);
+    }
+  });
+
   it('reports every problem at once, one per line in the message', () => {
     const doc = { Version: 'x', Statement: [{ ...ok, Effect: 'allow' }, { ...ok, Principal: '*', Condition: { StringEquals: { k: [] } } }] };
     let message = '';
