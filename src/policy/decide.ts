@@ -150,14 +150,23 @@ function nearestClause(m: NearMiss): string {
   return `${m.policy} #${m.index}${m.sid ? ` ("${m.sid}")` : ''} ${what}`;
 }
 
-/** Decides one request. Pure; throws only on internal errors, which callers turn into a deny. */
-export function decide(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Decision {
+/** What the policies say about one request, before any explanation is written. */
+interface Outcome {
+  /** Deny statements that apply, across every tier. */
+  readonly denies: readonly StatementRef[] | undefined;
+  /** Per tier: its Allow statements that apply (undefined when none does). */
+  readonly allows: readonly (readonly StatementRef[] | undefined)[];
+  /** Per tier: its Allow statements that matched the action but not the resource or conditions. */
+  readonly misses: readonly (readonly Hit[] | undefined)[];
+  readonly missingContextKeys: readonly string[];
+}
+
+/** Runs every statement that matches the action, per tier; the decision follows from the result. */
+function collect(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Outcome {
   const missing = new Missing();
   let denies: StatementRef[] | undefined;
   const allows: (StatementRef[] | undefined)[] = [];
   const misses: (Hit[] | undefined)[] = [];
-  let failingTiers = 0;
-
   for (const tier of tiers) {
     let tierAllows: StatementRef[] | undefined;
     let tierMisses: Hit[] | undefined;
@@ -171,36 +180,41 @@ export function decide(tiers: readonly Tier[], action: string, resource: string,
         else (tierAllows ??= []).push(ref(slot, s));
       }
     }
-    if (tierAllows === undefined) failingTiers++;
     allows.push(tierAllows);
     misses.push(tierMisses);
   }
-  const missingContextKeys = missing.keys === undefined ? [] : [...missing.keys].sort();
+  return { denies, allows, misses, missingContextKeys: missing.keys === undefined ? [] : [...missing.keys].sort() };
+}
 
-  if (denies !== undefined) {
-    return {
-      decision: 'ExplicitDeny',
-      reason: `ExplicitDeny: ${listRefs(denies)} denies ${action} on ${resource}`,
-      matchedStatements: denies,
-      nearMisses: [],
-      missingContextKeys,
-    };
+function explainDeny(denies: readonly StatementRef[], action: string, resource: string, missingContextKeys: readonly string[]): Decision {
+  return {
+    decision: 'ExplicitDeny',
+    reason: `ExplicitDeny: ${listRefs(denies)} denies ${action} on ${resource}`,
+    matchedStatements: denies,
+    nearMisses: [],
+    missingContextKeys,
+  };
+}
+
+/** An Allow: every tier allows; the reason names the first tier's allows and then the others'. */
+function explainAllow(tiers: readonly Tier[], outcome: Outcome, action: string, resource: string): Decision {
+  const allows = outcome.allows as readonly (readonly StatementRef[])[];
+  const first = allows[0] as readonly StatementRef[];
+  let reason = `Allow: ${listRefs(first)} allows ${action} on ${resource}`;
+  let matched = first;
+  if (tiers.length > 1) {
+    matched = allows.flat();
+    reason += `; also allowed by ${tiers
+      .slice(1)
+      .map((tier, i) => `${tier.title} (${listRefs(allows[i + 1] as readonly StatementRef[])})`)
+      .join(', ')}`;
   }
+  return { decision: 'Allow', reason, matchedStatements: matched, nearMisses: [], missingContextKeys: outcome.missingContextKeys };
+}
 
-  if (failingTiers === 0) {
-    const first = allows[0] as StatementRef[];
-    let reason = `Allow: ${listRefs(first)} allows ${action} on ${resource}`;
-    let matched = first;
-    if (tiers.length > 1) {
-      matched = allows.flat() as StatementRef[];
-      reason += `; also allowed by ${tiers
-        .slice(1)
-        .map((tier, i) => `${tier.title} (${listRefs(allows[i + 1] as StatementRef[])})`)
-        .join(', ')}`;
-    }
-    return { decision: 'Allow', reason, matchedStatements: matched, nearMisses: [], missingContextKeys };
-  }
-
+/** An implicit deny: which tiers did not allow, and the near misses that show why. */
+function explainImplicitDeny(tiers: readonly Tier[], outcome: Outcome, action: string, resource: string, context: ContextView): Decision {
+  const { allows, misses } = outcome;
   const lowerAction = action.toLowerCase();
   const on = `${action} on ${resource}`;
   const parts: string[] = [];
@@ -219,6 +233,14 @@ export function decide(tiers: readonly Tier[], action: string, resource: string,
     reason: `ImplicitDeny: ${parts.join('; ')}${although}${nearest}`,
     matchedStatements: [],
     nearMisses: near,
-    missingContextKeys,
+    missingContextKeys: outcome.missingContextKeys,
   };
+}
+
+/** Decides one request. Pure; throws only on internal errors, which callers turn into a deny. */
+export function decide(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Decision {
+  const outcome = collect(tiers, action, resource, context);
+  if (outcome.denies !== undefined) return explainDeny(outcome.denies, action, resource, outcome.missingContextKeys);
+  if (outcome.allows.every((a) => a !== undefined)) return explainAllow(tiers, outcome, action, resource);
+  return explainImplicitDeny(tiers, outcome, action, resource, context);
 }
