@@ -117,7 +117,7 @@ export function resourceApplies(s: CompiledStatement, resource: string, context:
  */
 export function conditionsHold(s: CompiledStatement, context: ContextView, missing?: MissingKeys): boolean {
   let ok = true;
-  for (const c of s.conditions) if (!evaluateCondition(c, context, missing)) ok = false;
+  for (const c of s.conditions) if (!evaluateCondition(c, context, missing, s.effect === 'Deny')) ok = false;
   return ok;
 }
 

@@ -111,7 +111,7 @@ function failure(s: CompiledStatement, resource: string, context: ContextView): 
     const noun = s.resources.length === 1 ? 'resource pattern' : 'resource patterns';
     return { failed: 'resource', detail: `${noun} ${quoted(s.resources)} did not match${vars === '' ? '' : ` (${vars})`}` };
   }
-  const failedConditions = s.conditions.filter((c) => !evaluateCondition(c, context));
+  const failedConditions = s.conditions.filter((c) => !evaluateCondition(c, context, undefined, s.effect === 'Deny'));
   if (failedConditions.length === 0) return undefined;
   return { failed: 'condition', detail: failedConditions.map((c) => explainCondition(c, context)).join('; ') };
 }

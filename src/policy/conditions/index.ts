@@ -160,8 +160,12 @@ function anyMatch(op: ConditionOperator, contextValue: string, prepared: readonl
   return false;
 }
 
-/** Evaluates one condition entry against the request context. */
-export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys): boolean {
+/**
+ * Evaluates one condition entry against the request context. `undecidable` is the answer when the entry cannot be
+ * decided (a `Not` operator whose policy value cannot be resolved, a request value not valid for the operator): false
+ * in an Allow statement and true in a Deny, so doubt never removes a Deny nor grants an Allow.
+ */
+export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys, undecidable = false): boolean {
   const { op, setOperator, ifExists } = cond.spec;
   const present = context.get(cond.lowerKey);
   if (op.presence === true) {
@@ -176,8 +180,8 @@ export function evaluateCondition(cond: CompiledCondition, context: ContextView,
   const prepared = prepareValues(cond, context, missing);
   // A `Not` operator holds when no policy value matches; with a value that cannot be resolved
   // (or is not valid once substituted) that cannot be shown, so it does not hold.
-  if (op.negated && prepared.includes(undefined)) return false;
-  if (op.requestValue !== undefined && !present.every(op.requestValue.valid)) return false;
+  if (op.negated && prepared.includes(undefined)) return undecidable;
+  if (op.requestValue !== undefined && !present.every(op.requestValue.valid)) return undecidable;
   if (setOperator === 'ForAllValues') {
     for (const c of present) if (anyMatch(op, c, prepared) === op.negated) return false;
     return true;
