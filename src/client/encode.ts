@@ -5,9 +5,18 @@ export function encodeSegment(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
-/** Fills `{Member}` placeholders of a path template with encoded values. */
+const pathParts = new Map<string, readonly string[]>();
+
+/** Fills `{Member}` placeholders of a path template with encoded values. Odd parts of the split template are names. */
 export function fillPath(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(values[name] ?? ''));
+  let parts = pathParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (pathParts.size < 10_000) pathParts.set(template, parts);
+  }
+  let out = '';
+  for (let i = 0; i < parts.length; i++) out += i % 2 === 0 ? parts[i] : encodeSegment(values[parts[i]!] ?? '');
+  return out;
 }
 
 /** Builds a query string from (wire name, value) pairs, in the order given. */

@@ -13,6 +13,18 @@ export interface CallFacts {
 const FACT_KEYS = new Set(['aws:currenttime', 'aws:epochtime', 'aws:requestedregion', 'aws:securetransport']);
 const isTagKey = (lower: string): boolean => lower === 'aws:tagkeys' || lower.startsWith('aws:requesttag/');
 
+let lastSecond = NaN;
+let lastKeys = { current: '', epoch: '' };
+/** The time keys change once a second; formatting them before every request would be most of the context's cost. */
+function timeKeys(now: Date): { current: string; epoch: string } {
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastKeys = { current: new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'), epoch: String(second) };
+  }
+  return lastKeys;
+}
+
 /**
  * Caller keys first, then per-call ones; the guard's facts win, since a caller cannot vouch for the time, transport
  * or Region, nor (when `facts.tags` is given, i.e. the request is known) for the request's tags. Caller keys naming a
@@ -33,8 +45,9 @@ export function requestContext(configured: RequestContext | undefined, perCall: 
       ctx[k] = v;
     }
   }
-  ctx['aws:CurrentTime'] = facts.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  ctx['aws:EpochTime'] = String(Math.floor(facts.now.getTime() / 1000));
+  const time = timeKeys(facts.now);
+  ctx['aws:CurrentTime'] = time.current;
+  ctx['aws:EpochTime'] = time.epoch;
   ctx['aws:RequestedRegion'] = facts.region;
   ctx['aws:SecureTransport'] = String(facts.secureTransport);
   if (facts.tags) {
