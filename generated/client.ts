@@ -527,7 +527,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Create a email message template.
+   * Create an email message template.
    *
    * IAM action: `mobiletargeting:CreateEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
@@ -541,7 +541,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Create an export job.
+   * Start a job that exports endpoints to Amazon S3.
    *
    * IAM action: `mobiletargeting:CreateExportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
@@ -557,7 +557,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Create an import job.
+   * Start a job that imports endpoints from Amazon S3.
    *
    * IAM action: `mobiletargeting:CreateImportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
@@ -643,7 +643,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Create a SMS message template.
+   * Create an SMS message template.
    *
    * IAM action: `mobiletargeting:CreateSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
@@ -800,7 +800,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Delete a email message template.
+   * Delete an email message template, or one version of it.
    *
    * IAM action: `mobiletargeting:DeleteEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
@@ -943,7 +943,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Delete a SMS message template.
+   * Delete an SMS message template, or one version of it.
    *
    * IAM action: `mobiletargeting:DeleteSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
@@ -1087,7 +1087,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read a key performance indicator of a application over a date range.
+   * Read a key performance indicator of a project over a date range.
    *
    * IAM action: `mobiletargeting:GetApplicationDateRangeKpi`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/kpis/daterange/${KpiName}`
@@ -1160,7 +1160,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the campaign activitys of its parent.
+   * List the activities (runs and their delivery counts) of a campaign.
    *
    * IAM action: `mobiletargeting:GetCampaignActivities`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/campaigns/${CampaignId}`
@@ -1190,7 +1190,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read a campaign version.
+   * Read one version of a campaign.
    *
    * IAM action: `mobiletargeting:GetCampaignVersion`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/campaigns/${CampaignId}`
@@ -1205,7 +1205,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the campaign versions of its parent.
+   * List the versions of a campaign.
    *
    * IAM action: `mobiletargeting:GetCampaignVersions`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/campaigns/${CampaignId}`
@@ -1263,7 +1263,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read a email message template.
+   * Read an email message template, or one version of it.
    *
    * IAM action: `mobiletargeting:GetEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
@@ -1306,7 +1306,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read an export job.
+   * Read the status of an export job.
    *
    * IAM action: `mobiletargeting:GetExportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/jobs/export/${JobId}`
@@ -1349,7 +1349,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read an import job.
+   * Read the status of an import job.
    *
    * IAM action: `mobiletargeting:GetImportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/jobs/import/${JobId}`
@@ -1539,7 +1539,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the recommender model configurations of a project.
+   * List the recommender model configurations of the account.
    *
    * IAM action: `mobiletargeting:GetRecommenderConfigurations`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/*`
@@ -1568,7 +1568,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the segment export jobs of a project.
+   * List the jobs that exported the endpoints of a segment.
    *
    * IAM action: `mobiletargeting:GetSegmentExportJobs`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}`
@@ -1585,7 +1585,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the segment import jobs of a project.
+   * List the jobs that imported endpoints into a segment.
    *
    * IAM action: `mobiletargeting:GetSegmentImportJobs`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}`
@@ -1600,7 +1600,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read a segment version.
+   * Read one version of a segment.
    *
    * IAM action: `mobiletargeting:GetSegmentVersion`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}`
@@ -1615,7 +1615,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * List the segment versions of its parent.
+   * List the versions of a segment.
    *
    * IAM action: `mobiletargeting:GetSegmentVersions`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}`
@@ -1659,7 +1659,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Read a SMS message template.
+   * Read an SMS message template, or one version of it.
    *
    * IAM action: `mobiletargeting:GetSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
@@ -2006,7 +2006,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a campaign.
+   * Change a campaign (creating a new version of it).
    *
    * IAM action: `mobiletargeting:UpdateCampaign`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/campaigns/${CampaignId}`
@@ -2035,7 +2035,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a email message template.
+   * Change an email message template (or add a version of it).
    *
    * IAM action: `mobiletargeting:UpdateEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
@@ -2049,7 +2049,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change an endpoint.
+   * Create or update an endpoint (an address to message, with its attributes).
    *
    * IAM action: `mobiletargeting:UpdateEndpoint`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/endpoints/${EndpointId}`
@@ -2093,7 +2093,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change an in-app message template.
+   * Change an in-app message template (or add a version of it).
    *
    * IAM action: `mobiletargeting:UpdateInAppTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/INAPP`
@@ -2137,7 +2137,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a push notification message template.
+   * Change a push notification message template (or add a version of it).
    *
    * IAM action: `mobiletargeting:UpdatePushTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/PUSH`
@@ -2165,7 +2165,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a segment.
+   * Change a segment (creating a new version of it).
    *
    * IAM action: `mobiletargeting:UpdateSegment`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}`
@@ -2194,7 +2194,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a SMS message template.
+   * Change an SMS message template (or add a version of it).
    *
    * IAM action: `mobiletargeting:UpdateSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
@@ -2236,7 +2236,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
   }
 
   /**
-   * Change a voice message template.
+   * Change a voice message template (or add a version of it).
    *
    * IAM action: `mobiletargeting:UpdateVoiceTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/VOICE`
