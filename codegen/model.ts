@@ -2,7 +2,7 @@
  * The model stage: derives every name once from the validated catalog (`GetSegment` → `getSegment`,
  * `GetSegmentInput`, `GetSegmentOutput`, `get-segment.md`) and the runtime metadata each operation needs.
  */
-import type { Catalog, CatalogEntry, Shape, TypeRef } from './catalog/types.js';
+import type { Catalog, CatalogEntry, Member, Shape, TypeRef } from './catalog/types.js';
 import type { ActionSpec, OperationSpec, QueryType, TagsSpec, WireName } from '../src/client/spec.js';
 
 export interface Names {
@@ -56,48 +56,45 @@ function memberType(shape: Shape | undefined, member: string): TypeRef | undefin
   return shape?.kind === 'structure' ? shape.members.find((m) => m.name === member)?.type : undefined;
 }
 
-function queryType(t: TypeRef | undefined, shapes: Catalog['shapes']): QueryType {
+function queryType(t: TypeRef | undefined): QueryType {
   if (!t) return 'string';
   if (t.kind === 'list') return 'list';
   if (t.kind === 'ref') return 'string'; // enums are strings on the wire
   if (t.kind === 'primitive' && (t.name === 'number' || t.name === 'boolean' || t.name === 'timestamp')) return t.name;
-  void shapes;
   return 'string';
 }
 
-/** Dotted paths (with `[]` for list items, `{}` for map values) of every timestamp member under a shape. */
-export function timestampPaths(t: TypeRef | undefined, shapes: Catalog['shapes'], prefix = '', seen: ReadonlySet<string> = new Set()): string[] {
-  if (!t) return [];
-  switch (t.kind) {
-    case 'primitive': return t.name === 'timestamp' ? [prefix] : [];
-    case 'list': return timestampPaths(t.item, shapes, `${prefix}[]`, seen);
-    case 'map': return timestampPaths(t.value, shapes, `${prefix}{}`, seen);
-    case 'ref': {
-      const s = shapes.get(t.name);
-      if (s?.kind !== 'structure' || seen.has(t.name)) return [];
-      const next = new Set(seen).add(t.name);
-      return s.members.flatMap((m) => timestampPaths(m.type, shapes, prefix ? `${prefix}.${m.name}` : m.name, next));
-    }
+type TypeVisitor = (type: TypeRef, path: string, member: Member | undefined) => void;
+
+/**
+ * Visits every type reachable from `t`, with its path (`a.b`, `[]` for list items, `{}` for map values) and, for a
+ * structure member, the member. A shape is not re-entered within its own path, so recursive shapes end.
+ */
+function visitTypes(t: TypeRef | undefined, shapes: Catalog['shapes'], visit: TypeVisitor, prefix = '', member?: Member, seen: ReadonlySet<string> = new Set()): void {
+  if (!t) return;
+  visit(t, prefix, member);
+  if (t.kind === 'list') visitTypes(t.item, shapes, visit, `${prefix}[]`, undefined, seen);
+  else if (t.kind === 'map') visitTypes(t.value, shapes, visit, `${prefix}{}`, undefined, seen);
+  else if (t.kind === 'ref') {
+    const s = shapes.get(t.name);
+    if (s?.kind !== 'structure' || seen.has(t.name)) return;
+    const next = new Set(seen).add(t.name);
+    for (const m of s.members) visitTypes(m.type, shapes, visit, prefix ? `${prefix}.${m.name}` : m.name, m, next);
   }
 }
 
+/** Paths of every timestamp under a type. */
+export function timestampPaths(t: TypeRef | undefined, shapes: Catalog['shapes']): string[] {
+  const out: string[] = [];
+  visitTypes(t, shapes, (type, path) => { if (type.kind === 'primitive' && type.name === 'timestamp') out.push(path); });
+  return out;
+}
+
 /** Paths (through member names) of every member whose JSON key differs from its name, with that key. */
-export function wireNamePaths(t: TypeRef | undefined, shapes: Catalog['shapes'], prefix = '', seen: ReadonlySet<string> = new Set()): WireName[] {
-  if (!t) return [];
-  switch (t.kind) {
-    case 'primitive': return [];
-    case 'list': return wireNamePaths(t.item, shapes, `${prefix}[]`, seen);
-    case 'map': return wireNamePaths(t.value, shapes, `${prefix}{}`, seen);
-    case 'ref': {
-      const s = shapes.get(t.name);
-      if (s?.kind !== 'structure' || seen.has(t.name)) return [];
-      const next = new Set(seen).add(t.name);
-      return s.members.flatMap((m) => {
-        const path = prefix ? `${prefix}.${m.name}` : m.name;
-        return [...(m.wireName ? [{ path, wire: m.wireName }] : []), ...wireNamePaths(m.type, shapes, path, next)];
-      });
-    }
-  }
+export function wireNamePaths(t: TypeRef | undefined, shapes: Catalog['shapes']): WireName[] {
+  const out: WireName[] = [];
+  visitTypes(t, shapes, (_, path, member) => { if (member?.wireName) out.push({ path, wire: member.wireName }); });
+  return out;
 }
 
 /** Where the request carries tags: a `tags` string map in the body shape, or a `TagKeys` list bound to the query. */
@@ -142,7 +139,7 @@ function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | und
     method: op.http.method,
     path: op.http.path,
     labels: op.http.labels,
-    query: op.http.query.map((q) => ({ wire: q.wire, member: q.member, type: queryType(memberType(input, q.member), catalog.shapes) })),
+    query: op.http.query.map((q) => ({ wire: q.wire, member: q.member, type: queryType(memberType(input, q.member)) })),
     body: op.http.body,
     status: op.http.status,
     outputBody: op.outputBody,
