@@ -25,6 +25,11 @@ class LazyContext implements ContextView {
   get(lowerKey: string): readonly string[] | undefined {
     return (this.map ??= normalize(this.context)).get(lowerKey);
   }
+
+  /** Copies the caller's object now, if not done yet; from then on the view never reads it. */
+  settle(): void {
+    this.map ??= normalize(this.context);
+  }
 }
 
 /**
@@ -49,6 +54,16 @@ function normalize(context: RequestContext): Map<string, readonly string[]> {
 
 export function contextView(context: RequestContext | undefined): ContextView {
   return context === undefined ? EMPTY_CONTEXT : new LazyContext(context);
+}
+
+/**
+ * `view`, made independent of the caller's context object, which may be changed after the
+ * decision: for reads that happen later (a lazily written explanation). Normalizing copies every
+ * value into lists of the view's own.
+ */
+export function settledContext(view: ContextView): ContextView {
+  if (view instanceof LazyContext) view.settle();
+  return view;
 }
 
 /** A canonical string of the values of `keys`, for decision cache keys. */

@@ -4,7 +4,8 @@
  * identity policies and — each when present — from the permissions boundary, from every SCP
  * level (any policy of the level may allow), and from the session policy. Anything else is an
  * implicit deny. The explanation (deciding statements, near misses, missing keys) is built here
- * too, but only on the paths that need it, so a plain Allow stays cheap.
+ * too, but only on the paths that need it, so a plain Allow stays cheap; an implicit deny writes
+ * its reason and near misses only when they are first read.
  */
 import type { MissingKeys } from './conditions/index.js';
 import { explainCondition, evaluateCondition } from './conditions/index.js';
@@ -17,7 +18,7 @@ import {
   type CompiledPolicy,
   type CompiledStatement,
 } from './compile.js';
-import type { ContextView } from './context.js';
+import { settledContext, type ContextView } from './context.js';
 import type { Decision, NearMiss, StatementRef } from './types.js';
 
 /** A policy in its place in the set: the name explanations use for it, and its matchers. */
@@ -212,9 +213,20 @@ function explainAllow(tiers: readonly Tier[], outcome: Outcome, action: string, 
   return { decision: 'Allow', reason, matchedStatements: matched, nearMisses: [], missingContextKeys: outcome.missingContextKeys };
 }
 
-/** An implicit deny: which tiers did not allow, and the near misses that show why. */
-function explainImplicitDeny(tiers: readonly Tier[], outcome: Outcome, action: string, resource: string, context: ContextView): Decision {
-  const { allows, misses } = outcome;
+/** The explanation of an implicit deny: which tiers did not allow, and the near misses that show why. */
+interface DenyExplanation {
+  readonly reason: string;
+  readonly nearMisses: readonly NearMiss[];
+}
+
+function explainImplicitDeny(
+  tiers: readonly Tier[],
+  allows: Outcome['allows'],
+  misses: Outcome['misses'],
+  action: string,
+  resource: string,
+  context: ContextView,
+): DenyExplanation {
   const lowerAction = action.toLowerCase();
   const on = `${action} on ${resource}`;
   const parts: string[] = [];
@@ -228,13 +240,99 @@ function explainImplicitDeny(tiers: readonly Tier[], outcome: Outcome, action: s
   const identityAllows = tiers[0]?.identity === true ? allows[0] : undefined;
   const although = identityAllows === undefined ? '' : ` (although ${listRefs(identityAllows)} allows it)`;
   const nearest = near[0] === undefined ? '' : `; nearest: ${nearestClause(near[0])}`;
-  return {
-    decision: 'ImplicitDeny',
-    reason: `ImplicitDeny: ${parts.join('; ')}${although}${nearest}`,
-    matchedStatements: [],
-    nearMisses: near,
-    missingContextKeys: outcome.missingContextKeys,
+  return { reason: `ImplicitDeny: ${parts.join('; ')}${although}${nearest}`, nearMisses: near };
+}
+
+function errorText(e: unknown): string {
+  try {
+    return e instanceof Error ? e.message : String(e);
+  } catch {
+    return 'unknown error';
+  }
+}
+
+/** What an implicit deny's explanation is written from. */
+type DenyInputs = readonly [
+  tiers: readonly Tier[],
+  allows: Outcome['allows'],
+  misses: Outcome['misses'],
+  action: string,
+  resource: string,
+  context: ContextView,
+];
+
+/**
+ * An implicit deny whose `reason` and `nearMisses` are written on first read and then kept: most
+ * callers only look at `decision`, and the near-miss walk costs several times the decision
+ * itself. Both are own enumerable accessors, in the same place as the data properties of the
+ * other decisions, so spreading, `JSON.stringify` and deep equality see an ordinary Decision.
+ *
+ * Everything the explanation reads is fixed when the decision is made: the tiers and the
+ * outcome arrays are never changed after, the strings are immutable, and the context view is
+ * settled (copied from the caller's object) first. A failure while explaining yields a plain
+ * reason and no near misses, never a throw — the decision itself is already a deny.
+ */
+class LazyImplicitDeny implements Decision {
+  declare readonly decision: 'ImplicitDeny';
+  declare readonly reason: string;
+  declare readonly matchedStatements: readonly StatementRef[];
+  declare readonly nearMisses: readonly NearMiss[];
+  declare readonly missingContextKeys: readonly string[];
+
+  #inputs: DenyInputs | undefined;
+  #explained: DenyExplanation | undefined;
+
+  // One descriptor object per property, shared by every instance, so they all keep one shape.
+  static readonly #reason: PropertyDescriptor = {
+    get(this: LazyImplicitDeny) {
+      return this.#explain().reason;
+    },
+    enumerable: true,
+    configurable: true,
   };
+  static readonly #nearMisses: PropertyDescriptor = {
+    get(this: LazyImplicitDeny) {
+      return this.#explain().nearMisses;
+    },
+    enumerable: true,
+    configurable: true,
+  };
+
+  constructor(tiers: readonly Tier[], outcome: Outcome, action: string, resource: string, context: ContextView) {
+    (this as { decision: string }).decision = 'ImplicitDeny';
+    Object.defineProperty(this, 'reason', LazyImplicitDeny.#reason);
+    (this as { matchedStatements: readonly StatementRef[] }).matchedStatements = [];
+    Object.defineProperty(this, 'nearMisses', LazyImplicitDeny.#nearMisses);
+    (this as { missingContextKeys: readonly string[] }).missingContextKeys = outcome.missingContextKeys;
+    this.#inputs = [tiers, outcome.allows, outcome.misses, action, resource, settledContext(context)];
+  }
+
+  #explain(): DenyExplanation {
+    if (this.#explained !== undefined) return this.#explained;
+    const [tiers, allows, misses, action, resource, context] = this.#inputs as DenyInputs;
+    let explained: DenyExplanation;
+    try {
+      explained = explainImplicitDeny(tiers, allows, misses, action, resource, context);
+    } catch (e) {
+      explained = {
+        reason: `ImplicitDeny: internal error while explaining the decision (${errorText(e)}); denying ${action} on ${resource}`,
+        nearMisses: [],
+      };
+    }
+    // A frozen decision is a shared, cached one: its explanation is frozen like the rest of it.
+    if (Object.isFrozen(this)) {
+      for (const m of explained.nearMisses) Object.freeze(m);
+      Object.freeze(explained.nearMisses);
+    }
+    this.#explained = explained;
+    this.#inputs = undefined;
+    return explained;
+  }
+}
+
+/** Whether `d` writes its explanation on first read (so freezing must not read it). */
+export function hasLazyExplanation(d: Decision): boolean {
+  return d instanceof LazyImplicitDeny;
 }
 
 /** Decides one request. Pure; throws only on internal errors, which callers turn into a deny. */
@@ -242,5 +340,5 @@ export function decide(tiers: readonly Tier[], action: string, resource: string,
   const outcome = collect(tiers, action, resource, context);
   if (outcome.denies !== undefined) return explainDeny(outcome.denies, action, resource, outcome.missingContextKeys);
   if (outcome.allows.every((a) => a !== undefined)) return explainAllow(tiers, outcome, action, resource);
-  return explainImplicitDeny(tiers, outcome, action, resource, context);
+  return new LazyImplicitDeny(tiers, outcome, action, resource, context);
 }

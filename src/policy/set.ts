@@ -9,7 +9,7 @@
  */
 import { compiledPolicyFor } from './compile.js';
 import { contextFingerprint, contextView } from './context.js';
-import { decide, makeSlot, type Slot, type Tier } from './decide.js';
+import { decide, hasLazyExplanation, makeSlot, type Slot, type Tier } from './decide.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
 import { toParsedPolicy } from './inputs.js';
 import type { CompiledPolicySet, Decision, PolicyInput, PolicySet, RequestContext } from './types.js';
@@ -33,11 +33,16 @@ export function failClosed(action: unknown, resource: unknown, why: string): Dec
   });
 }
 
-/** Cached decisions are shared between callers, so they are frozen; refs already are. */
+/**
+ * Cached decisions are shared between callers, so they are frozen; refs already are. A lazy
+ * explanation is not read here (that would build it): it freezes itself when written.
+ */
 function freezeDecision(d: Decision): Decision {
-  for (const m of d.nearMisses) Object.freeze(m);
+  if (!hasLazyExplanation(d)) {
+    for (const m of d.nearMisses) Object.freeze(m);
+    Object.freeze(d.nearMisses);
+  }
   Object.freeze(d.matchedStatements);
-  Object.freeze(d.nearMisses);
   Object.freeze(d.missingContextKeys);
   return Object.freeze(d);
 }

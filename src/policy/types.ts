@@ -94,7 +94,11 @@ export interface NearMiss extends StatementRef {
   readonly detail: string;
 }
 
-/** The outcome of an evaluation, with its explanation. */
+/**
+ * The outcome of an evaluation, with its explanation. An ImplicitDeny may write `reason` and
+ * `nearMisses` on first read (own enumerable getters, so JSON and copies include them); the
+ * values never change once read.
+ */
 export interface Decision {
   readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
   readonly reason: string;
