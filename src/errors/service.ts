@@ -1,6 +1,7 @@
 /** Errors Pinpoint returns, mapped from its JSON (`Message`, `RequestID`) to typed classes through one table. */
 import type { ResponseMetadata } from '../client/types.js';
 
+/** What every service error is built from. */
 export interface ServiceErrorInit {
   readonly message: string;
   readonly status: number;
@@ -27,17 +28,38 @@ export class PinpointServiceError extends Error {
   }
 }
 
-const define = (name: string) =>
-  ({ [name]: class extends PinpointServiceError { constructor(init: ServiceErrorInit) { super(init, name); } } })[name]!;
-
-export const BadRequestException = define('BadRequestException');
-export const ForbiddenException = define('ForbiddenException');
-export const NotFoundException = define('NotFoundException');
-export const MethodNotAllowedException = define('MethodNotAllowedException');
-export const ConflictException = define('ConflictException');
-export const PayloadTooLargeException = define('PayloadTooLargeException');
-export const TooManyRequestsException = define('TooManyRequestsException');
-export const InternalServerErrorException = define('InternalServerErrorException');
+/** 400: the request is malformed or a member is invalid. */
+export class BadRequestException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'BadRequestException'); }
+}
+/** 403: AWS refused the request (signature, credentials or IAM, evaluated by AWS itself). */
+export class ForbiddenException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'ForbiddenException'); }
+}
+/** 404: the app, segment, campaign or other resource does not exist. */
+export class NotFoundException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'NotFoundException'); }
+}
+/** 405: the method is not allowed on that resource. */
+export class MethodNotAllowedException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'MethodNotAllowedException'); }
+}
+/** 409: the request conflicts with the resource's current state. */
+export class ConflictException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'ConflictException'); }
+}
+/** 413: the request body is too large. */
+export class PayloadTooLargeException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'PayloadTooLargeException'); }
+}
+/** 429: throttled; retried with backoff. */
+export class TooManyRequestsException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'TooManyRequestsException'); }
+}
+/** 500: a fault on Pinpoint's side; retried with backoff. */
+export class InternalServerErrorException extends PinpointServiceError {
+  constructor(init: ServiceErrorInit) { super(init, 'InternalServerErrorException'); }
+}
 
 /** Status code → the exception Pinpoint documents for it. */
 const BY_STATUS: ReadonlyMap<number, typeof PinpointServiceError> = new Map([

@@ -1,6 +1,7 @@
 import type { ResponseMetadata } from '../client/types.js';
 /** Failures below HTTP: no response arrived. */
 
+/** No response arrived: the connection failed or was reset (retried with backoff). */
 export class NetworkError extends Error {
   readonly code: string | undefined;
   readonly attempts: number;
@@ -12,6 +13,7 @@ export class NetworkError extends Error {
   }
 }
 
+/** An attempt took longer than its timeout (retried with backoff while attempts remain). */
 export class TimeoutError extends Error {
   readonly timeoutMs: number;
   constructor(timeoutMs: number) {
@@ -21,6 +23,7 @@ export class TimeoutError extends Error {
   }
 }
 
+/** The caller's AbortSignal aborted the call (never retried). */
 export class AbortError extends Error {
   constructor() {
     super('the call was aborted');
