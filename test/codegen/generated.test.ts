@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readCatalog } from '../../codegen/catalog/read.js';
 import { buildModel } from '../../codegen/model.js';
-import { exampleResource } from '../../codegen/examples.js';
+import { exampleResource, exampleValue } from '../../codegen/examples.js';
+import { bindCall } from '../../src/client/bind.js';
+import { buildArn } from '../../src/resource/arn.js';
 import { actions, operations, PinpointClient } from '../../src/index.js';
 import { evaluate, parsePolicy } from '../../src/policy/index.js';
 
@@ -38,10 +40,15 @@ describe('docs least-privilege snippets', () => {
     const json = /## Least-privilege policy[\s\S]*?```json\n([\s\S]*?)\n```/.exec(page)?.[1];
     expect(json, 'the page has a policy block').toBeDefined();
     const policy = parsePolicy(json!);
-    const decision = evaluate({ policies: [policy], action: e.entry.action, resource: exampleResource(e.entry) });
+    // The ARN the client itself would check for a call with the page's example ids (console-only actions: the template).
+    const spec = e.operation?.spec;
+    const resource = spec
+      ? buildArn(spec.resource, bindCall(spec, Object.fromEntries(spec.labels.map((l) => [l, exampleValue(l)]))).params, { region: exampleValue('Region'), accountId: exampleValue('Account') })
+      : exampleResource(e.entry);
+    const decision = evaluate({ policies: [policy], action: e.entry.action, resource });
     expect(decision.decision).toBe('Allow');
     // Least privilege: the same statement must not allow a different action on that resource.
     const other = e.entry.action === 'mobiletargeting:GetApp' ? 'mobiletargeting:DeleteApp' : 'mobiletargeting:GetApp';
-    expect(evaluate({ policies: [policy], action: other, resource: exampleResource(e.entry) }).decision).toBe('ImplicitDeny');
+    expect(evaluate({ policies: [policy], action: other, resource }).decision).toBe('ImplicitDeny');
   });
 });
