@@ -8,6 +8,7 @@ import { CredentialsError } from '../errors/transport.js';
 /** Refresh this long before expiry, as the AWS SDK does. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+/** A credential provider reading AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN. */
 export function fromEnvironment(env: NodeJS.ProcessEnv = process.env): CredentialProvider {
   return async () => {
     const accessKeyId = env.AWS_ACCESS_KEY_ID;

@@ -3,15 +3,20 @@
  * validate, guard, encode, send and decode a call. Generated code is data plus one-line delegations; behaviour lives here.
  */
 
+/** The HTTP methods the catalog allows. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+/** Which side of Pinpoint's end of support (2026-10-30) an action is on, by AWS's notice alone. */
 export type LifecycleStatus = 'supported' | 'end-of-support' | 'unclear';
+/** The action's access level in AWS's Service Authorization Reference. */
 export type AccessLevel = 'Read' | 'Write' | 'List' | 'Tagging' | 'Permissions management';
 
 /** How a query member is written on the wire. */
 export type QueryType = 'string' | 'number' | 'boolean' | 'timestamp' | 'list';
 
+/** One query parameter: its wire name, the input member it comes from, and how it is written. */
 export interface QuerySpec { readonly wire: string; readonly member: string; readonly type: QueryType }
 
+/** An action's lifecycle status, why, and what AWS names instead where it does. */
 export interface LifecycleSpec { readonly status: LifecycleStatus; readonly reason: string; readonly successor?: string }
 
 /** An IAM action of the catalog, with or without a REST operation. */

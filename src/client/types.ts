@@ -23,11 +23,13 @@ export interface Credentials {
 /** Any AWS SDK v3 credential provider: an async function returning credentials. */
 export type CredentialProvider = () => Promise<Credentials>;
 
+/** Where the client's warnings (end of support, invalid policies) and debug lines go; replace it to route or silence them. */
 export interface Logger {
   debug(message: string): void;
   warn(message: string): void;
 }
 
+/** Retries of throttling, 5xx and network errors: exponential backoff with full jitter, `Retry-After` honoured. */
 export interface RetryConfig {
   /** Total attempts including the first (default 3). */
   readonly maxAttempts?: number;
@@ -37,6 +39,7 @@ export interface RetryConfig {
   readonly maxDelayMs?: number;
 }
 
+/** Configuration of `PinpointClient`: where to call, as whom, and under which policies. */
 export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly region: string;
   /** The 12-digit account the ARNs name; otherwise from the credentials, else STS GetCallerIdentity. */
@@ -64,6 +67,7 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly logger?: Logger;
 }
 
+/** Per-call options of every generated method. */
 export interface CallOptions {
   readonly signal?: AbortSignal;
   /** Per-attempt timeout in ms for this call. */

@@ -17,6 +17,7 @@ export interface PolicyLimits {
   readonly maxProblems: number;
 }
 
+/** Safe defaults: no document can hang the parser or exhaust the stack. Override per call with `parsePolicy(doc, { limits })`. */
 export const DEFAULT_POLICY_LIMITS: PolicyLimits = Object.freeze({
   maxDocumentLength: 2_000_000,
   maxStatements: 5_000,
