@@ -9,7 +9,7 @@
  */
 import type { RecordedCall } from '../client/types.js';
 import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
-import { buildArn } from '../resource/arn.js';
+import { buildArn, parseArn } from '../resource/arn.js';
 import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE } from './catalog.js';
 import { ToolingInputError } from './errors.js';
 
@@ -17,6 +17,11 @@ import { ToolingInputError } from './errors.js';
 export interface PolicyCall {
   readonly action: string;
   readonly resource: string;
+  /**
+   * ARN placeholders (`SegmentId`) whose id was not known: the resource holds `*` there, and the policy keeps it as a
+   * wildcard — every such resource — instead of escaping it as a literal `*`. The check reports each one.
+   */
+  readonly anyIds?: readonly string[];
 }
 
 export type Granularity = 'exact' | 'app';
@@ -51,6 +56,8 @@ export interface PolicyCheck {
    * is of the action's resource type, since no other pair can be requested. Empty for `exact`.
    */
   readonly extraGrants: readonly PolicyCall[];
+  /** What the policy grants beyond exact ARNs on purpose: one line per wildcard id (`SegmentId not given: ...`). */
+  readonly notes: readonly string[];
 }
 
 export interface GeneratedPolicy {
@@ -61,8 +68,9 @@ export interface GeneratedPolicy {
 const ESCAPES = /[*?$]/g;
 /** Makes every character of an id literal in a 2012-10-17 Resource. */
 const literal = (id: string): string => id.replace(ESCAPES, (c) => `\${${c}}`);
-const escapeParams = (params: Record<string, string>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, literal(v)]));
-
+/** Every id made literal, except the `*` of an id the call leaves open. */
+const escapeParams = (params: Record<string, string>, open: readonly string[]) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, open.includes(k) && v === '*' ? v : literal(v)]));
 
 /** The catalog spelling of an action when it is a catalog action, so `getsegment` and `GetSegment` merge. */
 const canonicalAction = (action: string): string => findAction(action)?.action ?? action;
@@ -77,18 +85,19 @@ function resourcesFor(call: PolicyCall, granularity: Granularity): string[] {
     const project = buildArn(PROJECT_TEMPLATE, { ApplicationId: literal(fit.params.ApplicationId as string) }, fit.env);
     return [project, `${project}/*`];
   }
-  return [buildArn(spec.resource, escapeParams(fit.params), fit.env)];
+  return [buildArn(spec.resource, escapeParams(fit.params, call.anyIds ?? []), fit.env)];
 }
 
 function normalizeCalls(req: GeneratePolicyRequest): PolicyCall[] {
-  const all = [...(req.calls ?? []), ...(req.recorded ?? [])];
+  const all: PolicyCall[] = [...(req.calls ?? []), ...(req.recorded ?? [])];
   const seen = new Map<string, PolicyCall>();
   all.forEach((c, i) => {
     if (c === null || typeof c !== 'object' || typeof c.action !== 'string' || typeof c.resource !== 'string' || c.action === '' || c.resource === '') {
       throw new ToolingInputError(`calls[${i}]: expected { action, resource } with non-empty strings`);
     }
-    const call = { action: canonicalAction(c.action), resource: c.resource };
-    seen.set(`${call.action.toLowerCase()}\n${call.resource}`, call);
+    const anyIds = Array.isArray(c.anyIds) && c.anyIds.length > 0 ? [...c.anyIds].sort() : undefined;
+    const call = { action: canonicalAction(c.action), resource: c.resource, ...(anyIds ? { anyIds } : {}) };
+    seen.set(`${call.action.toLowerCase()}\n${call.resource}\n${anyIds?.join() ?? ''}`, call);
   });
   if (seen.size === 0) throw new ToolingInputError('no calls to generate a policy from');
   return [...seen.values()];
@@ -118,6 +127,24 @@ function statementsFor(calls: readonly PolicyCall[], granularity: Granularity): 
     .map((e, i) => ({ Sid: `LeastPrivilege${i + 1}`, Effect: 'Allow' as const, Action: e.actions, Resource: e.resources }));
 }
 
+/** `SegmentId` → `segment`, `JourneyActivityId` → `journey activity`: what an id names, for a sentence. */
+const noun = (placeholder: string) => placeholder.replace(/Id$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/** One line per open id: `SegmentId not given: apps/a1/segments/* allows every segment of a1`. */
+function wildcardNotes(calls: readonly PolicyCall[]): string[] {
+  const notes = new Set<string>();
+  for (const call of calls) {
+    const spec = findAction(call.action);
+    const fit = spec === undefined ? undefined : paramsFromArn(spec.resource, call.resource);
+    for (const id of call.anyIds ?? []) {
+      if (fit?.params[id] !== '*') continue;
+      const app = id === 'ApplicationId' ? undefined : fit.params.ApplicationId;
+      notes.add(`${id} not given: ${parseArn(call.resource)?.resource ?? call.resource} allows every ${noun(id)}${app === undefined ? '' : ` of ${app}`}`);
+    }
+  }
+  return [...notes].sort();
+}
+
 const allows = (set: CompiledPolicySet, call: PolicyCall) => set.evaluate(call.action, call.resource).decision === 'Allow';
 
 /** Evaluates the result against the calls and against every catalog action on the recorded resources. */
@@ -133,7 +160,7 @@ export function verifyPolicy(policy: PolicyDocument, calls: readonly PolicyCall[
       if (allows(set, call)) extraGrants.push(call);
     }
   }
-  return { allowsEveryCall: deniedCalls.length === 0, deniedCalls, extraGrants };
+  return { allowsEveryCall: deniedCalls.length === 0, deniedCalls, extraGrants, notes: wildcardNotes(calls) };
 }
 
 /**

@@ -140,6 +140,20 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(JSON.stringify(policy)).toContain('apps/project1/*');
   });
 
+  it('policy --operations (the README example): an id not given is a wildcard in that project, stated in the check', async () => {
+    const r = await cli(['policy', '--operations', 'getSegment,createCampaign', '--app', 'a1', ...ACCOUNT]);
+    expect(r.code).toBe(0);
+    const policy = JSON.parse(r.stdout) as { Statement: { Action: string[]; Resource: string[] }[] };
+    expect(policy.Statement.map((s) => [s.Action, s.Resource])).toEqual([
+      [['mobiletargeting:CreateCampaign'], ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1']],
+      [['mobiletargeting:GetSegment'], ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1/segments/*']],
+    ]);
+    expect(errorLines(r)).toEqual([
+      'check: allows every recorded call (2); grants nothing else across the catalog on those resources',
+      'note: SegmentId not given: apps/a1/segments/* allows every segment of a1',
+    ]);
+  });
+
   it('policy: a malformed recording is one line per bad entry, exit 2', async () => {
     const rec = write('rec.json', JSON.stringify([{ action: 'mobiletargeting:GetApp' }, { action: 1, resource: 'arn:x' }]));
     const r = await cli(['policy', '--from-recording', rec]);

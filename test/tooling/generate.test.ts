@@ -29,7 +29,7 @@ describe(generatePolicy.name, () => {
       [['mobiletargeting:DeleteSegment', 'mobiletargeting:GetSegment'], [arn('apps/p1/segments/s1')]],
       [['mobiletargeting:GetSegment'], [arn('apps/p1/segments/s2')]],
     ]);
-    expect(check).toEqual({ allowsEveryCall: true, deniedCalls: [], extraGrants: [] });
+    expect(check).toEqual({ allowsEveryCall: true, deniedCalls: [], extraGrants: [], notes: [] });
     expect(generatePolicy({ calls: [...calls].reverse() })).toEqual(generatePolicy({ calls }));
     expect(() => parsePolicy(policy)).not.toThrow();
   });
@@ -46,6 +46,16 @@ describe(generatePolicy.name, () => {
     expect(policy.Statement.flatMap((s) => s.Resource)).toEqual([arn('apps/${*}'), arn('apps/a${?}${$}')]);
     expect(check.extraGrants).toEqual([]);
     expect(compilePolicies({ policies: [policy] }).evaluate('mobiletargeting:GetApp', arn('apps/other')).decision).toBe('ImplicitDeny');
+  });
+
+  it('keeps the * of an id the call leaves open as a wildcard, and says so', () => {
+    const open = { ...call('GetSegment', 'apps/p1/segments/*'), anyIds: ['SegmentId'] };
+    const { policy, check } = generatePolicy({ calls: [open, call('GetSegment', 'apps/p2/segments/*')] });
+    expect(policy.Statement.flatMap((s) => s.Resource)).toEqual([arn('apps/p1/segments/*'), arn('apps/p2/segments/${*}')]);
+    expect(check).toMatchObject({ allowsEveryCall: true, extraGrants: [], notes: ['SegmentId not given: apps/p1/segments/* allows every segment of p1'] });
+    const set = compilePolicies({ policies: [policy] });
+    expect(set.evaluate('mobiletargeting:GetSegment', arn('apps/p1/segments/s9')).decision).toBe('Allow');
+    expect(set.evaluate('mobiletargeting:GetSegment', arn('apps/p2/segments/s9')).decision).toBe('ImplicitDeny');
   });
 
   it('rejects an empty or malformed recording', () => {
@@ -76,7 +86,7 @@ describe(generatePolicy.name, () => {
             expect(allowed, `${a.action} on ${resource}`).toBe(wanted.has(`${a.action}\n${resource}`));
           }
         }
-        expect(check).toEqual({ allowsEveryCall: true, deniedCalls: [], extraGrants: [] });
+        expect(check).toEqual({ allowsEveryCall: true, deniedCalls: [], extraGrants: [], notes: [] });
       }),
       { numRuns: 150 },
     );

@@ -6,7 +6,7 @@ import { Option, type Command } from 'commander';
 import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
 import { buildArn } from '../../resource/arn.js';
-import { findOperation } from '../../tooling/catalog.js';
+import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
 import { generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { readJson, writeText, type Io, type Outcome } from '../io.js';
@@ -16,6 +16,7 @@ const EXAMPLES = `
 Examples:
   $ pinpoint-guard policy --from-recording recorded.json
   $ pinpoint-guard policy --operations getSegment,createCampaign --app project1 --segment seg1 --region us-east-1 --account 123456789012
+  $ pinpoint-guard policy --operations getSegment --app project1 --account 123456789012   # every segment of project1
   $ pinpoint-guard policy --from-recording recorded.json --granularity app --out policy.json
 A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.`;
 
@@ -37,14 +38,24 @@ function callsFromRecording(file: string): PolicyCall[] {
   return calls;
 }
 
-/** The calls that running `operations` on the given ids would make, ARNs built as the client builds them. */
+/** Ids a missing flag cannot stand for: the project (every policy is per project) and a whole ARN (TagResource). */
+const ALWAYS_REQUIRED: ReadonlySet<string> = new Set(['ApplicationId', 'ResourceArn']);
+
+/**
+ * The calls that running `operations` on the given ids would make, ARNs built as the client builds them. An id that is
+ * not given (other than the project's) becomes a wildcard: `--app a1` with getSegment grants `apps/a1/segments/*`, and
+ * the self-check says so. Given ids are validated by `bindCall` and stay exact.
+ */
 function callsFromOperations(names: string, ids: Record<string, string>, env: { region: string; accountId: string }): PolicyCall[] {
   return names.split(',').map((n) => n.trim()).filter((n) => n !== '').map((name) => {
     const op = findOperation(name);
     if (op === undefined) throw new CliError([`--operations: unknown operation "${name}"; expected catalog operations such as getSegment,createCampaign`]);
-    const input = Object.fromEntries(op.labels.flatMap((m) => (ids[m] === undefined ? [] : [[m, ids[m]]])));
+    const open = op.labels.filter((m) => ids[m] === undefined && !ALWAYS_REQUIRED.has(m));
+    const input = Object.fromEntries(op.labels.flatMap((m) => (ids[m] !== undefined ? [[m, ids[m]]] : open.includes(m) ? [[m, '*']] : [])));
+    const inArn = new Set(placeholdersOf(op.resource));
+    const anyIds = open.filter((m) => inArn.has(m));
     try {
-      return { action: op.action, resource: buildArn(op.resource, bindCall(op, input).params, env) };
+      return { action: op.action, resource: buildArn(op.resource, bindCall(op, input).params, env), ...(anyIds.length > 0 ? { anyIds } : {}) };
     } catch (e) {
       if (e instanceof ValidationError && e.member !== '(input)') throw new CliError([`${e.message} (pass ${flagFor(e.member)})`]);
       throw e;
@@ -58,7 +69,7 @@ function summary(g: GeneratedPolicy, calls: number): string {
   const extra = c.extraGrants.length === 0
     ? 'grants nothing else across the catalog on those resources'
     : `also grants ${c.extraGrants.length} unrecorded (action, resource) pair(s) on those resources, e.g. ${c.extraGrants[0]?.action} on ${c.extraGrants[0]?.resource}`;
-  return `check: ${allows}; ${extra}\n`;
+  return `check: ${allows}; ${extra}\n${c.notes.map((n) => `note: ${n}\n`).join('')}`;
 }
 
 export function registerPolicy(program: Command, io: Io, outcome: Outcome): void {
@@ -66,7 +77,7 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
     .command('policy')
     .description('generate the least-privilege policy for recorded calls, and check it')
     .option('--from-recording <file>', 'recorded calls: JSON array of { action, resource }')
-    .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags');
+    .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags; an id not given, other than --app, is a wildcard');
   addIdOptions(cmd);
   addEnvironmentOptions(cmd);
   cmd
