@@ -21,8 +21,21 @@ export interface Outcome {
 export const useColor = (isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean =>
   isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 
+/**
+ * A reader that closed early (`pinpoint-guard matrix --json | head -1`) is not an error: stop writing and exit quietly,
+ * with the code the command settled on if it has finished, else 0. Any other stream error is still thrown.
+ */
+function endQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 export function processIo(): Io {
   const env = process.env;
+  endQuietlyOnEpipe(process.stdout);
+  endQuietlyOnEpipe(process.stderr);
   return {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, errorLines, FIXTURES } from './support.js';
+import { cli, cliIntoClosedPipe, errorLines, FIXTURES } from './support.js';
 
 const ACCOUNT = ['--account', '123456789012'];
 const ENV = ['--region', 'us-east-1', ...ACCOUNT];
@@ -85,6 +85,12 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     const cells = m.groups.flatMap((g) => g.cells);
     expect(cells).toHaveLength(123);
     expect(cells.find((c) => c.action === 'mobiletargeting:DeleteApp')).toMatchObject({ decision: 'ExplicitDeny', statement: { sid: 'NoDeletes' } });
+  });
+
+  it('matrix --json | head -1: a reader that closes early ends the run quietly, exit 0', async () => {
+    // The JSON (about 100 kB) is larger than a pipe's buffer, so the writer is still writing when the reader leaves.
+    const r = await cliIntoClosedPipe(['matrix', '--policy', f('administrator.json'), ...ENV, '--app', 'project1', '--json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
   });
 
   it('matrix --format markdown', async () => {
