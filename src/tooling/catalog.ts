@@ -62,6 +62,11 @@ export function catalogGroups(): { readonly group: string; readonly actions: rea
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([group, list]) => ({ group, actions: list }));
 }
 
+/** The template as a reader writes it: `arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId>`. */
+export function readableTemplate(template: string): string {
+  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => `<${name}>`);
+}
+
 const WHOLE_PLACEHOLDER = /^\$\{(\w+)\}$/;
 
 /**

@@ -10,7 +10,8 @@
 import type { RecordedCall } from '../client/types.js';
 import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
 import { buildArn, parseArn } from '../resource/arn.js';
-import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE } from './catalog.js';
+import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE, readableTemplate, SERVICE } from './catalog.js';
+import { didYouMean } from './legacy.js';
 import { ToolingInputError } from './errors.js';
 
 /** One call: the IAM action and the request ARN it was authorized on. */
@@ -88,13 +89,39 @@ function resourcesFor(call: PolicyCall, granularity: Granularity): string[] {
   return [buildArn(spec.resource, escapeParams(fit.params, call.anyIds ?? []), fit.env)];
 }
 
+/** One problem of one recorded call: which field, and what was expected. */
+export interface CallProblem {
+  readonly field: 'action' | 'resource';
+  readonly message: string;
+}
+
+/**
+ * What is wrong with one call, field by field: not a string, an action that is not in the catalog (another service's,
+ * or a misspelled or legacy name, with a "did you mean"), a resource that is not an ARN of the action's resource type —
+ * exactly the ARNs the client could have sent (`paramsFromArn`). Empty when the call is one a client could make.
+ */
+export function callProblems(call: unknown): CallProblem[] {
+  const entry = call !== null && typeof call === 'object' ? (call as Record<string, unknown>) : {};
+  const bad = (['action', 'resource'] as const).filter((k) => typeof entry[k] !== 'string' || entry[k] === '');
+  if (bad.length > 0) return bad.map((field) => ({ field, message: 'expected a non-empty string' }));
+  const action = entry.action as string;
+  const resource = entry.resource as string;
+  const spec = findAction(action);
+  if (spec === undefined) {
+    const pinpoint = action.toLowerCase().startsWith(`${SERVICE}:`);
+    const why = pinpoint ? didYouMean(action) || ' (`pinpoint-guard lifecycle` lists every catalog action)' : ' (another service\'s action: a recording holds only the calls of a Pinpoint client)';
+    return [{ field: 'action', message: `expected a Pinpoint catalog action, got ${JSON.stringify(action)}${why}` }];
+  }
+  if (paramsFromArn(spec.resource, resource) !== undefined) return [];
+  return [{ field: 'resource', message: `expected an ARN of ${readableTemplate(spec.resource)} (${spec.action}), got ${JSON.stringify(resource)}` }];
+}
+
 function normalizeCalls(req: GeneratePolicyRequest): PolicyCall[] {
   const all: PolicyCall[] = [...(req.calls ?? []), ...(req.recorded ?? [])];
+  const problems = all.flatMap((c, i) => callProblems(c).map((p) => `calls[${i}].${p.field}: ${p.message}`));
+  if (problems.length > 0) throw new ToolingInputError(problems.join('; '));
   const seen = new Map<string, PolicyCall>();
-  all.forEach((c, i) => {
-    if (c === null || typeof c !== 'object' || typeof c.action !== 'string' || typeof c.resource !== 'string' || c.action === '' || c.resource === '') {
-      throw new ToolingInputError(`calls[${i}]: expected { action, resource } with non-empty strings`);
-    }
+  all.forEach((c) => {
     const anyIds = Array.isArray(c.anyIds) && c.anyIds.length > 0 ? [...c.anyIds].sort() : undefined;
     const call = { action: canonicalAction(c.action), resource: c.resource, ...(anyIds ? { anyIds } : {}) };
     seen.set(`${call.action.toLowerCase()}\n${call.resource}\n${anyIds?.join() ?? ''}`, call);

@@ -14,8 +14,10 @@ export {
 } from './matrix.js';
 export { lintPolicy, type LintFinding, type Severity } from './lint/index.js';
 export {
+  callProblems,
   generatePolicy,
   verifyPolicy,
+  type CallProblem,
   type GeneratedPolicy,
   type GeneratePolicyRequest,
   type Granularity,

@@ -17,3 +17,13 @@ export function suggestAction(action: string): { readonly suggestion: string; re
   const near = nearest(shortName(action), catalogActions.map((a) => shortName(a.action)));
   return near === undefined ? undefined : { suggestion: `mobiletargeting:${near}`, legacy: false };
 }
+
+/**
+ * The hint that ends a message about an unknown action: ` (did you mean mobiletargeting:GetSegments?)`, naming a
+ * legacy rename as such; empty when nothing in the catalog is near.
+ */
+export function didYouMean(action: string): string {
+  const hint = suggestAction(action);
+  if (hint === undefined) return '';
+  return hint.legacy ? ` (did you mean ${hint.suggestion}? ${shortName(action)} is the seed's legacy name)` : ` (did you mean ${hint.suggestion}?)`;
+}

@@ -161,10 +161,24 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
   });
 
   it('policy: a malformed recording is one line per bad entry, exit 2', async () => {
-    const rec = write('rec.json', JSON.stringify([{ action: 'mobiletargeting:GetApp' }, { action: 1, resource: 'arn:x' }]));
+    const rec = write('rec.json', JSON.stringify([
+      { action: 'mobiletargeting:GetApp' }, { action: 1, resource: 'arn:x' },
+      { action: 'mobiletargeting:GetSegmnt', resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1' },
+      { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+      { action: 'mobiletargeting:GetSegment', resource: 'nonsense' },
+      { action: 'mobiletargeting:GetSegment', resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1/campaigns/c1' },
+    ]));
     const r = await cli(['policy', '--from-recording', rec]);
     expect(r.code).toBe(2);
-    expect(errorLines(r)).toEqual([`error: ${rec}: [0].resource: expected a non-empty string`, `error: ${rec}: [1].action: expected a non-empty string`]);
+    const segment = 'expected an ARN of arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId> (mobiletargeting:GetSegment)';
+    expect(errorLines(r)).toEqual([
+      `error: ${rec}: [0].resource: expected a non-empty string`,
+      `error: ${rec}: [1].action: expected a non-empty string`,
+      `error: ${rec}: [2].action: expected a Pinpoint catalog action, got "mobiletargeting:GetSegmnt" (did you mean mobiletargeting:GetSegment?)`,
+      `error: ${rec}: [3].action: expected a Pinpoint catalog action, got "s3:GetObject" (another service's action: a recording holds only the calls of a Pinpoint client)`,
+      `error: ${rec}: [4].resource: ${segment}, got "nonsense"`,
+      `error: ${rec}: [5].resource: ${segment}, got "arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1/campaigns/c1"`,
+    ]);
   });
 
   it('lifecycle --status end-of-support --json', async () => {

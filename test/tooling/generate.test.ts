@@ -6,7 +6,7 @@ import type { OperationSpec } from '../../src/client/spec.js';
 import { compilePolicies, parsePolicy } from '../../src/policy/index.js';
 import { buildArn } from '../../src/resource/arn.js';
 import { catalogActions, paramsFromArn } from '../../src/tooling/catalog.js';
-import { generatePolicy, ToolingInputError, type PolicyCall } from '../../src/tooling/index.js';
+import { callProblems, generatePolicy, ToolingInputError, type PolicyCall } from '../../src/tooling/index.js';
 import { arn, ENV } from './fixtures.js';
 
 const call = (action: string, resource: string): PolicyCall => ({ action: `mobiletargeting:${action}`, resource: arn(resource) });
@@ -61,7 +61,9 @@ describe(generatePolicy.name, () => {
   it('rejects an empty or malformed recording', () => {
     expect(() => generatePolicy({ calls: [] })).toThrow(ToolingInputError);
     expect(() => generatePolicy({ calls: [{ action: 'x' } as PolicyCall] })).toThrow(/calls\[0\]/);
+    expect(() => generatePolicy({ calls: [call('GetSegment', 'apps/p1')] })).toThrow(/^calls\[0\]\.resource: expected an ARN of /);
   });
+
 
   // Ids include the characters IAM treats specially, so escaping is exercised too.
   const id = fc.stringMatching(/^[a-z0-9*?${}-]{1,6}$/).filter((s) => s !== '.' && s !== '..');
@@ -91,4 +93,24 @@ describe(generatePolicy.name, () => {
       { numRuns: 150 },
     );
   });
+});
+
+describe(callProblems.name, () => {
+  const cases: [string, { given: unknown; want: string[] }][] = [
+    ['a call the client could make', { given: call('GetSegment', 'apps/p1/segments/s1'), want: [] }],
+    ['a lower-case catalog action', { given: { action: 'mobiletargeting:getsegment', resource: arn('apps/p1/segments/s1') }, want: [] }],
+    ['missing fields', { given: { action: 1 }, want: ['action: expected a non-empty string', 'resource: expected a non-empty string'] }],
+    ['an action the catalog does not know', { given: call('GetFoo', 'apps/p1'),
+      want: ['action: expected a Pinpoint catalog action, got "mobiletargeting:GetFoo" (`pinpoint-guard lifecycle` lists every catalog action)'] }],
+    ['a typo', { given: call('GetSegmnt', 'apps/p1'), want: ['action: expected a Pinpoint catalog action, got "mobiletargeting:GetSegmnt" (did you mean mobiletargeting:GetSegment?)'] }],
+    ['a legacy name', { given: call('GetUser', 'apps/p1'),
+      want: ['action: expected a Pinpoint catalog action, got "mobiletargeting:GetUser" (did you mean mobiletargeting:GetUserEndpoints? GetUser is the seed\'s legacy name)'] }],
+    ['another service', { given: { action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+      want: ['action: expected a Pinpoint catalog action, got "s3:GetObject" (another service\'s action: a recording holds only the calls of a Pinpoint client)'] }],
+    ['a resource that is not an ARN', { given: { action: 'mobiletargeting:GetApp', resource: 'nonsense' },
+      want: ['resource: expected an ARN of arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId> (mobiletargeting:GetApp), got "nonsense"'] }],
+    ['a resource of another type', { given: call('GetSegment', 'apps/p1/campaigns/c1'),
+      want: [`resource: expected an ARN of arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId> (mobiletargeting:GetSegment), got "${arn('apps/p1/campaigns/c1')}"`] }],
+  ];
+  it.each(cases)('%s', (_, { given, want }) => expect(callProblems(given).map((p) => `${p.field}: ${p.message}`)).toEqual(want));
 });

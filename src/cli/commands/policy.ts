@@ -7,7 +7,7 @@ import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
 import { buildArn } from '../../resource/arn.js';
 import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
-import { generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
+import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { readJson, writeText, type Io, type Outcome } from '../io.js';
 import { addEnvironmentOptions, addIdOptions, environmentFrom, flagFor, idsFrom, json } from '../options.js';
@@ -20,22 +20,15 @@ Examples:
   $ pinpoint-guard policy --from-recording recorded.json --granularity app --out policy.json
 A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.`;
 
-/** The calls of a recording file, each entry checked; one line per bad entry. */
+/** The calls of a recording file, each entry checked as a call a Pinpoint client could make; one line per problem. */
 function callsFromRecording(file: string): PolicyCall[] {
   const doc = readJson(file);
   const list = Array.isArray(doc) ? doc : (doc as { calls?: unknown; recorded?: unknown } | null)?.calls ?? (doc as { recorded?: unknown } | null)?.recorded;
   if (!Array.isArray(list)) throw new CliError([`${file}: (document): expected an array of { action, resource } or { "calls": [...] }`]);
   const prefix = Array.isArray(doc) ? '' : 'calls';
-  const problems: string[] = [];
-  const calls = list.flatMap((c: unknown, i): PolicyCall[] => {
-    const entry = c as Record<string, unknown> | null;
-    const bad = ['action', 'resource'].filter((k) => typeof entry?.[k] !== 'string' || entry[k] === '');
-    if (bad.length === 0) return [{ action: entry?.action as string, resource: entry?.resource as string }];
-    problems.push(...bad.map((k) => `${file}: ${prefix}[${i}].${k}: expected a non-empty string`));
-    return [];
-  });
+  const problems = list.flatMap((c: unknown, i) => callProblems(c).map((p) => `${file}: ${prefix}[${i}].${p.field}: ${p.message}`));
   if (problems.length > 0) throw new CliError(problems);
-  return calls;
+  return (list as PolicyCall[]).map((c) => ({ action: c.action, resource: c.resource }));
 }
 
 /** Ids a missing flag cannot stand for: the project (every policy is per project) and a whole ARN (TagResource). */

@@ -44,11 +44,6 @@ export function canMatchTemplate(pattern: string, template: string): boolean {
   return witnesses(pattern, template).some((w) => matchArn(pattern, w));
 }
 
-/** The template as a reader writes it: `arn:aws:mobiletargeting:<region>:<account>:apps/<ApplicationId>/segments/<SegmentId>`. */
-export function readableTemplate(template: string): string {
-  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => `<${name}>`);
-}
-
 /** The template as a Resource pattern with the pattern's partition, region and account, every id `*`. */
 export function suggestedPattern(pattern: string, template: string): string {
   const p = fields(pattern);

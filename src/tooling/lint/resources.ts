@@ -5,9 +5,9 @@
  */
 import { matchWildcard } from '../../policy/index.js';
 import { parseArn } from '../../resource/arn.js';
-import { shortName } from '../catalog.js';
+import { readableTemplate, shortName } from '../catalog.js';
 import { elementPath } from './context.js';
-import { canMatchTemplate, readableTemplate, suggestedPattern } from './resource-fit.js';
+import { canMatchTemplate, suggestedPattern } from './resource-fit.js';
 import type { LintFinding, LintRule, StatementEntry } from './types.js';
 
 const hasWildcard = (s: string) => /[*?]/.test(s);
