@@ -3,6 +3,7 @@
  * environment, the request context and the output format.
  */
 import { Option, type Command } from 'commander';
+import { ValidationError } from '../errors/validation.js';
 import type { PolicySet, RequestContext } from '../policy/index.js';
 import { CliError } from './errors.js';
 import { readPolicy, type Io } from './io.js';
@@ -30,6 +31,12 @@ export const ID_FLAGS: readonly (readonly [flag: string, member: string, what: s
 const flagOf = new Map(ID_FLAGS.map(([flag, member]) => [member, flag.split(' ')[0] as string]));
 /** `--segment` for `SegmentId`, for messages that tell the user what to pass. */
 export const flagFor = (member: string): string => flagOf.get(member) ?? member;
+
+/** A rejected id as the flag that gave it: `--segment: expected an id other than "." or ".." ..., got the string ".."`. */
+export function idFlagError(e: ValidationError): CliError {
+  const head = `${e.operation}: input.${e.member}: `;
+  return new CliError([`${flagFor(e.member)}: ${e.message.startsWith(head) ? e.message.slice(head.length) : e.message}`]);
+}
 
 export function addIdOptions(cmd: Command, required: readonly string[] = []): Command {
   for (const [flag, member, what] of ID_FLAGS) {

@@ -29,7 +29,11 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const describe = (v: unknown): string =>
   v === undefined ? 'nothing' : v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}` : typeof v;
 
-function checkLabel(spec: OperationSpec, member: string, value: unknown): string {
+/**
+ * Validates one path id (`SegmentId`, `ResourceArn`) as every call's labels are validated; the dry-run tooling uses it
+ * for ids it is given without an operation. @throws ValidationError naming `spec.name` and `member`.
+ */
+export function checkLabel(spec: Pick<OperationSpec, 'name'>, member: string, value: unknown): string {
   const fail = (expected: string): never => { throw new ValidationError(spec.name, member, expected, describe(value)); };
   if (typeof value !== 'string') return fail('a string (it fills a path segment)');
   if (value === '') return fail('a non-empty string');

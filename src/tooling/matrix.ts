@@ -3,6 +3,7 @@
  * reviewer wants to see before deploying a policy. Ids that are not given are filled with `*`; to the engine a `*` in a
  * *request* ARN is an ordinary character, so such cells answer "on a resource literally named *" and are marked.
  */
+import { checkLabel } from '../client/bind.js';
 import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
 import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type StatementRef } from '../policy/index.js';
@@ -107,15 +108,24 @@ function cellFor(spec: ActionSpec, decide: (action: string, resource: string) =>
   };
 }
 
+/** Each given id, validated as the client validates a call's path ids (no `/`, not `.` or `..`, ...). */
+function checkIds(resources: MatrixResources): void {
+  for (const [member, value] of Object.entries(resources)) {
+    if (value !== undefined) checkLabel({ name: 'permissionMatrix' }, member, value);
+  }
+}
+
 /**
  * Decides every catalog action (all of them, grouped as the catalog groups them) on the given project's resources.
  *
  * @example
  * const m = permissionMatrix({ policies: [doc], region: 'us-east-1', accountId: '123456789012', resources: { ApplicationId: 'app1' } });
  * m.groups.flatMap((g) => g.cells).filter((c) => c.decision === 'Allow').map((c) => c.action);
- * @throws PolicyParseError when a policy does not parse; ArnBuildError for a malformed region or account.
+ * @throws PolicyParseError when a policy does not parse; ArnBuildError for a malformed region or account;
+ *   ValidationError for an id the client would reject (`a/b`, `..`), as `permissionMatrix: input.<member>: ...`.
  */
 export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix {
+  checkIds(req.resources);
   const env = { region: req.region, accountId: req.accountId };
   // Every cell is a distinct (action, resource), so a decision cache would only cost.
   const set = compilePolicies(req, { decisionCacheSize: 0 });

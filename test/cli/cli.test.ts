@@ -100,6 +100,11 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| unclear \|/m);
   });
 
+  it('matrix: an id the client would reject is one line naming its flag, exit 2', async () => {
+    const r = await cli(['matrix', '--policy', f('administrator.json'), ...ENV, '--app', 'a/b', '--segment', '..']);
+    expect([r.code, errorLines(r)]).toEqual([2, ['error: --app: expected an id without "/", got the string "a/b"']]);
+  });
+
   it('matrix without --app is a usage error, exit 2', async () => {
     const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV]);
     expect([r.code, errorLines(r)]).toEqual([2, ["error: required option '--app <id>' not specified"]]);

@@ -15,6 +15,14 @@ describe(permissionMatrix.name, () => {
     expect(m.totals).toEqual({ Allow: 123, ExplicitDeny: 0, ImplicitDeny: 0 });
   });
 
+  it.each([
+    [{ ApplicationId: 'a/b' }, 'permissionMatrix: input.ApplicationId: expected an id without "/", got the string "a/b"'],
+    [{ ApplicationId: 'p1', SegmentId: '..' }, 'permissionMatrix: input.SegmentId: expected an id other than "." or ".." (they would move up the path), got the string ".."'],
+    [{ ApplicationId: 'p1', ResourceArn: 'x' }, /input\.ResourceArn: expected an Amazon Pinpoint ARN/],
+  ])('rejects ids the client would reject: %j', (resources, want) => {
+    expect(() => permissionMatrix({ policies: [administrator], ...ENV, resources })).toThrow(want);
+  });
+
   const cases: [string, { policies: object[]; want: Record<string, string> }][] = [
     ['read-only for all apps', { policies: [readOnly], want: { GetApps: 'Allow', GetApp: 'Allow', GetSegment: 'Allow', CreateCampaign: 'ImplicitDeny', GetEmailTemplate: 'ImplicitDeny' } }],
     ['read-only for one project', { policies: [readOnlyProject], want: { GetApp: 'Allow', GetSegments: 'Allow', GetSegment: 'ImplicitDeny', GetApps: 'ImplicitDeny', DeleteApp: 'ImplicitDeny' } }],

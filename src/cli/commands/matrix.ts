@@ -1,12 +1,13 @@
 /** `pinpoint-guard matrix`: every catalog action × decision for one project, as a table, JSON, Markdown or an HTML page. */
 import type { Command } from 'commander';
+import { ValidationError } from '../../errors/validation.js';
 import { permissionMatrix } from '../../tooling/index.js';
 import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
 import { renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
 import { writeText, type Io, type Outcome } from '../io.js';
 import {
-  addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idsFrom, json, policySetFrom,
+  addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idFlagError, idsFrom, json, policySetFrom,
 } from '../options.js';
 
 const EXAMPLES = `
@@ -34,7 +35,13 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
   cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
     const set = policySetFrom(opts);
     const context = contextFrom(opts);
-    const m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
+    let m: PermissionMatrix;
+    try {
+      m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
+    } catch (e) {
+      if (e instanceof ValidationError) throw idFlagError(e);
+      throw e;
+    }
     const out = opts.out as string | undefined;
     const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, io.color && out === undefined);
     if (out === undefined) io.out(text);
