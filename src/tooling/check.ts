@@ -7,8 +7,8 @@ import { bindCall, type BoundCall } from '../client/bind.js';
 import type { ActionSpec, LifecycleSpec, OperationSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
 import { compilePolicies, type Decision, type PolicySet, type RequestContext } from '../policy/index.js';
-import { buildArn, type ArnEnvironment } from '../resource/arn.js';
-import { findAction, findOperation, operationOf } from './catalog.js';
+import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
+import { findAction, findOperation, operationOf, paramsFromArn, readableTemplate } from './catalog.js';
 import { ToolingInputError } from './errors.js';
 import { suggestAction } from './legacy.js';
 
@@ -22,7 +22,7 @@ export interface CheckPermissionRequest extends PolicySet {
   readonly action?: string;
   /** The operation's input, validated as the client validates it; its path ids name the resource. */
   readonly input?: unknown;
-  /** The resource ARN, used as given (with `action` only). */
+  /** The resource ARN, used as given (with `action` only); notes say when it does not fit the action or the Region. */
   readonly resource?: string;
   /** Request context keys (`aws:username`, `aws:PrincipalTag/team`, ...); the client's own facts are added. */
   readonly context?: RequestContext;
@@ -88,7 +88,9 @@ function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target
   const action = req.action as string;
   const spec = findAction(action);
   if (has(req.resource)) {
-    if (typeof req.resource !== 'string' || req.resource === '') throw new ToolingInputError('resource: expected an ARN string');
+    if (typeof req.resource !== 'string' || parseArn(req.resource) === undefined) {
+      throw new ToolingInputError(`resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got ${JSON.stringify(req.resource)}`);
+    }
     return { action: spec?.action ?? action, resource: req.resource, ...(spec ? { spec } : {}) };
   }
   if (!has(req.input)) throw new ToolingInputError(`${action}: give a resource ARN or the input (ids) to build it from`);
@@ -98,10 +100,29 @@ function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target
   return { action: spec.action, resource: buildArn(spec.resource, idParams(req.input), env), spec };
 }
 
-function notesFor(target: Target): string[] {
+/**
+ * For a resource ARN given as is: whether the action could ever be requested on it (the client builds only ARNs of the
+ * action's template), and whether it names the Region the request is evaluated in (`aws:RequestedRegion`).
+ */
+function resourceNotes(target: Target, region: string): string[] {
+  if (target.bound !== undefined || target.spec === undefined) return [];
+  const notes: string[] = [];
+  const arnRegion = parseArn(target.resource)?.region;
+  if (paramsFromArn(target.spec.resource, target.resource) === undefined) {
+    const name = target.spec.action;
+    notes.push(`${target.resource} is not an ARN of ${readableTemplate(target.spec.resource)} (what ${name} acts on), so no ${name} request names it`);
+  }
+  if (arnRegion !== undefined && arnRegion !== '' && arnRegion !== region) {
+    notes.push(`the ARN's Region ${arnRegion} differs from the request's Region ${region} (aws:RequestedRegion)`);
+  }
+  return notes;
+}
+
+function notesFor(target: Target, region: string): string[] {
   if (target.spec !== undefined) {
     const l = target.spec.lifecycle;
-    return l.status === 'end-of-support' ? [`${target.spec.action} is end-of-support: ${l.reason}${l.successor ? `; successor: ${l.successor}` : ''}`] : [];
+    const lifecycle = l.status === 'end-of-support' ? [`${target.spec.action} is end-of-support: ${l.reason}${l.successor ? `; successor: ${l.successor}` : ''}`] : [];
+    return [...resourceNotes(target, region), ...lifecycle];
   }
   if (!target.action.toLowerCase().startsWith('mobiletargeting:')) return [];
   const hint = suggestAction(target.action);
@@ -135,6 +156,6 @@ export function checkPermission(req: CheckPermissionRequest): CheckResult {
     resource: target.resource,
     ...(target.operation ? { operation: target.operation.name } : {}),
     ...(target.spec ? { lifecycle: target.spec.lifecycle } : {}),
-    notes: notesFor(target),
+    notes: notesFor(target, req.region),
   };
 }

@@ -42,6 +42,11 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(errorLines(r)).toEqual(['error: GetSegment: input.SegmentId: expected a string (it fills a path segment), got nothing (pass --segment)']);
   });
 
+  it('check: a --resource that is not an ARN is one line, exit 2', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), '--action', 'GetApp', '--resource', 'not-an-arn']);
+    expect([r.code, errorLines(r)]).toEqual([2, ['error: --resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got "not-an-arn"']]);
+  });
+
   it('check: a missing policy file is one line, exit 2', async () => {
     const r = await cli(['check', '--policy', 'no/such.json', '--action', 'GetApps', ...ACCOUNT]);
     expect([r.code, errorLines(r)]).toEqual([2, ['error: no/such.json: cannot read the file (no such file)']]);

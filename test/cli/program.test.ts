@@ -42,6 +42,13 @@ describe(run.name, () => {
     expect(io.stderr()).toMatch(/^Usage: pinpoint-guard/);
   });
 
+  it('check --resource without --region evaluates in the ARN\'s Region', async () => {
+    const io = memoryIo(false);
+    const resource = 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/a1';
+    expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`, '--action', 'GetApp', '--resource', resource, '--json'], io)).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({ decision: 'Allow', notes: [] });
+  });
+
   it('check with neither --operation nor --action is one line, exit 2', async () => {
     const io = memoryIo(false);
     expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`], io)).toBe(2);

@@ -77,9 +77,20 @@ describe(checkPermission.name, () => {
     expect(r.notes).toEqual(['mobiletargeting:GetUser is not a catalog action (did you mean mobiletargeting:GetUserEndpoints?)']);
   });
 
+  it('notes a resource ARN that does not fit the action, or names another Region', () => {
+    const other = 'arn:aws:mobiletargeting:eu-west-1:123456789012:apps/a1/campaigns/c1';
+    const r = checkPermission({ policies: [administrator], ...ENV, action: 'GetSegment', resource: other });
+    expect(r.notes.slice(0, 2)).toEqual([
+      `${other} is not an ARN of arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId> (what mobiletargeting:GetSegment acts on), so no mobiletargeting:GetSegment request names it`,
+      'the ARN\'s Region eu-west-1 differs from the request\'s Region us-east-1 (aws:RequestedRegion)',
+    ]);
+    expect(checkPermission({ policies: [administrator], ...ENV, action: 'GetApp', resource: arn('apps/a1') }).notes).toEqual([]);
+  });
+
   const failures: [string, Parameters<typeof checkPermission>[0], new (...a: never[]) => Error][] = [
     ['unknown operation', { policies: [administrator], ...ENV, operation: 'Fly', input: {} }, ToolingInputError],
     ['input and resource together', { policies: [administrator], ...ENV, action: 'GetApp', input: {}, resource: 'arn:x' }, ToolingInputError],
+    ['a resource that is not an ARN', { policies: [administrator], ...ENV, action: 'GetApp', resource: 'not-an-arn' }, ToolingInputError],
     ['neither operation nor action', { policies: [administrator], ...ENV }, ToolingInputError],
     ['a missing id', { policies: [administrator], ...ENV, operation: 'GetSegment', input: { ApplicationId: 'a' } }, ValidationError],
     ['an id with a slash', { policies: [administrator], ...ENV, operation: 'GetApp', input: { ApplicationId: 'a/b' } }, ValidationError],

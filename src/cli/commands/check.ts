@@ -1,6 +1,8 @@
 /** `pinpoint-guard check`: the decision for one call, and why. Exit 0 allow, 1 deny. */
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors/validation.js';
+import { parseArn } from '../../resource/arn.js';
+import { isRegion } from '../../resource/region.js';
 import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
 import { DECISION_STYLE, statementLabel } from '../../tooling/render/matrix.js';
@@ -46,7 +48,7 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     .description('decide one call against the policies, without sending it; exit 0 allow, 1 deny')
     .option('--operation <name>', 'operation (GetSegment or getSegment); its ARN is built from the id flags as the client builds it')
     .option('--action <name>', 'IAM action (GetSegment or mobiletargeting:GetSegment)')
-    .option('--resource <arn>', 'the resource ARN, used as given (with --action)')
+    .option('--resource <arn>', 'the resource ARN, used as given (with --action); its Region is the default --region')
     .option('--json', 'print the decision as JSON');
   addPolicySetOptions(cmd);
   addIdOptions(cmd);
@@ -62,11 +64,16 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     if (resource === undefined && Object.keys(ids).length === 0 && operation === undefined && findAction(action ?? '') === undefined) {
       throw new CliError([`check: expected --resource ARN for ${action}, which the catalog does not know`]);
     }
+    const arn = resource === undefined ? undefined : parseArn(resource);
+    if (resource !== undefined && arn === undefined) {
+      throw new CliError([`--resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got ${JSON.stringify(resource)}`]);
+    }
     const set = policySetFrom(opts);
-    // With --resource no ARN is built, so the account is not needed; the Region still feeds aws:RequestedRegion.
-    const env = resource === undefined
+    // With --resource no ARN is built, so the account is not needed; the Region feeds aws:RequestedRegion, and without
+    // --region it is the ARN's own (a client for that resource runs there).
+    const env = arn === undefined
       ? environmentFrom(opts, io)
-      : { region: (opts.region as string | undefined) ?? io.env.AWS_REGION ?? 'us-east-1', accountId: (opts.account as string | undefined) ?? '' };
+      : { region: (opts.region as string | undefined) ?? (isRegion(arn.region) ? arn.region : undefined) ?? io.env.AWS_REGION ?? 'us-east-1', accountId: (opts.account as string | undefined) ?? '' };
     const context = contextFrom(opts);
     let result: CheckResult;
     try {
