@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintPolicy, type LintFinding } from '../../src/tooling/index.js';
-import { canMatchTemplate } from '../../src/tooling/lint/resource-fit.js';
+import { canMatchTemplate, suggestedPattern } from '../../src/tooling/lint/resource-fit.js';
 import { administrator, readOnly, readOnlyProject } from './fixtures.js';
 
 const A = 'arn:aws:mobiletargeting:us-east-1:123456789012';
@@ -22,7 +22,7 @@ describe(lintPolicy.name, () => {
     ['an action wildcard that matches nothing', { given: policy(allow(['mobiletargeting:Get*', 'mobiletargeting:Fetch*'])), rule: 'wildcard-matches-nothing',
       want: [{ severity: 'error', path: 'Statement[0].Action[1]' }] }],
     ['GetSegment on campaigns can never match', { given: policy(allow('mobiletargeting:GetSegment', `${A}:apps/p1/campaigns/*`)), rule: 'resource-type-mismatch',
-      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: `for GetSegment write "${A}:apps/*/segments/*", or pair the pattern with actions on its resource type` }] }],
+      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: `for GetSegment write "${A}:apps/p1/segments/*", or pair the pattern with actions on its resource type` }] }],
     ['Allow with NotAction', { given: policy({ Effect: 'Allow', NotAction: 'mobiletargeting:Delete*', Resource: '*' }), rule: 'allow-not-action',
       want: [{ severity: 'warning', path: 'Statement[0].NotAction' }] }],
     ['Allow with NotResource', { given: policy({ Effect: 'Allow', Action: 'mobiletargeting:GetApp', NotResource: `${A}:apps/p1` }), rule: 'allow-not-resource',
@@ -96,4 +96,19 @@ describe(canMatchTemplate.name, () => {
   it.each(cases)('%s on %s → %s', (pattern, template, want) => {
     expect(canMatchTemplate(pattern, template)).toBe(want);
   });
+});
+
+describe(suggestedPattern.name, () => {
+  const SEGMENT = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/segments/${SegmentId}';
+  const TEMPLATE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL';
+  const cases: [string, { given: [pattern: string, template: string]; want: string }][] = [
+    ['keeps the project when apps/<id> lines up', { given: [`${A}:apps/a1/campaigns/*`, SEGMENT], want: `${A}:apps/a1/segments/*` }],
+    ['a project pattern', { given: [`${A}:apps/a1`, SEGMENT], want: `${A}:apps/a1/segments/*` }],
+    ['not a project: every id *', { given: [`${A}:templates/t1/EMAIL`, SEGMENT], want: `${A}:apps/*/segments/*` }],
+    ['no project in the template', { given: [`${A}:apps/a1`, TEMPLATE], want: `${A}:templates/*/EMAIL` }],
+    ['another service: nothing borrowed', { given: ['arn:aws:s3:::bucket/*', SEGMENT], want: 'arn:*:mobiletargeting:*:*:apps/*/segments/*' }],
+    ['empty Region and account become *', { given: ['arn:aws:mobiletargeting:::apps/a1', SEGMENT], want: 'arn:aws:mobiletargeting:*:*:apps/a1/segments/*' }],
+    ['not an ARN', { given: ['*', SEGMENT], want: 'arn:*:mobiletargeting:*:*:apps/*/segments/*' }],
+  ];
+  it.each(cases)('%s', (_, { given, want }) => expect(suggestedPattern(...given)).toEqual(want));
 });

@@ -44,9 +44,17 @@ export function canMatchTemplate(pattern: string, template: string): boolean {
   return witnesses(pattern, template).some((w) => matchArn(pattern, w));
 }
 
-/** The template as a Resource pattern with the pattern's partition, region and account, every id `*`. */
+/**
+ * The template as a Resource pattern, every id `*`, but keeping what the pattern already says: its partition, Region and
+ * account when it is a Pinpoint ARN pattern that names them (else `*`), and its project when both start `apps/<id>`
+ * (`.../apps/a1/campaigns/*` with GetSegment → `.../apps/a1/segments/*`).
+ */
 export function suggestedPattern(pattern: string, template: string): string {
   const p = fields(pattern);
-  const env: Record<string, string | undefined> = { Partition: p?.[1], Region: p?.[3], Account: p?.[4] };
-  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => env[name] ?? '*');
+  const pinpoint = p !== undefined && p[0] === 'arn' && p[2] === 'mobiletargeting';
+  const borrow = (i: number) => (pinpoint && p[i] !== '' ? p[i] : undefined);
+  const app = pinpoint ? /^apps\/([^/]+)/.exec(p[5] as string)?.[1] : undefined;
+  const known: Record<string, string | undefined> = { Partition: borrow(1), Region: borrow(3), Account: borrow(4), ApplicationId: app };
+  const appScoped = template.includes(':apps/${ApplicationId}');
+  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => (name !== 'ApplicationId' || appScoped ? known[name] : undefined) ?? '*');
 }
