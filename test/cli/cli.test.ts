@@ -74,6 +74,11 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect([r.code, errorLines(r)[0]]).toEqual([2, "error: unknown option '--bogus'"]);
   });
 
+  it('a misspelt required option is reported as unknown, with a did-you-mean, not as a missing one, exit 2', async () => {
+    const r = await cli(['check', '--polcy', 'x', '--action', 'GetApps']);
+    expect([r.code, errorLines(r)]).toEqual([2, ["error: unknown option '--polcy'", '(Did you mean --policy?)']]);
+  });
+
   it('matrix: a grouped table with every action, no colour when not a TTY', async () => {
     const r = await cli(['matrix', '--policy', f('read-only-project.json'), ...ENV, '--app', 'project1']);
     expect(r.code).toBe(0);
