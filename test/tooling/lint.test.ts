@@ -58,6 +58,13 @@ describe(lintPolicy.name, () => {
     expect(only(lintPolicy(policy(allow('mobiletargeting:SendOTPMessage'))), 'end-of-support')).toEqual([]);
   });
 
+  it('does not count an Allow that a Deny cancels: it allows nothing, as allow-always-denied says', () => {
+    const cancelled = policy(allow('mobiletargeting:GetSegment'), { Effect: 'Deny', Action: 'mobiletargeting:GetSegment', Resource: '*' });
+    expect(pick(lintPolicy(cancelled)).map((f) => f.rule)).toEqual(['allow-always-denied']);
+    const partly = policy(allow('mobiletargeting:GetSegment'), { Effect: 'Deny', Action: 'mobiletargeting:GetSegment', Resource: `${A}:apps/p1/*` });
+    expect(only(lintPolicy(partly), 'end-of-support')).toHaveLength(1);
+  });
+
   it('finds no errors in the seed examples', () => {
     for (const p of [administrator, readOnly, readOnlyProject]) expect(lintPolicy(p).filter((f) => f.severity === 'error')).toEqual([]);
   });

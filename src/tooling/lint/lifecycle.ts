@@ -1,9 +1,11 @@
 /**
  * End of support (issue 8): one warning when the policy allows catalog actions past Pinpoint's end of support, listing
- * them and the statements that allow them, at the first such statement's path.
+ * them and the statements that allow them, at the first such statement's path. An Allow that a Deny cancels entirely
+ * allows nothing (redundancy reports it), so it is not counted.
  */
 import type { ActionSpec } from '../../client/spec.js';
 import { shortName } from '../catalog.js';
+import { cancellingDeny } from './redundancy.js';
 import { canMatchTemplate } from './resource-fit.js';
 import type { LintRule, StatementEntry } from './types.js';
 
@@ -16,7 +18,10 @@ function endOfSupportAllowed(entry: StatementEntry): ActionSpec[] {
 }
 
 export const lifecycle: LintRule = (ctx) => {
-  const hits = ctx.statements.map((entry) => ({ entry, actions: endOfSupportAllowed(entry) })).filter((h) => h.actions.length > 0);
+  const hits = ctx.statements
+    .filter((entry) => cancellingDeny(entry, ctx.statements) === undefined)
+    .map((entry) => ({ entry, actions: endOfSupportAllowed(entry) }))
+    .filter((h) => h.actions.length > 0);
   const first = hits[0];
   if (first === undefined) return [];
   const actions = [...new Set(hits.flatMap((h) => h.actions))].sort((a, b) => a.action.localeCompare(b.action));

@@ -40,6 +40,12 @@ const identity = (s: ParsedStatement) =>
     conditionKey(s),
   ]);
 
+/** The unconditional Deny that cancels every request the Allow `entry` applies to, if one does. */
+export function cancellingDeny(entry: StatementEntry, statements: readonly StatementEntry[]): StatementEntry | undefined {
+  if (entry.parsed.effect !== 'Allow') return undefined;
+  return statements.find((o) => o.parsed.effect === 'Deny' && o.parsed.conditions.length === 0 && covers(o.parsed, entry.parsed, false));
+}
+
 function findingFor(entry: StatementEntry, others: readonly StatementEntry[], keys: readonly string[]): LintFinding | undefined {
   const me = entry.parsed;
   const key = keys[others.indexOf(entry)];
@@ -57,8 +63,7 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
       fix: 'remove this statement, or narrow the other one if this one states the intent',
     };
   }
-  if (me.effect !== 'Allow') return undefined;
-  const cancel = others.find((o) => o.parsed.effect === 'Deny' && o.parsed.conditions.length === 0 && covers(o.parsed, me, false));
+  const cancel = cancellingDeny(entry, others);
   if (cancel) {
     return {
       rule: 'allow-always-denied',
