@@ -69,7 +69,7 @@ export function buildTiers(set: PolicySet): Tier[] {
   }
   (set.serviceControlPolicies ?? []).forEach((level, l) => {
     tiers.push({
-      title: `the service control policies at level ${l} (scp[${l}])`,
+      title: `the service control policy level ${l} (scp[${l}])`,
       identity: false,
       slots: slots(level, (i) => `scp[${l}][${i}]`),
     });
