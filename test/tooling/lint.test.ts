@@ -69,6 +69,15 @@ describe(lintPolicy.name, () => {
     for (const p of [administrator, readOnly, readOnlyProject]) expect(lintPolicy(p).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('reports one cause once: a Resource of the wrong type is an error, without a second warning on its action', () => {
+    expect(pick(lintPolicy(policy(allow('mobiletargeting:GetApp', `${A}:apps/p1/campaigns/*`))))).toEqual([
+      { rule: 'resource-type-mismatch', severity: 'error', path: 'Statement[0].Resource' },
+    ]);
+    expect(pick(lintPolicy(policy(allow(['mobiletargeting:GetApp', 'mobiletargeting:GetSegment'], `${A}:apps/p1`))))).toEqual([
+      { rule: 'action-resource-mismatch', severity: 'warning', path: 'Statement[0].Action[1]' },
+    ]);
+  });
+
   it('points out that Get* on one project reaches only the project-level reads', () => {
     const info = only(lintPolicy(readOnlyProject), 'action-resource-mismatch');
     expect(info).toMatchObject([{ severity: 'info', path: 'Statement[0].Action[0]' }]);

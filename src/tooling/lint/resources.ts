@@ -14,12 +14,15 @@ const hasWildcard = (s: string) => /[*?]/.test(s);
 const listNames = (names: readonly string[], max = 6) =>
   names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 
+/** Whether `pattern` can match the resource of none of the statement's catalog actions. */
+const isDead = (entry: StatementEntry, pattern: string) => !entry.catalogActions.some((a) => canMatchTemplate(pattern, a.resource));
+
 function deadPatterns(entry: StatementEntry): LintFinding[] {
   const resources = entry.parsed.resource;
   const paired = entry.catalogActions;
   if (resources === undefined || entry.parsed.action === undefined || paired.length === 0) return [];
   return resources.flatMap((pattern, i): LintFinding[] => {
-    if (paired.some((a) => canMatchTemplate(pattern, a.resource))) return [];
+    if (!isDead(entry, pattern)) return [];
     const first = paired[0]!;
     return [{
       rule: 'resource-type-mismatch',
@@ -32,10 +35,12 @@ function deadPatterns(entry: StatementEntry): LintFinding[] {
   });
 }
 
+/** Actions no Resource of their statement can reach — unless no Resource reaches any: deadPatterns says that once. */
 function unreachableActions(entry: StatementEntry): LintFinding[] {
   const resources = entry.parsed.resource;
   const actions = entry.parsed.action;
   if (resources === undefined || actions === undefined) return [];
+  if (entry.catalogActions.length > 0 && resources.every((p) => isDead(entry, p))) return [];
   const reachable = (template: string) => resources.some((p) => canMatchTemplate(p, template));
   const findings: LintFinding[] = [];
   actions.forEach((pattern, i) => {
