@@ -10,7 +10,7 @@ import { compilePolicies, type Decision, type PolicySet, type RequestContext } f
 import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
 import { findAction, findOperation, operationOf, paramsFromArn, readableTemplate } from './catalog.js';
 import { ToolingInputError } from './errors.js';
-import { suggestAction } from './legacy.js';
+import { didYouMean, didYouMeanOperation } from './legacy.js';
 
 /** One call to check: an operation with its input, or an action with a resource ARN or with input. */
 export interface CheckPermissionRequest extends PolicySet {
@@ -52,7 +52,7 @@ interface Target {
 
 function requireOperation(name: string): OperationSpec {
   const op = findOperation(name);
-  if (op === undefined) throw new ToolingInputError(`unknown operation "${name}"; expected a catalog operation such as GetSegment`);
+  if (op === undefined) throw new ToolingInputError(`unknown operation "${name}"${didYouMeanOperation(name) || '; expected a catalog operation such as GetSegment'}`);
   return op;
 }
 
@@ -94,7 +94,9 @@ function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target
     return { action: spec?.action ?? action, resource: req.resource, ...(spec ? { spec } : {}) };
   }
   if (!has(req.input)) throw new ToolingInputError(`${action}: give a resource ARN or the input (ids) to build it from`);
-  if (spec === undefined) throw new ToolingInputError(`unknown action "${action}": without a catalog entry there is no ARN template to build the resource from`);
+  if (spec === undefined) {
+    throw new ToolingInputError(`unknown action "${action}": without a catalog entry there is no ARN template to build the resource from${didYouMean(action)}`);
+  }
   const op = operationOf(spec);
   if (op !== undefined) return fromOperation(op, req.input, env);
   return { action: spec.action, resource: buildArn(spec.resource, idParams(req.input), env), spec };
@@ -124,9 +126,8 @@ function notesFor(target: Target, region: string): string[] {
     const lifecycle = l.status === 'end-of-support' ? [`${target.spec.action} is end-of-support: ${l.reason}${l.successor ? `; successor: ${l.successor}` : ''}`] : [];
     return [...resourceNotes(target, region), ...lifecycle];
   }
-  if (!target.action.toLowerCase().startsWith('mobiletargeting:')) return [];
-  const hint = suggestAction(target.action);
-  return [`${target.action} is not a catalog action${hint ? ` (did you mean ${hint.suggestion}?)` : ''}`];
+  if (target.action.includes(':') && !target.action.toLowerCase().startsWith('mobiletargeting:')) return [];
+  return [`${target.action} is not a catalog action${didYouMean(target.action)}`];
 }
 
 /**

@@ -3,16 +3,16 @@
  * catalog's errata (generated `legacyActionNames`), keyed here in lower case because IAM action names are.
  */
 import { legacyActionNames } from '../../generated/operations.js';
-import { catalogActions, shortName } from './catalog.js';
+import { catalogActions, findAction, operationOf, SERVICE, shortName } from './catalog.js';
 import { nearest } from './distance.js';
 
 export const LEGACY_ACTIONS: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(Object.entries(legacyActionNames).map(([seed, truth]) => [seed.toLowerCase(), truth])),
 );
 
-/** What to write instead of an unknown Pinpoint action: its legacy rename, else the nearest catalog name. */
+/** What to write instead of an unknown Pinpoint action (`GetUser` or `mobiletargeting:GetUser`): its legacy rename, else the nearest catalog name. */
 export function suggestAction(action: string): { readonly suggestion: string; readonly legacy: boolean } | undefined {
-  const legacy = LEGACY_ACTIONS[action.toLowerCase()];
+  const legacy = LEGACY_ACTIONS[(action.includes(':') ? action : `${SERVICE}:${action}`).toLowerCase()];
   if (legacy !== undefined) return { suggestion: legacy, legacy: true };
   const near = nearest(shortName(action), catalogActions.map((a) => shortName(a.action)));
   return near === undefined ? undefined : { suggestion: `mobiletargeting:${near}`, legacy: false };
@@ -26,4 +26,17 @@ export function didYouMean(action: string): string {
   const hint = suggestAction(action);
   if (hint === undefined) return '';
   return hint.legacy ? ` (did you mean ${hint.suggestion}? ${shortName(action)} is the seed's legacy name)` : ` (did you mean ${hint.suggestion}?)`;
+}
+
+/**
+ * The same hint for an operation name (`getUser` → ` (did you mean getUserEndpoints? getUser is the seed's legacy
+ * name)`), spelled as it was typed: an SDK command (`GetUser`) or a client method (`getUser`).
+ */
+export function didYouMeanOperation(name: string): string {
+  const hint = suggestAction(shortName(name));
+  const spec = hint === undefined ? undefined : findAction(hint.suggestion);
+  const op = spec === undefined ? undefined : operationOf(spec);
+  if (hint === undefined || op === undefined) return '';
+  const spelled = /^[a-z]/.test(name) ? `${op.name.charAt(0).toLowerCase()}${op.name.slice(1)}` : op.name;
+  return hint.legacy ? ` (did you mean ${spelled}? ${name} is the seed's legacy name)` : ` (did you mean ${spelled}?)`;
 }

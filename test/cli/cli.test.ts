@@ -175,6 +175,11 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     ]);
   });
 
+  it('policy --operations: a legacy name gets its rename, spelled as typed, exit 2', async () => {
+    const r = await cli(['policy', '--operations', 'getUser', '--app', 'a1', ...ACCOUNT]);
+    expect([r.code, errorLines(r)]).toEqual([2, ['error: --operations: unknown operation "getUser" (did you mean getUserEndpoints? getUser is the seed\'s legacy name)']]);
+  });
+
   it('policy: a malformed recording is one line per bad entry, exit 2', async () => {
     const rec = write('rec.json', JSON.stringify([
       { action: 'mobiletargeting:GetApp' }, { action: 1, resource: 'arn:x' },

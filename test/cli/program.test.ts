@@ -49,6 +49,12 @@ describe(run.name, () => {
     expect(JSON.parse(io.stdout())).toMatchObject({ decision: 'Allow', notes: [] });
   });
 
+  it('check --action with a legacy name and no ARN names the rename, exit 2', async () => {
+    const io = memoryIo(false);
+    expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`, '--action', 'GetUser'], io)).toBe(2);
+    expect(io.stderr()).toBe('error: check: expected --resource ARN for GetUser, which the catalog does not know (did you mean mobiletargeting:GetUserEndpoints? GetUser is the seed\'s legacy name)\n');
+  });
+
   it('check with neither --operation nor --action is one line, exit 2', async () => {
     const io = memoryIo(false);
     expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`], io)).toBe(2);

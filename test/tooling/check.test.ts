@@ -74,7 +74,16 @@ describe(checkPermission.name, () => {
 
   it('notes an action the catalog does not know, with a suggestion', () => {
     const r = checkPermission({ policies: [administrator], ...ENV, action: 'mobiletargeting:GetUser', resource: arn('apps/a/users/u') });
-    expect(r.notes).toEqual(['mobiletargeting:GetUser is not a catalog action (did you mean mobiletargeting:GetUserEndpoints?)']);
+    expect(r.notes).toEqual(['mobiletargeting:GetUser is not a catalog action (did you mean mobiletargeting:GetUserEndpoints? GetUser is the seed\'s legacy name)']);
+  });
+
+  it.each([
+    [{ operation: 'getUser', input: {} }, 'unknown operation "getUser" (did you mean getUserEndpoints? getUser is the seed\'s legacy name)'],
+    [{ operation: 'GetSegmnt', input: {} }, 'unknown operation "GetSegmnt" (did you mean GetSegment?)'],
+    [{ operation: 'Fly', input: {} }, 'unknown operation "Fly"; expected a catalog operation such as GetSegment'],
+    [{ action: 'GetUser', input: {} }, 'unknown action "GetUser": without a catalog entry there is no ARN template to build the resource from (did you mean mobiletargeting:GetUserEndpoints? GetUser is the seed\'s legacy name)'],
+  ])('names the legacy rename or the nearest name of an unknown %j', (given, message) => {
+    expect(() => checkPermission({ policies: [administrator], ...ENV, ...given })).toThrow(new ToolingInputError(message));
   });
 
   it('notes a resource ARN that does not fit the action, or names another Region', () => {

@@ -6,6 +6,7 @@ import { isRegion } from '../../resource/region.js';
 import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
 import { DECISION_STYLE, statementLabel } from '../../tooling/render/matrix.js';
+import { didYouMean } from '../../tooling/legacy.js';
 import { painter } from '../../tooling/render/text.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io, Outcome } from '../io.js';
@@ -62,7 +63,7 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     const ids = idsFrom(opts);
     if (resource !== undefined && Object.keys(ids).length > 0) throw new CliError(['check: give either --resource ARN or id flags (--app ...), not both']);
     if (resource === undefined && Object.keys(ids).length === 0 && operation === undefined && findAction(action ?? '') === undefined) {
-      throw new CliError([`check: expected --resource ARN for ${action}, which the catalog does not know`]);
+      throw new CliError([`check: expected --resource ARN for ${action}, which the catalog does not know${didYouMean(action ?? '')}`]);
     }
     const arn = resource === undefined ? undefined : parseArn(resource);
     if (resource !== undefined && arn === undefined) {

@@ -7,6 +7,7 @@ import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
 import { buildArn } from '../../resource/arn.js';
 import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
+import { didYouMeanOperation } from '../../tooling/legacy.js';
 import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { readJson, writeText, type Io, type Outcome } from '../io.js';
@@ -42,7 +43,9 @@ const ALWAYS_REQUIRED: ReadonlySet<string> = new Set(['ApplicationId', 'Resource
 function callsFromOperations(names: string, ids: Record<string, string>, env: { region: string; accountId: string }): PolicyCall[] {
   return names.split(',').map((n) => n.trim()).filter((n) => n !== '').map((name) => {
     const op = findOperation(name);
-    if (op === undefined) throw new CliError([`--operations: unknown operation "${name}"; expected catalog operations such as getSegment,createCampaign`]);
+    if (op === undefined) {
+      throw new CliError([`--operations: unknown operation "${name}"${didYouMeanOperation(name) || '; expected catalog operations such as getSegment,createCampaign'}`]);
+    }
     const open = op.labels.filter((m) => ids[m] === undefined && !ALWAYS_REQUIRED.has(m));
     const input = Object.fromEntries(op.labels.flatMap((m) => (ids[m] !== undefined ? [[m, ids[m]]] : open.includes(m) ? [[m, '*']] : [])));
     const inArn = new Set(placeholdersOf(op.resource));
