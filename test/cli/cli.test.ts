@@ -47,6 +47,11 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect([r.code, errorLines(r)]).toEqual([2, ['error: --resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got "not-an-arn"']]);
   });
 
+  it('check --context: a key the tool sets itself is refused, naming where it comes from, exit 2', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), '--action', 'GetApps', ...ACCOUNT, '--context', 'aws:RequestedRegion=eu-west-1', '--context', 'aws:username=a']);
+    expect([r.code, errorLines(r)]).toEqual([2, ['error: --context: aws:RequestedRegion is set by pinpoint-guard as the client sets it, not by --context; set it with --region']]);
+  });
+
   it('check: a missing policy file is one line, exit 2', async () => {
     const r = await cli(['check', '--policy', 'no/such.json', '--action', 'GetApps', ...ACCOUNT]);
     expect([r.code, errorLines(r)]).toEqual([2, ['error: no/such.json: cannot read the file (no such file)']]);
