@@ -142,6 +142,17 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(results[0]?.findings.map((x) => x.rule)).toEqual(['end-of-support']);
   });
 
+  it('lint: an invalid policy still gets its report, and exits 2 with one line per problem', async () => {
+    const bad = write('lint-invalid.json', JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Alow', Action: 'mobiletargeting:GetApp', Resource: '*' }, { Effect: 'Allow', Action: 'mobiletargeting:GetUser', Resource: '*' },
+    ] }));
+    const r = await cli(['lint', '--policy', bad, f('read-only.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/lint-invalid.json:Statement\[0\]\.Effect +error +grammar/);
+    expect(r.stdout).toMatch(/lint-invalid.json:Statement\[1\]\.Action +error +legacy-action/);
+    expect(errorLines(r)).toEqual([`error: ${bad}: Statement[0].Effect: expected "Allow" or "Deny", got "Alow"`]);
+  });
+
   it('lint: a file that is not JSON exits 2', async () => {
     const r = await cli(['lint', '--policy', write('empty.json', '')]);
     expect(r.code).toBe(2);

@@ -1,4 +1,7 @@
-/** `pinpoint-guard lint`: findings with severity, JSON path and fix for each policy file; exit 1 on any error-level finding. */
+/**
+ * `pinpoint-guard lint`: findings with severity, JSON path and fix for each policy file; exit 1 on any error-level
+ * finding, 2 when a file is not a valid policy at all (as every other command treats an invalid policy).
+ */
 import type { Command } from 'commander';
 import { lintPolicy, type LintFinding } from '../../tooling/index.js';
 import { columns, painter } from '../../tooling/render/text.js';
@@ -10,7 +13,8 @@ const EXAMPLES = `
 Examples:
   $ pinpoint-guard lint --policy policy.json
   $ pinpoint-guard lint --policy a.json b.json --json
-Exit codes: 0 no error-level findings, 1 some, 2 a file is missing or not JSON.`;
+Exit codes: 0 no error-level findings, 1 some, 2 a file is missing, not JSON, or not a valid policy
+(the report still lists every finding; each grammar problem is also one error line on stderr).`;
 
 const SEVERITY_COLOR = { error: 'red', warning: 'yellow', info: 'dim' } as const;
 
@@ -33,12 +37,15 @@ export function registerLint(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
     .command('lint')
     .description('find unknown actions, resources that can never match, risky NotAction/NotResource, redundant statements, end-of-support actions')
-    .requiredOption('--policy <file...>', 'policy JSON file(s) to lint');
+    .requiredOption('--policy <file...>', 'policy JSON file(s) to lint; exit 1 on an error-level finding, 2 on an invalid policy');
   addFormatOptions(cmd, ['text', 'json'], 'text');
   cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
-    // Files that cannot be read or are not JSON are usage errors (exit 2); grammar problems are findings.
+    // Files that cannot be read or are not JSON are usage errors; grammar problems are findings (with fixes) and make
+    // the policy invalid, which is a usage error too: one line each on stderr, exit 2.
     const results = (opts.policy as string[]).map((file) => ({ file, findings: lintPolicy(readJson(file) as object) }));
     io.out(formatFrom(opts) === 'json' ? json(results) : renderText(results, io));
-    outcome.code = results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.negative : EXIT.ok;
+    const invalid = results.flatMap((r) => r.findings.filter((f) => f.rule === 'grammar').map((f) => `${r.file}: ${f.path}: ${f.message}`));
+    for (const line of invalid) io.err(`error: ${line}\n`);
+    outcome.code = invalid.length > 0 ? EXIT.usage : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.negative : EXIT.ok;
   });
 }
