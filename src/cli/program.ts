@@ -9,7 +9,7 @@ import { registerLint } from './commands/lint.js';
 import { registerMatrix } from './commands/matrix.js';
 import { registerPolicy } from './commands/policy.js';
 import { CliError, describeError, EXIT } from './errors.js';
-import type { Io, Outcome } from './io.js';
+import { packageVersion, type Io, type Outcome } from './io.js';
 
 const COMMANDS = [registerCheck, registerMatrix, registerLint, registerPolicy, registerLifecycle] as const;
 
@@ -35,6 +35,7 @@ export function createProgram(io: Io, outcome: Outcome): Command {
   const program = new Command('pinpoint-guard')
     .description('Dry-run IAM tooling for Amazon Pinpoint: check a call, print the permission matrix, lint a policy, generate a least-privilege policy')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .version(packageVersion(), '-V, --version', 'print the version of pinpoint-guard')
     .exitOverride()
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);

@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, cliIntoClosedPipe, errorLines, FIXTURES } from './support.js';
+import { cli, cliIntoClosedPipe, errorLines, FIXTURES, ROOT } from './support.js';
 
 const ACCOUNT = ['--account', '123456789012'];
 const ENV = ['--region', 'us-east-1', ...ACCOUNT];
@@ -223,6 +223,12 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(r.code).toBe(0);
     expect(rows.length).toBeGreaterThan(30);
     expect(rows.every((x) => x.status === 'end-of-support')).toBe(true);
+  });
+
+  it('--version prints the version of package.json, exit 0', async () => {
+    const r = await cli(['--version']);
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect([r.code, r.stdout]).toEqual([0, `${version}\n`]);
   });
 
   it('--help shows the examples, exit 0', async () => {
