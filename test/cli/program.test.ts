@@ -55,6 +55,19 @@ describe(run.name, () => {
     expect(io.stderr()).toBe('error: check: expected --resource ARN for GetUser, which the catalog does not know (did you mean mobiletargeting:GetUserEndpoints? GetUser is the seed\'s legacy name)\n');
   });
 
+  it('lifecycle: the table cuts long successors, JSON keeps them whole', async () => {
+    const table = memoryIo(false);
+    expect(await run(['lifecycle'], table)).toBe(0);
+    const header = table.stdout().split('\n')[0] as string;
+    const [from, to] = [header.indexOf('SUCCESSOR'), header.indexOf('REASON')];
+    expect(to - from).toBeLessThanOrEqual(42);
+    expect(table.stdout()).toMatch(/successors cut at … \(--format markdown or --json for the full text\)\n$/);
+    const data = memoryIo(false);
+    await run(['lifecycle', '--json'], data);
+    const rows = JSON.parse(data.stdout()) as { successor?: string }[];
+    expect(Math.max(...rows.map((r) => r.successor?.length ?? 0))).toBeGreaterThan(100);
+  });
+
   it('check with neither --operation nor --action is one line, exit 2', async () => {
     const io = memoryIo(false);
     expect(await run(['check', '--policy', `${FIXTURES}/administrator.json`], io)).toBe(2);

@@ -1,7 +1,7 @@
 /** `pinpoint-guard lifecycle`: every action's lifecycle status, reason and successor (issue 8). */
 import { Option, type Command } from 'commander';
 import { lifecycleTable, type LifecycleRow } from '../../tooling/index.js';
-import { columns, markdownTable, painter } from '../../tooling/render/text.js';
+import { columns, markdownTable, painter, truncate } from '../../tooling/render/text.js';
 import type { Io, Outcome } from '../io.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
@@ -12,12 +12,15 @@ Examples:
 
 const cellsOf = (r: LifecycleRow) => [r.action, r.group, r.status, r.successor ?? '', r.reason];
 const HEADER = ['ACTION', 'GROUP', 'STATUS', 'SUCCESSOR', 'REASON'];
+/** The terminal table keeps the successor to this many columns; JSON and Markdown carry the full text. */
+const SUCCESSOR_WIDTH = 40;
 
 const RENDER: Readonly<Record<string, (rows: LifecycleRow[], io: Io) => string>> = {
   table: (rows, io) => {
     const paint = painter(io.color);
-    const body = rows.map((r) => cellsOf(r).map((c, i) => (i === 2 && r.status === 'end-of-support' ? paint('magenta', c) : c)));
-    return `${columns([HEADER.map((h) => paint('dim', h)), ...body])}\n${rows.length} action(s)\n`;
+    const body = rows.map((r) => cellsOf(r).map((c, i) => (i === 2 && r.status === 'end-of-support' ? paint('magenta', c) : i === 3 ? truncate(c, SUCCESSOR_WIDTH) : c)));
+    const cut = rows.some((r) => (r.successor ?? '').length > SUCCESSOR_WIDTH) ? '; successors cut at … (--format markdown or --json for the full text)' : '';
+    return `${columns([HEADER.map((h) => paint('dim', h)), ...body])}\n${rows.length} action(s)${cut}\n`;
   },
   json: (rows) => json(rows),
   markdown: (rows) => `${markdownTable(['Action', 'Group', 'Status', 'Successor', 'Reason'], rows.map(cellsOf))}\n`,

@@ -18,6 +18,9 @@ export function columns(rows: readonly (readonly string[])[], indent = ''): stri
     .join('\n');
 }
 
+/** `text` cut to at most `max` columns, ending in `…` when cut. */
+export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
+
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A GitHub-flavoured Markdown table. */
