@@ -55,6 +55,9 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('matrix --format html 
     expect(del?.[1]).toBe('explicit');
     expect(del?.[3]).toMatch(/^ExplicitDeny: statement &quot;NoDeletes&quot;/);
     expect(dom.match(/role="tooltip"/g)).toHaveLength(123);
+    // Each group's grid is a list, so each of its cells is a list item.
+    const grids = [...dom.matchAll(/<div class="grid" role="list">([\s\S]*?)<\/section>/g)].map((g) => g[1] as string);
+    expect(grids.reduce((n, g) => n + (g.match(/<div class="cell [^"]+"[^>]* role="listitem"/g) ?? []).length, 0)).toBe(123);
   });
 
   it('has the legend and shows a cell\'s tooltip on focus', () => {

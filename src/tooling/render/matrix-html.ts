@@ -45,7 +45,7 @@ function cellHtml(c: MatrixCell): string {
   const label = `${shortName(c.action)}: ${style.label} (${c.lifecycle.status}). ${c.reason}`;
   return [
     `<div class="cell ${DECISION_CLASS[c.decision]}" tabindex="0" data-action="${escapeHtml(c.action)}" data-decision="${c.decision}"`,
-    ` data-lifecycle="${c.lifecycle.status}" title="${escapeHtml(c.reason)}" aria-label="${escapeHtml(label)}">`,
+    ` data-lifecycle="${c.lifecycle.status}" role="listitem" title="${escapeHtml(c.reason)}" aria-label="${escapeHtml(label)}">`,
     `<span class="name">${escapeHtml(shortName(c.action))}${mark}${eos}</span>`,
     `<span class="meta">${style.mark} ${style.label} · ${escapeHtml(c.accessLevel)} · ${escapeHtml(c.lifecycle.status)}</span>`,
     `<span class="tip" role="tooltip">${escapeHtml(c.reason)}<br><br>Resource: <code>${escapeHtml(c.resource)}</code>`,
