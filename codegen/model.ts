@@ -114,7 +114,7 @@ function actionSpec(e: CatalogEntry): ActionSpec {
     group: e.group,
     accessLevel: e.accessLevel,
     resource: e.resource,
-    lifecycle: { status: e.lifecycle.status, reason: e.lifecycle.reason, ...(e.lifecycle.successor ? { successor: e.lifecycle.successor } : {}) },
+    lifecycle: { status: e.lifecycle.status, reason: e.lifecycle.reason, source: e.lifecycle.source, ...(e.lifecycle.successor ? { successor: e.lifecycle.successor } : {}) },
     operation: e.operation?.name,
   };
 }

@@ -11,6 +11,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateApp',
     name: 'CreateApp',
@@ -35,6 +36,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateCampaign',
     name: 'CreateCampaign',
@@ -59,6 +61,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateEmailTemplate',
     name: 'CreateEmailTemplate',
@@ -83,6 +86,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateExportJob',
     name: 'CreateExportJob',
@@ -103,6 +107,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateImportJob',
     name: 'CreateImportJob',
@@ -123,6 +128,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateInAppTemplate',
     name: 'CreateInAppTemplate',
@@ -147,6 +153,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateJourney',
     name: 'CreateJourney',
@@ -187,6 +194,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreatePushTemplate',
     name: 'CreatePushTemplate',
@@ -211,6 +219,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateRecommenderConfiguration',
     name: 'CreateRecommenderConfiguration',
@@ -231,6 +240,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateSegment',
     name: 'CreateSegment',
@@ -255,6 +265,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateSmsTemplate',
     name: 'CreateSmsTemplate',
@@ -279,6 +290,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateVoiceTemplate',
     name: 'CreateVoiceTemplate',
@@ -303,6 +315,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteAdmChannel',
     name: 'DeleteAdmChannel',
@@ -322,6 +335,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsChannel',
     name: 'DeleteApnsChannel',
@@ -341,6 +355,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsSandboxChannel',
     name: 'DeleteApnsSandboxChannel',
@@ -360,6 +375,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsVoipChannel',
     name: 'DeleteApnsVoipChannel',
@@ -379,6 +395,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsVoipSandboxChannel',
     name: 'DeleteApnsVoipSandboxChannel',
@@ -398,6 +415,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApp',
     name: 'DeleteApp',
@@ -417,6 +435,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteBaiduChannel',
     name: 'DeleteBaiduChannel',
@@ -436,6 +455,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteCampaign',
     name: 'DeleteCampaign',
@@ -455,6 +475,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEmailChannel',
     name: 'DeleteEmailChannel',
@@ -474,6 +495,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEmailTemplate',
     name: 'DeleteEmailTemplate',
@@ -499,6 +521,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEndpoint',
     name: 'DeleteEndpoint',
@@ -518,6 +541,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEventStream',
     name: 'DeleteEventStream',
@@ -537,6 +561,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteGcmChannel',
     name: 'DeleteGcmChannel',
@@ -556,6 +581,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteInAppTemplate',
     name: 'DeleteInAppTemplate',
@@ -581,6 +607,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteJourney',
     name: 'DeleteJourney',
@@ -610,6 +637,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeletePushTemplate',
     name: 'DeletePushTemplate',
@@ -635,6 +663,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteRecommenderConfiguration',
     name: 'DeleteRecommenderConfiguration',
@@ -654,6 +683,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteSegment',
     name: 'DeleteSegment',
@@ -673,6 +703,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'DeleteSmsChannel',
@@ -693,6 +724,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteSmsTemplate',
     name: 'DeleteSmsTemplate',
@@ -718,6 +750,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'user endpoints are endpoints, which are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteUserEndpoints',
     name: 'DeleteUserEndpoints',
@@ -737,6 +770,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'DeleteVoiceChannel',
@@ -757,6 +791,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteVoiceTemplate',
     name: 'DeleteVoiceTemplate',
@@ -782,6 +817,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetAdmChannel',
     name: 'GetAdmChannel',
@@ -801,6 +837,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsChannel',
     name: 'GetApnsChannel',
@@ -820,6 +857,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsSandboxChannel',
     name: 'GetApnsSandboxChannel',
@@ -839,6 +877,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsVoipChannel',
     name: 'GetApnsVoipChannel',
@@ -858,6 +897,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsVoipSandboxChannel',
     name: 'GetApnsVoipSandboxChannel',
@@ -877,6 +917,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApp',
     name: 'GetApp',
@@ -896,6 +937,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApplicationDateRangeKpi',
     name: 'GetApplicationDateRangeKpi',
@@ -941,6 +983,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApplicationSettings',
     name: 'GetApplicationSettings',
@@ -960,6 +1003,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApps',
     name: 'GetApps',
@@ -995,6 +1039,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetBaiduChannel',
     name: 'GetBaiduChannel',
@@ -1014,6 +1059,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaign',
     name: 'GetCampaign',
@@ -1033,6 +1079,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignActivities',
     name: 'GetCampaignActivities',
@@ -1068,6 +1115,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignDateRangeKpi',
     name: 'GetCampaignDateRangeKpi',
@@ -1113,6 +1161,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignVersion',
     name: 'GetCampaignVersion',
@@ -1132,6 +1181,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignVersions',
     name: 'GetCampaignVersions',
@@ -1167,6 +1217,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaigns',
     name: 'GetCampaigns',
@@ -1202,6 +1253,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetChannels',
     name: 'GetChannels',
@@ -1221,6 +1273,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEmailChannel',
     name: 'GetEmailChannel',
@@ -1240,6 +1293,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEmailTemplate',
     name: 'GetEmailTemplate',
@@ -1265,6 +1319,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEndpoint',
     name: 'GetEndpoint',
@@ -1284,6 +1339,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEventStream',
     name: 'GetEventStream',
@@ -1303,6 +1359,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetExportJob',
     name: 'GetExportJob',
@@ -1322,6 +1379,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetExportJobs',
     name: 'GetExportJobs',
@@ -1357,6 +1415,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetGcmChannel',
     name: 'GetGcmChannel',
@@ -1376,6 +1435,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetImportJob',
     name: 'GetImportJob',
@@ -1395,6 +1455,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetImportJobs',
     name: 'GetImportJobs',
@@ -1430,6 +1491,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'returns the in-app messages of one endpoint (by endpoint id), and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetInAppMessages',
     name: 'GetInAppMessages',
@@ -1449,6 +1511,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetInAppTemplate',
     name: 'GetInAppTemplate',
@@ -1474,6 +1537,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourney',
     name: 'GetJourney',
@@ -1503,6 +1567,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyDateRangeKpi',
     name: 'GetJourneyDateRangeKpi',
@@ -1548,6 +1613,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyExecutionActivityMetrics',
     name: 'GetJourneyExecutionActivityMetrics',
@@ -1578,6 +1644,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyExecutionMetrics',
     name: 'GetJourneyExecutionMetrics',
@@ -1608,6 +1675,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRunExecutionActivityMetrics',
     name: 'GetJourneyRunExecutionActivityMetrics',
@@ -1638,6 +1706,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRunExecutionMetrics',
     name: 'GetJourneyRunExecutionMetrics',
@@ -1668,6 +1737,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRuns',
     name: 'GetJourneyRuns',
@@ -1703,6 +1773,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetPushTemplate',
     name: 'GetPushTemplate',
@@ -1728,6 +1799,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetRecommenderConfiguration',
     name: 'GetRecommenderConfiguration',
@@ -1747,6 +1819,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetRecommenderConfigurations',
     name: 'GetRecommenderConfigurations',
@@ -1782,6 +1855,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegment',
     name: 'GetSegment',
@@ -1801,6 +1875,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentExportJobs',
     name: 'GetSegmentExportJobs',
@@ -1836,6 +1911,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentImportJobs',
     name: 'GetSegmentImportJobs',
@@ -1871,6 +1947,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentVersion',
     name: 'GetSegmentVersion',
@@ -1890,6 +1967,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentVersions',
     name: 'GetSegmentVersions',
@@ -1925,6 +2003,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegments',
     name: 'GetSegments',
@@ -1960,6 +2039,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'GetSmsChannel',
@@ -1980,6 +2060,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSmsTemplate',
     name: 'GetSmsTemplate',
@@ -2005,6 +2086,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'user endpoints are endpoints, which are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetUserEndpoints',
     name: 'GetUserEndpoints',
@@ -2024,6 +2106,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'GetVoiceChannel',
@@ -2044,6 +2127,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetVoiceTemplate',
     name: 'GetVoiceTemplate',
@@ -2069,6 +2153,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListJourneys',
     name: 'ListJourneys',
@@ -2114,6 +2199,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTagsForResource',
     name: 'ListTagsForResource',
@@ -2133,6 +2219,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTemplateVersions',
     name: 'ListTemplateVersions',
@@ -2168,6 +2255,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTemplates',
     name: 'ListTemplates',
@@ -2213,6 +2301,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'phone number validation is named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PhoneNumberValidate',
     name: 'PhoneNumberValidate',
@@ -2233,6 +2322,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PutEventStream',
     name: 'PutEventStream',
@@ -2253,6 +2343,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'records analytics events and endpoint updates; analytics and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PutEvents',
     name: 'PutEvents',
@@ -2273,6 +2364,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'removes endpoint and user attributes, which exist only on endpoints, and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'RemoveAttributes',
     name: 'RemoveAttributes',
@@ -2293,6 +2385,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'sending SMS, voice and push messages is named as continuing; this action straddles the line: messages sent to raw addresses (Addresses) continue, messages sent to endpoint ids (Endpoints) depend on endpoints, which are retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities) for SMS and voice; this API continues for push to addresses',
     },
     operation: 'SendMessages',
@@ -2314,6 +2407,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'one-time passwords (OTP) are named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'SendOTPMessage',
     name: 'SendOTPMessage',
@@ -2334,6 +2428,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'sends to user ids, which resolve to endpoints, and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'SendUsersMessages',
     name: 'SendUsersMessages',
@@ -2354,6 +2449,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'TagResource',
     name: 'TagResource',
@@ -2377,6 +2473,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UntagResource',
     name: 'UntagResource',
@@ -2405,6 +2502,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateAdmChannel',
     name: 'UpdateAdmChannel',
@@ -2425,6 +2523,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsChannel',
     name: 'UpdateApnsChannel',
@@ -2445,6 +2544,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsSandboxChannel',
     name: 'UpdateApnsSandboxChannel',
@@ -2465,6 +2565,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsVoipChannel',
     name: 'UpdateApnsVoipChannel',
@@ -2485,6 +2586,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsVoipSandboxChannel',
     name: 'UpdateApnsVoipSandboxChannel',
@@ -2505,6 +2607,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApplicationSettings',
     name: 'UpdateApplicationSettings',
@@ -2525,6 +2628,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateBaiduChannel',
     name: 'UpdateBaiduChannel',
@@ -2545,6 +2649,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateCampaign',
     name: 'UpdateCampaign',
@@ -2569,6 +2674,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEmailChannel',
     name: 'UpdateEmailChannel',
@@ -2589,6 +2695,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEmailTemplate',
     name: 'UpdateEmailTemplate',
@@ -2624,6 +2731,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEndpoint',
     name: 'UpdateEndpoint',
@@ -2644,6 +2752,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEndpointsBatch',
     name: 'UpdateEndpointsBatch',
@@ -2664,6 +2773,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateGcmChannel',
     name: 'UpdateGcmChannel',
@@ -2684,6 +2794,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateInAppTemplate',
     name: 'UpdateInAppTemplate',
@@ -2719,6 +2830,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateJourney',
     name: 'UpdateJourney',
@@ -2759,6 +2871,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateJourneyState',
     name: 'UpdateJourneyState',
@@ -2789,6 +2902,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdatePushTemplate',
     name: 'UpdatePushTemplate',
@@ -2824,6 +2938,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateRecommenderConfiguration',
     name: 'UpdateRecommenderConfiguration',
@@ -2844,6 +2959,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateSegment',
     name: 'UpdateSegment',
@@ -2868,6 +2984,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'UpdateSmsChannel',
@@ -2889,6 +3006,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateSmsTemplate',
     name: 'UpdateSmsTemplate',
@@ -2924,6 +3042,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateTemplateActiveVersion',
     name: 'UpdateTemplateActiveVersion',
@@ -2944,6 +3063,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'UpdateVoiceChannel',
@@ -2965,6 +3085,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateVoiceTemplate',
     name: 'UpdateVoiceTemplate',
@@ -3000,6 +3121,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'one-time passwords (OTP) are named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'VerifyOTPMessage',
     name: 'VerifyOTPMessage',
@@ -3023,6 +3145,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateApp',
   },
@@ -3034,6 +3157,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateCampaign',
   },
@@ -3045,6 +3169,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateEmailTemplate',
   },
@@ -3056,6 +3181,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateExportJob',
   },
@@ -3067,6 +3193,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateImportJob',
   },
@@ -3078,6 +3205,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateInAppTemplate',
   },
@@ -3089,6 +3217,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateJourney',
   },
@@ -3100,6 +3229,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreatePushTemplate',
   },
@@ -3111,6 +3241,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateRecommenderConfiguration',
   },
@@ -3122,6 +3253,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateSegment',
   },
@@ -3133,6 +3265,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateSmsTemplate',
   },
@@ -3144,6 +3277,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'CreateVoiceTemplate',
   },
@@ -3155,6 +3289,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteAdmChannel',
   },
@@ -3166,6 +3301,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsChannel',
   },
@@ -3177,6 +3313,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsSandboxChannel',
   },
@@ -3188,6 +3325,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsVoipChannel',
   },
@@ -3199,6 +3337,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApnsVoipSandboxChannel',
   },
@@ -3210,6 +3349,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteApp',
   },
@@ -3221,6 +3361,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteBaiduChannel',
   },
@@ -3232,6 +3373,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteCampaign',
   },
@@ -3243,6 +3385,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEmailChannel',
   },
@@ -3254,6 +3397,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEmailTemplate',
   },
@@ -3265,6 +3409,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEndpoint',
   },
@@ -3276,6 +3421,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteEventStream',
   },
@@ -3287,6 +3433,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteGcmChannel',
   },
@@ -3298,6 +3445,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteInAppTemplate',
   },
@@ -3309,6 +3457,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteJourney',
   },
@@ -3320,6 +3469,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeletePushTemplate',
   },
@@ -3331,6 +3481,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteRecommenderConfiguration',
   },
@@ -3342,6 +3493,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteSegment',
   },
@@ -3353,6 +3505,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'DeleteSmsChannel',
@@ -3365,6 +3518,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteSmsTemplate',
   },
@@ -3376,6 +3530,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'user endpoints are endpoints, which are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteUserEndpoints',
   },
@@ -3387,6 +3542,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'DeleteVoiceChannel',
@@ -3399,6 +3555,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'DeleteVoiceTemplate',
   },
@@ -3410,6 +3567,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetAdmChannel',
   },
@@ -3421,6 +3579,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsChannel',
   },
@@ -3432,6 +3591,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsSandboxChannel',
   },
@@ -3443,6 +3603,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsVoipChannel',
   },
@@ -3454,6 +3615,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApnsVoipSandboxChannel',
   },
@@ -3465,6 +3627,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApp',
   },
@@ -3476,6 +3639,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApplicationDateRangeKpi',
   },
@@ -3487,6 +3651,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApplicationSettings',
   },
@@ -3498,6 +3663,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetApps',
   },
@@ -3509,6 +3675,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetBaiduChannel',
   },
@@ -3520,6 +3687,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaign',
   },
@@ -3531,6 +3699,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignActivities',
   },
@@ -3542,6 +3711,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignDateRangeKpi',
   },
@@ -3553,6 +3723,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignVersion',
   },
@@ -3564,6 +3735,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaignVersions',
   },
@@ -3575,6 +3747,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetCampaigns',
   },
@@ -3586,6 +3759,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetChannels',
   },
@@ -3597,6 +3771,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEmailChannel',
   },
@@ -3608,6 +3783,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEmailTemplate',
   },
@@ -3619,6 +3795,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEndpoint',
   },
@@ -3630,6 +3807,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetEventStream',
   },
@@ -3641,6 +3819,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetExportJob',
   },
@@ -3652,6 +3831,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither export jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetExportJobs',
   },
@@ -3663,6 +3843,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetGcmChannel',
   },
@@ -3674,6 +3855,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetImportJob',
   },
@@ -3685,6 +3867,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither import jobs nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetImportJobs',
   },
@@ -3696,6 +3879,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'returns the in-app messages of one endpoint (by endpoint id), and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetInAppMessages',
   },
@@ -3707,6 +3891,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetInAppTemplate',
   },
@@ -3718,6 +3903,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourney',
   },
@@ -3729,6 +3915,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyDateRangeKpi',
   },
@@ -3740,6 +3927,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyExecutionActivityMetrics',
   },
@@ -3751,6 +3939,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyExecutionMetrics',
   },
@@ -3762,6 +3951,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRunExecutionActivityMetrics',
   },
@@ -3773,6 +3963,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRunExecutionMetrics',
   },
@@ -3784,6 +3975,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetJourneyRuns',
   },
@@ -3795,6 +3987,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetPushTemplate',
   },
@@ -3806,6 +3999,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetRecommenderConfiguration',
   },
@@ -3817,6 +4011,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetRecommenderConfigurations',
   },
@@ -3828,6 +4023,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'analytics (console reports) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
   },
   GetSegment: {
@@ -3838,6 +4034,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegment',
   },
@@ -3849,6 +4046,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentExportJobs',
   },
@@ -3860,6 +4058,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentImportJobs',
   },
@@ -3871,6 +4070,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentVersion',
   },
@@ -3882,6 +4082,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegmentVersions',
   },
@@ -3893,6 +4094,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSegments',
   },
@@ -3904,6 +4106,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'GetSmsChannel',
@@ -3916,6 +4119,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetSmsTemplate',
   },
@@ -3927,6 +4131,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'user endpoints are endpoints, which are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetUserEndpoints',
   },
@@ -3938,6 +4143,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'GetVoiceChannel',
@@ -3950,6 +4156,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'GetVoiceTemplate',
   },
@@ -3961,6 +4168,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListJourneys',
   },
@@ -3972,6 +4180,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTagsForResource',
   },
@@ -3983,6 +4192,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTemplateVersions',
   },
@@ -3994,6 +4204,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'ListTemplates',
   },
@@ -4005,6 +4216,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'phone number validation is named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PhoneNumberValidate',
   },
@@ -4016,6 +4228,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither event streams nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PutEventStream',
   },
@@ -4027,6 +4240,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'records analytics events and endpoint updates; analytics and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'PutEvents',
   },
@@ -4038,6 +4252,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'removes endpoint and user attributes, which exist only on endpoints, and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'RemoveAttributes',
   },
@@ -4049,6 +4264,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'sending SMS, voice and push messages is named as continuing; this action straddles the line: messages sent to raw addresses (Addresses) continue, messages sent to endpoint ids (Endpoints) depend on endpoints, which are retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities) for SMS and voice; this API continues for push to addresses',
     },
     operation: 'SendMessages',
@@ -4061,6 +4277,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'one-time passwords (OTP) are named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'SendOTPMessage',
   },
@@ -4072,6 +4289,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'sends to user ids, which resolve to endpoints, and endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'SendUsersMessages',
   },
@@ -4083,6 +4301,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'TagResource',
   },
@@ -4094,6 +4313,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither tags nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UntagResource',
   },
@@ -4105,6 +4325,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateAdmChannel',
   },
@@ -4116,6 +4337,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsChannel',
   },
@@ -4127,6 +4349,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsSandboxChannel',
   },
@@ -4138,6 +4361,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsVoipChannel',
   },
@@ -4149,6 +4373,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApnsVoipSandboxChannel',
   },
@@ -4160,6 +4385,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither projects nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateApplicationSettings',
   },
@@ -4171,6 +4397,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateBaiduChannel',
   },
@@ -4182,6 +4409,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'campaigns are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateCampaign',
   },
@@ -4193,6 +4421,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither channels nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEmailChannel',
   },
@@ -4204,6 +4433,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEmailTemplate',
   },
@@ -4215,6 +4445,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEndpoint',
   },
@@ -4226,6 +4457,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'endpoints are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateEndpointsBatch',
   },
@@ -4237,6 +4469,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the mobile push channel; mobile push is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateGcmChannel',
   },
@@ -4248,6 +4481,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateInAppTemplate',
   },
@@ -4259,6 +4493,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateJourney',
   },
@@ -4270,6 +4505,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'journeys are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateJourneyState',
   },
@@ -4281,6 +4517,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdatePushTemplate',
   },
@@ -4292,6 +4529,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither recommenders nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateRecommenderConfiguration',
   },
@@ -4303,6 +4541,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'segments (and their import and export job listings) are named as retired',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateSegment',
   },
@@ -4314,6 +4553,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the SMS channel; SMS is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'UpdateSmsChannel',
@@ -4326,6 +4566,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateSmsTemplate',
   },
@@ -4337,6 +4578,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateTemplateActiveVersion',
   },
@@ -4348,6 +4590,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'configures the voice channel; voice is named as continuing under AWS End User Messaging',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
       successor: 'AWS End User Messaging SMS and Voice v2 API (SendTextMessage, SendVoiceMessage, phone pools and origination identities)',
     },
     operation: 'UpdateVoiceChannel',
@@ -4360,6 +4603,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'unclear',
       reason: 'the notice names neither templates nor this action; kept unclear rather than guessed',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'UpdateVoiceTemplate',
   },
@@ -4371,6 +4615,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'supported',
       reason: 'one-time passwords (OTP) are named as continuing',
+      source: 'AWS end-of-support notice for Amazon Pinpoint, effective 2026-10-30 (on every page of the Pinpoint documentation)',
     },
     operation: 'VerifyOTPMessage',
   },

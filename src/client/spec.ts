@@ -17,7 +17,7 @@ export type QueryType = 'string' | 'number' | 'boolean' | 'timestamp' | 'list';
 export interface QuerySpec { readonly wire: string; readonly member: string; readonly type: QueryType }
 
 /** An action's lifecycle status, why, and what AWS names instead where it does. */
-export interface LifecycleSpec { readonly status: LifecycleStatus; readonly reason: string; readonly successor?: string }
+export interface LifecycleSpec { readonly status: LifecycleStatus; readonly reason: string; readonly source: string; readonly successor?: string }
 
 /** An IAM action of the catalog, with or without a REST operation. */
 export interface ActionSpec {

@@ -9,6 +9,8 @@ export interface LifecycleRow {
   readonly operation?: string;
   readonly status: LifecycleStatus;
   readonly reason: string;
+  /** Where the status comes from: AWS's end-of-support notice and its date. */
+  readonly source: string;
   readonly successor?: string;
 }
 
@@ -23,6 +25,7 @@ export function lifecycleTable(options?: { readonly status?: LifecycleStatus }):
       ...(a.operation === undefined ? {} : { operation: a.operation }),
       status: a.lifecycle.status,
       reason: a.lifecycle.reason,
+      source: a.lifecycle.source,
       ...(a.lifecycle.successor === undefined ? {} : { successor: a.lifecycle.successor }),
     }))
     .sort((a, b) => a.group.localeCompare(b.group) || a.action.localeCompare(b.action));

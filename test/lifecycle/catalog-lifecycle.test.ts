@@ -59,3 +59,11 @@ describe('docs/end-of-support.md', () => {
     expect(readFileSync(new URL('../../generated/docs/README.md', import.meta.url), 'utf8')).toMatch(/\| \[GetSegment\]\(actions\/get-segment\.md\) \| `getSegment` \| `GET \/v1\/apps\/\{ApplicationId\}\/segments\/\{SegmentId\}` \| Read \| end-of-support \|/);
   });
 });
+
+describe('lifecycle source in the tables', () => {
+  it('every operations entry and lifecycle row names its source', async () => {
+    const { lifecycleTable } = await import('../../src/tooling/lifecycle.js');
+    expect(operations.GetSegment.lifecycle.source).toMatch(/end-of-support notice .*2026-10-30/);
+    for (const row of lifecycleTable()) expect(row.source, row.action).toMatch(/2026-10-30/);
+  });
+});
