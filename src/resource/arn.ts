@@ -3,8 +3,10 @@ import { isRegion, partitionFor } from './region.js';
 
 export { partitionFor, type Partition } from './region.js';
 
+/** The Region and account an ARN's `${Region}` and `${Account}` stand for (the partition follows the Region). */
 export interface ArnEnvironment { readonly region: string; readonly accountId: string }
 
+/** An ARN could not be built: a value is missing or malformed. The guard denies. */
 export class ArnBuildError extends Error {
   /** Set when the input member that supplied the value is at fault (it becomes a ValidationError at the client). */
   readonly input: { readonly member: string; readonly expected: string; readonly got: string } | undefined;
@@ -77,6 +79,7 @@ export function checkOwnArn(name: string, value: string, env: ArnEnvironment): v
   if (!/^(apps|templates|recommenders)\/[^*?]+$/.test(arn!.resource)) fail('one app, campaign, segment, journey, template or recommender, without wildcards', JSON.stringify(arn!.resource));
 }
 
+/** The six fields of an ARN (the resource keeps any further colons). */
 export interface ParsedArn { readonly partition: string; readonly service: string; readonly region: string; readonly account: string; readonly resource: string }
 
 /** Splits an ARN into its six parts, or returns undefined when it is not one. */

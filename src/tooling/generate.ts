@@ -25,8 +25,10 @@ export interface PolicyCall {
   readonly anyIds?: readonly string[];
 }
 
+/** `exact`: each recorded ARN; `app`: per project, `apps/<id>` and `apps/<id>/*`. */
 export type Granularity = 'exact' | 'app';
 
+/** The calls to allow (or a client's `recorded()` list) and how tightly to name their resources. */
 export interface GeneratePolicyRequest {
   readonly calls?: readonly PolicyCall[];
   /** What a client in `record` mode returned from `recorded()`. */
@@ -35,6 +37,7 @@ export interface GeneratePolicyRequest {
   readonly granularity?: Granularity;
 }
 
+/** One statement of a generated policy. */
 export interface PolicyStatementDocument {
   readonly Sid: string;
   readonly Effect: 'Allow';
@@ -42,11 +45,13 @@ export interface PolicyStatementDocument {
   readonly Resource: readonly string[];
 }
 
+/** A generated identity policy, as JSON. */
 export interface PolicyDocument {
   readonly Version: '2012-10-17';
   readonly Statement: readonly PolicyStatementDocument[];
 }
 
+/** The self-check: every call allowed, and what else the policy grants across the catalog on those resources. */
 export interface PolicyCheck {
   /** Every recorded call is allowed by the generated policy. */
   readonly allowsEveryCall: boolean;
@@ -61,6 +66,7 @@ export interface PolicyCheck {
   readonly notes: readonly string[];
 }
 
+/** A least-privilege policy with its self-check. */
 export interface GeneratedPolicy {
   readonly policy: PolicyDocument;
   readonly check: PolicyCheck;

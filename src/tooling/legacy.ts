@@ -6,6 +6,7 @@ import { legacyActionNames } from '../../generated/operations.js';
 import { catalogActions, findAction, operationOf, SERVICE, shortName } from './catalog.js';
 import { nearest } from './distance.js';
 
+/** Lower-cased legacy action name → today's action. */
 export const LEGACY_ACTIONS: Readonly<Record<string, string>> = Object.freeze(
   Object.fromEntries(Object.entries(legacyActionNames).map(([seed, truth]) => [seed.toLowerCase(), truth])),
 );

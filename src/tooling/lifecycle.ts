@@ -2,6 +2,7 @@
 import type { AccessLevel, LifecycleStatus } from '../client/spec.js';
 import { catalogActions } from './catalog.js';
 
+/** One action's lifecycle, as the `lifecycle` command prints it. */
 export interface LifecycleRow {
   readonly action: string;
   readonly group: string;

@@ -25,6 +25,7 @@ export interface MatrixResources {
   readonly [placeholder: string]: string | undefined;
 }
 
+/** The policies to judge and the project whose resources the matrix names (ids not given become a literal `*`). */
 export interface PermissionMatrixRequest extends PolicySet {
   readonly region: string;
   readonly accountId: string;
@@ -55,11 +56,13 @@ export interface MatrixCell {
   readonly nearMiss?: NearMiss;
 }
 
+/** One catalog group's actions and their cells. */
 export interface MatrixGroup {
   readonly group: string;
   readonly cells: readonly MatrixCell[];
 }
 
+/** Every catalog action's decision on one project's resources, grouped as the catalog groups them. */
 export interface PermissionMatrix {
   readonly region: string;
   readonly accountId: string;

@@ -2,6 +2,7 @@
 import type { ActionSpec } from '../../client/spec.js';
 import type { ParsedStatement, PolicyProblem } from '../../policy/index.js';
 
+/** How bad a lint finding is: `lint` exits 1 on any `error`. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding: what is wrong, where (JSON path), and how to fix it. */
