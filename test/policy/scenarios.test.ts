@@ -10,7 +10,8 @@ import { compilePolicies, evaluate, PolicyParseError, type Decision, type Evalua
 
 interface Scenario {
   readonly rule: string;
-  readonly policies: readonly object[];
+  /** Objects, or JSON text where the text itself matters (a duplicated key). */
+  readonly policies: readonly (object | string)[];
   readonly permissionsBoundary?: object;
   readonly serviceControlPolicies?: readonly (readonly object[])[];
   readonly sessionPolicy?: object;

@@ -189,6 +189,21 @@ function anyMatch(op: ConditionOperator, contextValue: string, prepared: readonl
 }
 
 /**
+ * An entry whose key is unknown: UNKNOWN, unless no policy value can match anything (each has a
+ * variable with no value), when the answer is the same for every value the key may have — or
+ * its absence: positive operators fail, `Not` operators hold; `IfExists` and `ForAllValues` hold
+ * on absence, so they stay UNKNOWN for a positive operator, and so does `ForAnyValue` with a `Not`.
+ */
+function overUnknownKey(cond: CompiledCondition, context: ContextView, missing: MissingKeys | undefined): Truth {
+  const prepared = prepareValues(cond, context, missing);
+  if (prepared === UNKNOWN || prepared.some((p) => p !== undefined)) return UNKNOWN;
+  const { op, setOperator, ifExists } = cond.spec;
+  const holdsWhenPresent = op.negated;
+  const holdsWhenAbsent = ifExists || setOperator === 'ForAllValues' || (setOperator === undefined && op.negated);
+  return holdsWhenPresent === holdsWhenAbsent ? holdsWhenPresent : UNKNOWN;
+}
+
+/**
  * Evaluates one condition entry against the request context: UNKNOWN when its key, or a variable
  * in one of its values, is unknown and not supplied — whatever the value, the answer could be
  * either, so it is left to the caller to stay sound.
@@ -196,7 +211,7 @@ function anyMatch(op: ConditionOperator, contextValue: string, prepared: readonl
 export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys): Truth {
   const { op, setOperator, ifExists } = cond.spec;
   let present = context.get(cond.lowerKey);
-  if (present === undefined && context.unknown(cond.lowerKey)) return UNKNOWN;
+  if (present === undefined && context.unknown(cond.lowerKey)) return op.presence === true ? UNKNOWN : overUnknownKey(cond, context, missing);
   if (op.presence === true) {
     const absent = isNullSet(present);
     return cond.values.some((v) => v.prepared === absent);
