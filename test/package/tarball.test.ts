@@ -5,7 +5,7 @@
  * `pinpoint-guard/testing` serves HTTP without msw installed, naming msw only when its handlers are asked for.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -45,8 +45,9 @@ beforeAll(async () => {
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
     include: ['examples'],
   }));
-  cpSync(join(ROOT, 'examples'), join(app, 'examples'), { recursive: true });
   await ok(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(app, packed[0].filename), 'msw@2', 'vitest@3', 'tsx@4', 'typescript@5.9', '@types/node@20']);
+  // The examples as shipped: what a user reads in node_modules is what runs here.
+  cpSync(join(app, 'node_modules/pinpoint-guard/examples'), join(app, 'examples'), { recursive: true });
   server = await startPinpointMockServer({ port: 0 });
   const admin = new PinpointClient({ region: 'us-east-1', accountId: '123456789012', endpoint: server.url, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' } });
   ids.app = (await admin.createApp({ CreateApplicationRequest: { Name: 'shop' } })).ApplicationResponse.Id;
@@ -61,10 +62,18 @@ afterAll(async () => {
 describe('the packed package, installed into a new app', () => {
   it('ships its license, its docs and no source maps', () => {
     const pkg = join(app, 'node_modules/pinpoint-guard');
-    expect(readdirSync(pkg).sort()).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'catalog', 'dist', 'generated', 'package.json']));
+    expect(readdirSync(pkg).sort()).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'catalog', 'dist', 'examples', 'generated', 'package.json']));
     const maps = readdirSync(join(pkg, 'dist'), { recursive: true }).filter((f) => String(f).endsWith('.map'));
     expect(maps).toEqual([]);
     expect(readdirSync(join(pkg, 'generated/docs'))).toEqual(expect.arrayContaining(['README.md', 'end-of-support.md']));
+  });
+
+  it('ships every file the README links to, so the links work from the installed package', () => {
+    const pkg = join(app, 'node_modules/pinpoint-guard');
+    const readme = readFileSync(join(pkg, 'README.md'), 'utf8');
+    const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1] as string).filter((l) => !/^[a-z]+:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((l) => !existsSync(join(pkg, l)))).toEqual([]);
   });
 
   it('type-checks every example against the shipped types (NodeNext, strict)', async () => {
