@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Generous: subprocess tests (CLI, examples) run on a 2-core machine that may be busy.
+    testTimeout: 90_000,
     pool: 'forks',
   },
 });
