@@ -11,11 +11,11 @@ export class XmlMap {
 /** A value of the response tree: a structure (object), a list (array of members), a map, or a scalar. */
 export type XmlValue = string | number | boolean | undefined | XmlMap | readonly XmlValue[] | { readonly [name: string]: XmlValue };
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-/** Escapes text for an element body. */
+/** Escapes text for an element body (quotes need no escape there, and IAM sends them as they are). */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return text.replace(/[&<>]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** The children of one element: absent values are left out, as AWS omits unset members. */
