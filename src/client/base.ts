@@ -22,6 +22,7 @@ import { checkLifecycle } from '../lifecycle/notice.js';
 import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
+import { checkPrincipalConfig, PrincipalSource, withPrincipalKeys, type PrincipalGuard } from './principal.js';
 
 const NO_TAGS = { requestTags: {}, tagKeys: [] } as const;
 const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
@@ -99,6 +100,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #logger: Logger;
   readonly #recorded: RecordedCall[] = [];
   #account: Promise<string> | undefined;
+  readonly #principal: PrincipalSource | undefined;
 
   constructor(config: ClientConfig<M>) {
     if (!config || typeof config.region !== 'string' || !isRegion(config.region)) {
@@ -106,11 +108,12 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     }
     if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
     if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+    checkPrincipalConfig(config);
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
     this.#guard = compileGuard(config);
-    this.mode = config.mode ?? (this.#guard.kind === 'none' ? 'off' : 'enforce');
+    this.mode = config.mode ?? (this.#guard.kind === 'none' && config.principal === undefined ? 'off' : 'enforce');
     if (this.#guard.kind === 'none' && this.mode === 'off') this.#logger.debug('pinpoint-guard: no policy configured; the guard is off');
     if (this.#guard.kind !== 'none' && this.mode === 'off') this.#logger.warn("pinpoint-guard: policies are configured but mode is 'off': no call will be checked");
     if (this.#guard.kind === 'invalid') this.#logger.warn(`pinpoint-guard: ${this.#guard.reason}; every guarded call will be denied`);
@@ -118,6 +121,20 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#http = config.axios ?? defaultAxios();
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
+    this.#principal = config.principal !== undefined && this.mode !== 'off' ? new PrincipalSource(config, this.#credentials, this.#logger) : undefined;
+  }
+
+  /**
+   * Loads the configured principal now rather than on the first guarded call; rejects with the PrincipalLoadError
+   * when it cannot be loaded. Resolves at once without a principal.
+   */
+  async ready(): Promise<void> {
+    await this.#principal?.current();
+  }
+
+  /** Stops the principal's background refresh (its timer never keeps the process alive either way). */
+  close(): void {
+    this.#principal?.close();
   }
 
   /** The (action, resource) pairs called so far in `record` mode, in call order. */
@@ -128,6 +145,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** The account id the guard puts in ARNs: from config, the credentials, or STS (resolved once and cached). */
   accountId(): Promise<string> {
     if (this.#config.accountId) return Promise.resolve(this.#config.accountId);
+    // A principal loaded from IAM names its account: no second STS call.
+    if (this.#principal) return this.#principal.current().then((p) => p.principal.accountId);
     if (this.mode === 'dry-run') {
       // Dry-run sends nothing, STS included: the account must come from the config or static credentials.
       const fromCredentials = typeof this.#config.credentials === 'object' ? this.#config.credentials.accountId : undefined;
@@ -165,14 +184,18 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       if (e instanceof ArnBuildError && e.input) throw new ValidationError(spec.name, e.input.member, e.input.expected, e.input.got);
       return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
     }
-    if (this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
-    if (this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
-    const context = requestContext(this.#config.context, options?.context, {
+    // A principal that cannot be loaded throws its PrincipalLoadError: the call fails closed with the real cause.
+    const principal: PrincipalGuard | undefined = this.#principal ? await this.#principal.current() : undefined;
+    if (!principal && this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
+    if (!principal && this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
+    const set = principal?.set ?? (this.#guard as { readonly set: CompiledPolicySet }).set;
+    const callContext = requestContext(this.#config.context, options?.context, {
       // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
       now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
+    const context = principal ? withPrincipalKeys(callContext, principal) : callContext;
     try {
-      return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context) };
+      return { resource, decision: set.evaluate(spec.action, resource, context) };
     } catch (e) {
       return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
     }

@@ -1,6 +1,6 @@
 /**
  * The AWS SDK v3 IAM and STS clients, optional peer dependencies loaded with import() only when a principal is
- * loaded (so `import('pinpoint-guard')` never loads them), and the one wrapper every call goes through: an SDK error
+ * loaded (importing the package root never loads them), and the one wrapper every call goes through: an SDK error
  * becomes a PrincipalLoadError naming the action.
  */
 import type { IAMClient } from '@aws-sdk/client-iam';

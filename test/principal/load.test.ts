@@ -157,7 +157,7 @@ describe('loadPrincipal: faults', () => {
       expect([e.action, e.code]).toEqual(['iam:GetPolicyVersion', 'NoSuchEntity']);
       expect(e.message).toContain(`the default version v2 of ${READONLY_ARN} vanished while it was read (twice)`);
     } finally {
-      policy.versions.set('v2', { document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:Get*', Resource: '*' }] }), createDate: '2026-01-01T00:00:00Z' });
+      policy.versions.set('v2', { document: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:List*', Resource: '*' }] }), createDate: '2026-01-01T00:00:00Z' });
     }
   });
 

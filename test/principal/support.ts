@@ -28,7 +28,7 @@ export function iamOptions(overrides: Partial<IamMockOptions> = {}): IamMockOpti
     policies: [
       { arn: BOUNDARY_ARN, versions: [allow('mobiletargeting:*')] },
       // Two versions: the loader must read the default (v2), not the first.
-      { arn: READONLY_ARN, versions: [allow('mobiletargeting:*'), allow('mobiletargeting:Get*')] },
+      { arn: READONLY_ARN, versions: [allow('mobiletargeting:*'), allow('mobiletargeting:List*')] },
     ],
     roles: [{
       name: 'backend', path: '/service/',
