@@ -3,7 +3,7 @@
  * (decide for the action and ARN built from the same bound values as the URL), then sign, send, retry and decode.
  */
 import type { AxiosInstance } from 'axios';
-import { compilePolicies, type CompiledPolicySet, type Decision, type PolicySet } from '../policy/index.js';
+import { compilePolicies, type CompiledPolicySet, type Decision, type ParsedPolicy, type PolicySet } from '../policy/index.js';
 import type { OperationSpec } from './spec.js';
 import type { CallOptions, ClientConfig, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall, ResponseMetadata } from './types.js';
 import { bindCall, type BoundCall } from './bind.js';
@@ -22,6 +22,8 @@ import { checkLifecycle } from '../lifecycle/notice.js';
 import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
+import { ResourceTagCache, parsedAll, withResourceTags } from './resource-tags.js';
+import { operations } from '../../generated/operations.js';
 import { checkPrincipalConfig, PrincipalSource, withPrincipalKeys, type PrincipalGuard } from './principal.js';
 
 const NO_TAGS = { requestTags: {}, tagKeys: [] } as const;
@@ -101,6 +103,9 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #recorded: RecordedCall[] = [];
   #account: Promise<string> | undefined;
   readonly #principal: PrincipalSource | undefined;
+  readonly #tags: ResourceTagCache | undefined;
+  /** The configured policies, parsed, for `resourceTags: 'fetch'` (a principal brings its own). */
+  readonly #parsed: readonly ParsedPolicy[];
 
   constructor(config: ClientConfig<M>) {
     if (!config || typeof config.region !== 'string' || !isRegion(config.region)) {
@@ -122,6 +127,11 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
     this.#principal = config.principal !== undefined && this.mode !== 'off' ? new PrincipalSource(config, this.#credentials, this.#logger) : undefined;
+    if (config.resourceTags !== undefined && config.resourceTags !== 'fetch') throw new TypeError(`config.resourceTags: expected 'fetch' or nothing, got ${JSON.stringify(config.resourceTags)}`);
+    this.#tags = config.resourceTags === 'fetch' ? new ResourceTagCache(config.resourceTagsTtlSeconds) : undefined;
+    this.#parsed = this.#tags && !config.principal
+      ? parsedAll([config.policy, ...(config.policies ?? []), config.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])
+      : [];
   }
 
   /**
@@ -193,12 +203,31 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
       now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
-    const context = principal ? withPrincipalKeys(callContext, principal) : callContext;
+    let context = principal ? withPrincipalKeys(callContext, principal) : callContext;
+    // ListTagsForResource is how tags are read: its own decision never waits for tags (no recursion).
+    if (this.#tags && this.mode !== 'dry-run' && spec.name !== 'ListTagsForResource' && !resource.includes('*')
+      && this.#tags.needed(principal?.parsed ?? this.#parsed, spec.action)) {
+      try {
+        context = withResourceTags(context, await this.#resourceTagsOf(resource, options));
+      } catch (e) {
+        return deny(`ImplicitDeny: the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${resource} could not be read: ${(e as Error).message}`, resource);
+      }
+    }
     try {
       return { resource, decision: set.evaluate(spec.action, resource, context) };
     } catch (e) {
       return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
     }
+  }
+
+  /** The resource's tags, from the cache or a guarded ListTagsForResource through this client. */
+  async #resourceTagsOf(arn: string, options: CallOptions | undefined): Promise<Readonly<Record<string, string>>> {
+    const cached = this.#tags!.get(arn);
+    if (cached) return cached;
+    const out = (await this.invoke(operations.ListTagsForResource, { ResourceArn: arn }, options?.signal ? { signal: options.signal } : undefined)) as { TagsModel?: { tags?: Record<string, string> } };
+    const tags = out.TagsModel?.tags ?? {};
+    this.#tags!.set(arn, tags);
+    return tags;
   }
 
   #prepare(bound: BoundCall): PreparedRequest {
@@ -227,7 +256,13 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       if (this.mode === 'enforce' && decision.decision !== 'Allow') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
       if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource });
     }
-    return this.#send(bound, prepared, options);
+    if (!this.#tags || (spec.name !== 'TagResource' && spec.name !== 'UntagResource')) return this.#send(bound, prepared, options);
+    try {
+      return await this.#send(bound, prepared, options);
+    } finally {
+      // Whatever the outcome, the cached tags of that resource may no longer be what it has.
+      this.#tags.invalidate(bound.params.ResourceArn ?? '');
+    }
   }
 
   async #send(bound: BoundCall, prepared: PreparedRequest, options: CallOptions | undefined): Promise<unknown> {

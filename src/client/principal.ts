@@ -3,7 +3,8 @@
  * turned into the compiled policy set and the principal keys the guard decides with. A failed first load denies
  * every guarded call with the PrincipalLoadError; a failed refresh keeps the last good set for a bounded time.
  */
-import { compilePolicies, type CompiledPolicySet, type RequestContext } from '../policy/index.js';
+import { compilePolicies, type CompiledPolicySet, type ParsedPolicy, type RequestContext } from '../policy/index.js';
+import { parsedAll } from './resource-tags.js';
 import { loadPrincipal } from '../principal/load.js';
 import { PrincipalLoadError } from '../principal/errors.js';
 import type { LoadedPrincipal } from '../principal/types.js';
@@ -13,6 +14,8 @@ import type { ClientConfig, CredentialProvider, Logger } from './types.js';
 export interface PrincipalGuard {
   readonly principal: LoadedPrincipal;
   readonly set: CompiledPolicySet;
+  /** Every policy that decides (identity, boundary, SCPs, session), parsed: what `resourceTags: 'fetch'` inspects. */
+  readonly parsed: readonly ParsedPolicy[];
   /** Lower-cased principal keys the caller's context may not supply: exact names, and prefixes of families (`aws:principaltag/`). */
   readonly factKeys: ReadonlySet<string>;
   readonly factPrefixes: readonly string[];
@@ -55,6 +58,7 @@ function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGu
   const names = [...principal.knownKeys, ...Object.keys(principal.context)].map((k) => k.toLowerCase());
   return {
     principal, set,
+    parsed: [...principal.policySet.policies, ...parsedAll([principal.policySet.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])],
     factKeys: new Set(names.filter((k) => !k.endsWith('/*'))),
     factPrefixes: names.filter((k) => k.endsWith('/*')).map((k) => k.slice(0, -1)),
   };

@@ -82,6 +82,15 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly iamEndpoint?: string;
   /** STS's endpoint for loading the principal (default: STS's Regional endpoint). */
   readonly stsEndpoint?: string;
+  /**
+   * `'fetch'`: when a policy tests aws:ResourceTag/* for the action being called, read the resource's tags with
+   * ListTagsForResource (itself a guarded call, so the policies must allow it) and decide with them; cached per ARN
+   * for `resourceTagsTtlSeconds` and dropped when TagResource/UntagResource succeed through this client. Otherwise
+   * those keys are only what the caller's `context` supplies.
+   */
+  readonly resourceTags?: 'fetch';
+  /** How long fetched resource tags are trusted (default 60). */
+  readonly resourceTagsTtlSeconds?: number;
 }
 
 /** Per-call options of every generated method. */

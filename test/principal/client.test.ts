@@ -15,7 +15,7 @@ const msw = setupServer();
 beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
 beforeEach(async () => {
   iam = newIam();
-  msw.resetHandlers(...pinpoint.handlers, ...(await iam.mswHandlers()));
+  msw.resetHandlers(...pinpoint.handlers, ...iam.handlers);
 });
 afterEach(() => { pinpoint.reset(); vi.useRealTimers(); });
 afterAll(() => msw.close());

@@ -191,7 +191,7 @@ describe('loadPrincipal: a principal with hundreds of attached policies', () => 
 describe('loadPrincipal through msw at the public endpoints', () => {
   const iam = newIam();
   const msw = setupServer();
-  beforeAll(async () => { msw.use(...(await iam.mswHandlers())); msw.listen({ onUnhandledRequest: 'error' }); });
+  beforeAll(async () => { msw.use(...iam.handlers); msw.listen({ onUnhandledRequest: 'error' }); });
   afterAll(() => msw.close());
 
   it('calls STS Regionally and IAM globally, as the SDK resolves them', async () => {

@@ -1,5 +1,5 @@
-/** The testing kit's emulated IAM and STS (no msw import: msw handlers load on `mock.mswHandlers()`). */
-export { createIamMock, type IamMock, type IamMockOptions } from './mock.js';
+/** The testing kit's emulated IAM and STS. */
+export { IAM_STS_ORIGIN, createIamMock, type IamMock, type IamMockOptions } from './mock.js';
 export { startIamMockServer, type IamMockServer, type IamMockServerOptions } from './server.js';
 export type { IamFaultSpec, IamRecordedRequest } from './handle.js';
 export type { IamErrorCode } from './errors.js';
