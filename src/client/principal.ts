@@ -5,6 +5,7 @@
  */
 import { compilePolicies, type CompiledPolicySet, type ParsedPolicy, type RequestContext } from '../policy/index.js';
 import { parsedAll } from './resource-tags.js';
+import { factMatcher, mergePrincipalContext } from '../principal/identity.js';
 import { loadPrincipal } from '../principal/load.js';
 import { PrincipalLoadError } from '../principal/errors.js';
 import type { LoadedPrincipal } from '../principal/types.js';
@@ -16,9 +17,8 @@ export interface PrincipalGuard {
   readonly set: CompiledPolicySet;
   /** Every policy that decides (identity, boundary, SCPs, session), parsed: what `resourceTags: 'fetch'` inspects. */
   readonly parsed: readonly ParsedPolicy[];
-  /** Lower-cased principal keys the caller's context may not supply: exact names, and prefixes of families (`aws:principaltag/`). */
-  readonly factKeys: ReadonlySet<string>;
-  readonly factPrefixes: readonly string[];
+  /** Whether a lower-cased context key is one the principal states as a fact (the caller may not supply it). */
+  readonly isFact: (lowerKey: string) => boolean;
 }
 
 const DEFAULT_REFRESH_SECONDS = 300;
@@ -55,12 +55,10 @@ function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGu
     ...(config.serviceControlPolicies ? { serviceControlPolicies: config.serviceControlPolicies } : {}),
     ...(config.sessionPolicy !== undefined ? { sessionPolicy: config.sessionPolicy } : {}),
   });
-  const names = [...principal.knownKeys, ...Object.keys(principal.context)].map((k) => k.toLowerCase());
   return {
     principal, set,
     parsed: [...principal.policySet.policies, ...parsedAll([principal.policySet.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])],
-    factKeys: new Set(names.filter((k) => !k.endsWith('/*'))),
-    factPrefixes: names.filter((k) => k.endsWith('/*')).map((k) => k.slice(0, -1)),
+    isFact: factMatcher(principal),
   };
 }
 
@@ -69,13 +67,7 @@ function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGu
  * family the principal states completely, such as aws:PrincipalTag/*) is dropped, then the principal's are set.
  */
 export function withPrincipalKeys(context: RequestContext, guard: PrincipalGuard): RequestContext {
-  const out = Object.create(null) as Record<string, RequestContext[string]>;
-  for (const [k, v] of Object.entries(context)) {
-    const lower = k.toLowerCase();
-    if (guard.factKeys.has(lower) || guard.factPrefixes.some((p) => lower.startsWith(p))) continue;
-    out[k] = v;
-  }
-  return Object.assign(out, guard.principal.context);
+  return mergePrincipalContext(context, guard.principal, guard.isFact);
 }
 
 /** Loads, holds and refreshes the principal of one client. */

@@ -80,3 +80,21 @@ export function principalContext(facts: PrincipalFacts): { readonly context: Req
   }
   return { context: Object.freeze(context), knownKeys: Object.freeze(knownKeys) };
 }
+
+/**
+ * `context` with the principal's keys as facts: a key the principal states (by name in any letter case, or in a
+ * family it states completely, such as aws:PrincipalTag/*) is dropped from `context`, then the principal's are set.
+ */
+export function mergePrincipalContext(context: RequestContext, principal: { readonly context: RequestContext; readonly knownKeys: readonly string[] }, matcher = factMatcher(principal)): RequestContext {
+  const out = Object.create(null) as Record<string, RequestContext[string]>;
+  for (const [k, v] of Object.entries(context)) if (!matcher(k.toLowerCase())) out[k] = v;
+  return Object.assign(out, principal.context);
+}
+
+/** Whether a lower-cased key is one the principal states as a fact. Built once per principal: it runs on every call. */
+export function factMatcher(principal: { readonly context: RequestContext; readonly knownKeys: readonly string[] }): (lowerKey: string) => boolean {
+  const names = [...principal.knownKeys, ...Object.keys(principal.context)].map((k) => k.toLowerCase());
+  const exact = new Set(names.filter((k) => !k.endsWith('/*')));
+  const prefixes = names.filter((k) => k.endsWith('/*')).map((k) => k.slice(0, -1));
+  return (lower) => exact.has(lower) || prefixes.some((p) => lower.startsWith(p));
+}
