@@ -2,4 +2,4 @@
 export { loadPrincipal } from './load.js';
 export { PrincipalLoadError, PRINCIPAL_SELF_READ_POLICY } from './errors.js';
 export type { LoadedPrincipal, LoadPrincipalOptions, PolicySource, PrincipalType } from './types.js';
-export { verifyWithAws, type AwsDecision, type VerifiedPair, type VerifyResult, type VerifyWithAwsOptions } from './verify.js';
+export { verifyWithAws, type AwsDecision, type GuardDecision, type VerifiedPair, type VerifyResult, type VerifyWithAwsOptions } from './verify.js';

@@ -12,7 +12,9 @@ import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
 /** AWS's simulator decisions, as its EvalDecision spells them. */
 export type AwsDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 
-const AS_AWS: Readonly<Record<Decision['decision'], AwsDecision>> = { Allow: 'allowed', ExplicitDeny: 'explicitDeny', ImplicitDeny: 'implicitDeny' };
+/** The guard's decision in the simulator's spelling; `conditional` (it depends on keys the guard cannot see) has no AWS twin. */
+export type GuardDecision = AwsDecision | 'conditional';
+const AS_AWS: Readonly<Record<Decision['decision'], GuardDecision>> = { Allow: 'allowed', ExplicitDeny: 'explicitDeny', ImplicitDeny: 'implicitDeny', Conditional: 'conditional' };
 
 export interface VerifyWithAwsOptions extends Pick<LoadPrincipalOptions, 'region' | 'credentials' | 'iamEndpoint' | 'maxAttempts'> {
   /** Simulate this principal (SimulatePrincipalPolicy on its role or user ARN), deciding locally with its loaded set. */
@@ -35,7 +37,7 @@ export interface VerifiedPair {
   readonly action: string;
   readonly resource: string;
   /** The guard's decision, in the simulator's spelling, and its reason. */
-  readonly guard: AwsDecision;
+  readonly guard: GuardDecision;
   readonly guardReason: string;
   readonly aws: AwsDecision;
   readonly agree: boolean;
