@@ -7,6 +7,7 @@
 import { compilePolicies, type ContextValue, type Decision, type PolicyInput, type PolicySet, type RequestContext } from '../policy/index.js';
 import { allPages, awsClients } from './sdk.js';
 import { mergePrincipalContext } from './identity.js';
+import { isParsedPolicy, policyDocument } from './document.js';
 import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
 
 /** AWS's simulator decisions, as its EvalDecision spells them. */
@@ -50,26 +51,7 @@ export interface VerifyResult {
   readonly disagreements: readonly VerifiedPair[];
 }
 
-const documentText = (p: PolicyInput): string => (typeof p === 'string' ? p : JSON.stringify('statements' in (p as object) ? toJson(p as never) : p));
-
-/** A parsed policy back to IAM's JSON (the simulator takes documents). */
-function toJson(p: { version: string; id?: string; statements: readonly { sid?: string; effect: string; action?: readonly string[]; notAction?: readonly string[]; resource?: readonly string[]; notResource?: readonly string[]; conditions: readonly { operator: string; key: string; values: readonly string[] }[] }[] }): object {
-  return {
-    Version: p.version,
-    ...(p.id !== undefined ? { Id: p.id } : {}),
-    Statement: p.statements.map((s) => {
-      const condition: Record<string, Record<string, readonly string[]>> = {};
-      for (const c of s.conditions) (condition[c.operator] ??= {})[c.key] = c.values;
-      return {
-        ...(s.sid !== undefined ? { Sid: s.sid } : {}),
-        Effect: s.effect,
-        ...(s.action ? { Action: s.action } : { NotAction: s.notAction }),
-        ...(s.resource ? { Resource: s.resource } : { NotResource: s.notResource }),
-        ...(s.conditions.length > 0 ? { Condition: condition } : {}),
-      };
-    }),
-  };
-}
+const documentText = (p: PolicyInput): string => (typeof p === 'string' ? p : JSON.stringify(isParsedPolicy(p) ? policyDocument(p) : p));
 
 function contextEntries(context: RequestContext): { ContextKeyName: string; ContextKeyValues: string[]; ContextKeyType: 'string' | 'stringList' }[] {
   return Object.entries(context)

@@ -1,26 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { cliAgainst, type CliRun } from './cli-support.js';
 import { startIamMockServer, type IamMockServer } from '../../src/testing/iam/index.js';
 import { BACKEND_KEYS, BLIND_KEYS, ROLE_ARN, iamOptions } from './support.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 let server: IamMockServer;
 beforeAll(async () => { server = await startIamMockServer(iamOptions()); });
 afterAll(() => server.close());
 
-/** The CLI in a subprocess, its AWS SDK pointed at the emulation by the SDK's own endpoint variables. */
-function cli(args: string[], keys: { accessKeyId: string; secretAccessKey: string }): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: root, timeout: 60_000,
-      env: {
-        ...process.env, NO_COLOR: '1', AWS_ACCESS_KEY_ID: keys.accessKeyId, AWS_SECRET_ACCESS_KEY: keys.secretAccessKey, AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
-        AWS_ENDPOINT_URL_IAM: server.url, AWS_ENDPOINT_URL_STS: server.url, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-    }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? -1) : 0, stdout, stderr }));
-  });
-}
+const cli = (args: string[], keys: { accessKeyId: string; secretAccessKey: string }): Promise<CliRun> => cliAgainst(server.url, args, keys);
 
 describe('pinpoint-guard whoami', () => {
   it('prints the principal, each policy with its source, the principal keys and what IAM cannot tell', async () => {
