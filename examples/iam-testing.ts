@@ -2,9 +2,10 @@
  * Test a guard setup without AWS: the testing kit's emulated IAM/STS (over HTTP here; `iam.handlers` for msw)
  * holds the role, its ABAC policy and tags; the client loads it and decides with it.
  */
-import { PinpointClient, AccessDeniedError } from '../src/index.js';
-import { startIamMockServer, startPinpointMockServer } from '../src/testing/index.js';
+import { PinpointClient, AccessDeniedError } from 'pinpoint-guard';
+import { startIamMockServer, startPinpointMockServer } from 'pinpoint-guard/testing';
 
+// #region testing
 const iam = await startIamMockServer({
   roles: [{
     name: 'backend',
@@ -27,3 +28,4 @@ try {
 } finally {
   await Promise.all([iam.close(), pinpoint.close()]);
 }
+// #endregion

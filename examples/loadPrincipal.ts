@@ -3,8 +3,9 @@
  * Endpoints come from the environment so that tests can point it at the testing kit's emulated IAM/STS:
  * IAM_ENDPOINT and STS_ENDPOINT (else AWS's), credentials from the AWS SDK's default chain.
  */
-import { loadPrincipal } from '../src/index.js';
+import { loadPrincipal } from 'pinpoint-guard';
 
+// #region load
 const principal = await loadPrincipal({
   region: process.env.AWS_REGION ?? 'us-east-1',
   ...(process.env.IAM_ENDPOINT ? { iamEndpoint: process.env.IAM_ENDPOINT } : {}),
@@ -14,3 +15,4 @@ console.log(principal.principalArn, principal.principalType);
 for (const source of principal.sources) console.log(`  ${source.kind}: ${source.label}`);
 console.log(principal.context); // aws:PrincipalArn, aws:PrincipalTag/*, aws:userid, ...
 console.log(principal.notLoaded); // what IAM cannot tell: session policies, SCPs, ...
+// #endregion

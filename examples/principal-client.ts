@@ -3,8 +3,9 @@
  * 5 minutes in the background; principal keys are facts the caller's context cannot override.
  * PINPOINT_ENDPOINT, IAM_ENDPOINT and STS_ENDPOINT point it at the testing kit; APP_ID names a project.
  */
-import { PinpointClient, AccessDeniedError, PrincipalLoadError } from '../src/index.js';
+import { PinpointClient, AccessDeniedError, PrincipalLoadError } from 'pinpoint-guard';
 
+// #region client
 const client = new PinpointClient({
   region: process.env.AWS_REGION ?? 'us-east-1',
   principal: 'auto', // or { principalArn: 'arn:aws:iam::123456789012:role/backend' }, or a LoadedPrincipal
@@ -26,3 +27,4 @@ try {
 } finally {
   client.close();
 }
+// #endregion
