@@ -19,7 +19,9 @@ import { ValidationError } from '../errors/validation.js';
 import { isRegion, serviceEndpoint } from '../resource/region.js';
 import { requestContext } from '../guard/context.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
-import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
+import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
+import { credentialKind, unknownKeysFor, type UnknownKeys } from '../guard/keys.js';
+import { guardVerdict, WHEN_UNCERTAIN } from '../guard/verdict.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { ResourceTagCache, parsedAll, withResourceTags } from './resource-tags.js';
@@ -101,6 +103,10 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #retry: ResolvedRetry;
   readonly #logger: Logger;
   readonly #recorded: RecordedCall[] = [];
+  /** Keys the guard cannot see for this client's calls, from the condition key table; one array, so the engine memoises it. */
+  readonly #unknownKeys: UnknownKeys;
+  /** #unknownFor's arrays, per loaded principal (or the client) and per whether resource tags were fetched. */
+  readonly #unknownCache = new WeakMap<object, Map<boolean, UnknownKeys>>();
   #account: Promise<string> | undefined;
   readonly #principal: PrincipalSource | undefined;
   readonly #tags: ResourceTagCache | undefined;
@@ -114,6 +120,9 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
     if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
     checkPrincipalConfig(config);
+    if (config.whenUncertain !== undefined && !WHEN_UNCERTAIN.includes(config.whenUncertain)) {
+      throw new TypeError(`config.whenUncertain: expected one of ${WHEN_UNCERTAIN.join(', ')}, got ${JSON.stringify(config.whenUncertain)}`);
+    }
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
@@ -126,6 +135,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
+    // Every call's request (and so its tags) is known; only static credentials tell long-term keys from a session.
+    this.#unknownKeys = unknownKeysFor(credentialKind(config.credentials), true);
     this.#principal = config.principal !== undefined && this.mode !== 'off' ? new PrincipalSource(config, this.#credentials, this.#logger) : undefined;
     if (config.resourceTags !== undefined && config.resourceTags !== 'fetch') throw new TypeError(`config.resourceTags: expected 'fetch' or nothing, got ${JSON.stringify(config.resourceTags)}`);
     this.#tags = config.resourceTags === 'fetch' ? new ResourceTagCache(config.resourceTagsTtlSeconds) : undefined;
@@ -145,6 +156,26 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** Stops the principal's background refresh (its timer never keeps the process alive either way). */
   close(): void {
     this.#principal?.close();
+  }
+
+  /**
+   * The keys the guard cannot see for a call: the client's, less what a loaded principal states as facts (its keys,
+   * absence included) and, once fetched, aws:ResourceTag/*. One frozen array per case, so the engine memoises it.
+   */
+  #unknownFor(principal: PrincipalGuard | undefined, tagsKnown: boolean): UnknownKeys {
+    if (!principal && !tagsKnown) return this.#unknownKeys;
+    const owner: object = principal ?? this;
+    let byCase = this.#unknownCache.get(owner);
+    if (!byCase) this.#unknownCache.set(owner, (byCase = new Map()));
+    let keys = byCase.get(tagsKnown);
+    if (!keys) {
+      keys = Object.freeze(this.#unknownKeys.filter((k) => {
+        const lower = k.toLowerCase();
+        return !(principal?.isFact(lower) ?? false) && !(tagsKnown && lower.startsWith('aws:resourcetag/'));
+      }));
+      byCase.set(tagsKnown, keys);
+    }
+    return keys;
   }
 
   /** The (action, resource) pairs called so far in `record` mode, in call order. */
@@ -204,17 +235,19 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
     let context = principal ? withPrincipalKeys(callContext, principal) : callContext;
+    let tagsKnown = false;
     // ListTagsForResource is how tags are read: its own decision never waits for tags (no recursion).
     if (this.#tags && this.mode !== 'dry-run' && spec.name !== 'ListTagsForResource' && !resource.includes('*')
       && this.#tags.needed(principal?.parsed ?? this.#parsed, spec.action)) {
       try {
         context = withResourceTags(context, await this.#resourceTagsOf(resource, options));
+        tagsKnown = true;
       } catch (e) {
         return deny(`ImplicitDeny: the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${resource} could not be read: ${(e as Error).message}`, resource);
       }
     }
     try {
-      return { resource, decision: set.evaluate(spec.action, resource, context) };
+      return { resource, decision: set.evaluate(spec.action, resource, context, { unknownKeys: this.#unknownFor(principal, tagsKnown) }) };
     } catch (e) {
       return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
     }
@@ -249,12 +282,14 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.mode !== 'off') {
       const { decision, resource } = await this.#decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
+      const verdict = guardVerdict(decision.decision, this.#config.whenUncertain ?? 'deny');
       if (this.mode === 'dry-run') {
-        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, request: prepared };
+        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, wouldSend: verdict === 'send', request: prepared };
         return result;
       }
-      if (this.mode === 'enforce' && decision.decision !== 'Allow') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
-      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource });
+      if (this.mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
     }
     if (!this.#tags || (spec.name !== 'TagResource' && spec.name !== 'UntagResource')) return this.#send(bound, prepared, options);
     try {

@@ -53,7 +53,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     if (out === undefined) io.out(text);
     else {
       writeText(out, text);
-      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny)\n`);
+      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny, ${m.totals.Conditional} conditional)\n`);
     }
     if (opts.verifyAws === true) {
       const pairs = m.groups.flatMap((g) => g.cells.map((c) => ({ action: c.action, resource: c.resource })));
