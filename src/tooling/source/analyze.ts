@@ -8,10 +8,10 @@ import { ValidationError } from '../../errors/validation.js';
 import { compilePolicies, parsePolicy, type ParsedStatement } from '../../policy/index.js';
 import { buildArn } from '../../resource/arn.js';
 import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
-import { generatePolicy, resourcesFor, verifyPolicy, type PolicyCall, type PolicyDocument } from '../generate.js';
+import { generatePolicy, resourcesFor, verifyPolicy, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
 import { findCalls, type FoundCall } from './find.js';
 import type { TsMorphModule } from './load.js';
-import { openProject } from './project.js';
+import { openProject, type OpenProject } from './project.js';
 import type {
   CallSite, DeniedSourceCall, SourceCall, SourceCheckRequest, SourcePolicy, SourcePolicyCheck, SourcePolicyRequest, SourceRequest,
   SourceStatement, SourceWildcard, UnresolvedCall, UnusedGrant,
@@ -39,7 +39,7 @@ function needOf(found: FoundCall, env: { region: string; accountId: string }): {
   for (const label of op.labels) {
     const id = found.ids[label] as FoundCall['ids'][string];
     if ('value' in id) { input[label] = id.value; continue; }
-    if (label === WHOLE_ARN) return { site, text: callee, reason: `${WHOLE_ARN} is not known (${id.unknown}): a whole ARN cannot be narrowed, and a wildcard there would grant every resource` };
+    if (label === WHOLE_ARN) return { site, text: found.text, reason: `${WHOLE_ARN} is not known (${id.unknown}): a whole ARN cannot be narrowed, and a wildcard there would grant every resource` };
     input[label] = '*';
     if (inArn.has(label)) wildcards.push({ site, operation: callee, member: label, reason: id.unknown });
   }
@@ -47,15 +47,21 @@ function needOf(found: FoundCall, env: { region: string; accountId: string }): {
     const resource = buildArn(op.resource, bindCall(op, input).params, env);
     return { call: { site, callee, action: op.action, resource, anyIds: wildcards.map((w) => w.member) }, wildcards };
   } catch (e) {
-    if (e instanceof ValidationError) return { site, text: callee, reason: `the client would refuse this call's ids: ${e.message}` };
+    if (e instanceof ValidationError) return { site, text: found.text, reason: `the client would refuse this call's ids: ${e.message}` };
     throw e;
   }
 }
 
-function readNeeds(tsm: TsMorphModule, req: SourceRequest): Needs {
+type Environment = { readonly region: string; readonly accountId: string };
+
+/** Opens the request's project, after checking its Region and account: a bad one is the request's fault, said first. */
+function open(tsm: TsMorphModule, req: SourceRequest): { project: OpenProject; env: Environment } {
   const env = { region: req.region, accountId: req.accountId };
-  buildArn(PROJECT_TEMPLATE, { ApplicationId: 'a' }, env); // a bad Region or account is the request's fault: say so before reading anything
-  const { project, files, root } = openProject(tsm, req.project);
+  buildArn(PROJECT_TEMPLATE, { ApplicationId: 'a' }, env);
+  return { project: openProject(tsm, req.project), env };
+}
+
+function readNeeds(tsm: TsMorphModule, { project, files, root }: OpenProject, env: Environment): Needs {
   const found = findCalls(tsm, project, files, root);
   const calls: SourceCall[] = [];
   const wildcards: SourceWildcard[] = [];
@@ -71,7 +77,7 @@ function readNeeds(tsm: TsMorphModule, req: SourceRequest): Needs {
 const policyCall = (c: SourceCall): PolicyCall => ({ action: c.action, resource: c.resource, ...(c.anyIds.length > 0 ? { anyIds: c.anyIds } : {}) });
 
 /** Each statement's call sites: a call belongs to the statement holding the resource generatePolicy wrote for it. */
-function traceStatements(policy: PolicyDocument, calls: readonly SourceCall[], granularity: 'exact' | 'app'): SourceStatement[] {
+function traceStatements(policy: PolicyDocument, calls: readonly SourceCall[], granularity: Granularity): SourceStatement[] {
   const sites = new Map<string, (CallSite & { callee: string; action: string })[]>(policy.Statement.map((s) => [s.Sid, []]));
   for (const c of calls) {
     const resource = resourcesFor(policyCall(c), granularity)[0] as string;
@@ -83,8 +89,13 @@ function traceStatements(policy: PolicyDocument, calls: readonly SourceCall[], g
 }
 
 export function sourcePolicy(tsm: TsMorphModule, req: SourcePolicyRequest): SourcePolicy {
-  const granularity = req.granularity ?? 'exact';
-  const needs = readNeeds(tsm, req);
+  const { project, env } = open(tsm, req);
+  return policyOfProject(tsm, project, env, req.granularity ?? 'exact');
+}
+
+/** The policy for an open project (tests reuse one ts-morph Project across many generated sources). */
+export function policyOfProject(tsm: TsMorphModule, project: OpenProject, env: Environment, granularity: Granularity): SourcePolicy {
+  const needs = readNeeds(tsm, project, env);
   const empty: PolicyDocument = { Version: '2012-10-17', Statement: [] };
   const generated = needs.calls.length === 0 ? { policy: empty, check: verifyPolicy(empty, []) } : generatePolicy({ calls: needs.calls.map(policyCall), granularity });
   return { ...generated, statements: traceStatements(generated.policy, needs.calls, granularity), ...needs };
@@ -110,7 +121,8 @@ function unusedGrants(statements: readonly ParsedStatement[], version: string, c
 
 export function sourceCheck(tsm: TsMorphModule, req: SourceCheckRequest): SourcePolicyCheck {
   const parsed = parsePolicy(req.policy, { label: 'policy' });
-  const needs = readNeeds(tsm, req);
+  const { project, env } = open(tsm, req);
+  const needs = readNeeds(tsm, project, env);
   const set = compilePolicies({ policies: [parsed] }, { decisionCacheSize: 0 });
   const denied = new Map<string, DeniedSourceCall & { sites: CallSite[] }>();
   for (const c of needs.calls) {

@@ -29,6 +29,8 @@ interface Target {
 export interface FoundCall {
   readonly site: CallSite;
   readonly callee: string;
+  /** The call's text, shortened. */
+  readonly text: string;
   readonly op: OperationSpec;
   /** Every path label of the operation, as the source fixes it or not. */
   readonly ids: Readonly<Record<string, IdValue>>;
@@ -116,7 +118,7 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
   function resolved(call: CallExpression, target: Target, input: Node | undefined): void {
     const values: Record<string, IdValue> = {};
     for (const label of target.op.labels) values[label] = ids.member(input, label);
-    calls.push({ site: siteOf(call), callee: target.callee, op: target.op, ids: values });
+    calls.push({ site: siteOf(call), callee: target.callee, text: shortText(call), op: target.op, ids: values });
   }
 
   /** Why a call whose operation is not resolved may still be a client call, or undefined when it cannot be one. */

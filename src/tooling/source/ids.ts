@@ -65,7 +65,7 @@ export function idReader(tsm: TsMorphModule): IdReader {
       let value = e.getHead().getLiteralText();
       for (const span of e.getTemplateSpans()) {
         const part = expressionValue(span.getExpression());
-        if ('unknown' in part) return { unknown: `template literal \`${shortText(e)}\` has a part that is not constant: ${part.unknown}` };
+        if ('unknown' in part) return { unknown: `template literal ${shortText(e)} has a part that is not constant: ${part.unknown}` };
         value += part.value + span.getLiteral().getLiteralText();
       }
       return { value };
