@@ -8,7 +8,7 @@ import { ValidationError } from '../../errors/validation.js';
 import { compilePolicies, parsePolicy, type ParsedStatement } from '../../policy/index.js';
 import { buildArn } from '../../resource/arn.js';
 import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
-import { generatePolicy, resourcesFor, verifyPolicy, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
+import { generatePolicy, resourcesFor, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
 import { findCalls, type FoundCall } from './find.js';
 import type { TsMorphModule } from './load.js';
 import { openProject, type OpenProject } from './project.js';
@@ -97,7 +97,10 @@ export function sourcePolicy(tsm: TsMorphModule, req: SourcePolicyRequest): Sour
 export function policyOfProject(tsm: TsMorphModule, project: OpenProject, env: Environment, granularity: Granularity): SourcePolicy {
   const needs = readNeeds(tsm, project, env);
   const empty: PolicyDocument = { Version: '2012-10-17', Statement: [] };
-  const generated = needs.calls.length === 0 ? { policy: empty, check: verifyPolicy(empty, []) } : generatePolicy({ calls: needs.calls.map(policyCall), granularity });
+  // IAM takes no policy without a statement, so there is nothing to evaluate: no call, none denied, nothing extra.
+  const generated = needs.calls.length === 0
+    ? { policy: empty, check: { allowsEveryCall: true, deniedCalls: [], extraGrants: [], notes: [] } }
+    : generatePolicy({ calls: needs.calls.map(policyCall), granularity });
   return { ...generated, statements: traceStatements(generated.policy, needs.calls, granularity), ...needs };
 }
 
