@@ -10,7 +10,8 @@ import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
 import { didYouMeanOperation } from '../../tooling/legacy.js';
 import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
-import { readJson, readPolicy, writeText, type Io, type Outcome } from '../io.js';
+import { readJson, writeText, type Io, type Outcome } from '../io.js';
+import { readPolicy } from '../policy-file.js';
 import { addEnvironmentOptions, addIdOptions, environmentFrom, flagFor, idsFrom, json } from '../options.js';
 
 const EXAMPLES = `
