@@ -10,7 +10,7 @@ import type { CallExpression, Node, Project, SourceFile, ts, Type } from 'ts-mor
 import type { OperationSpec } from '../../client/spec.js';
 import { findOperation } from '../catalog.js';
 import type { CallSite, UnresolvedCall } from './types.js';
-import { idReader, shortText, type IdValue } from './ids.js';
+import { idReader, shortText, stripper, type IdValue } from './ids.js';
 import type { TsMorphModule } from './load.js';
 
 /** The generated client module, in the repository or as the published declarations. */
@@ -76,11 +76,7 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
     return undefined;
   };
 
-  const strip = (e: Node): Node => {
-    let n = e;
-    while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
-    return n;
-  };
+  const strip = stripper(tsm);
 
   /**
    * The target an expression's value is, for callees the signature does not name: `client.m`, or `client.m.bind(x)`,

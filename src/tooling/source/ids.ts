@@ -18,6 +18,15 @@ export const shortText = (node: Node): string => {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
 };
 
+/** Parentheses, `as`, `satisfies` and `!` change no value: the expression under them. */
+export function stripper({ Node }: TsMorphModule): (e: Node) => Node {
+  return (e) => {
+    let n = e;
+    while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
+    return n;
+  };
+}
+
 export interface IdReader {
   /** The value of input member `member` of the call's input argument (undefined when there is none). */
   readonly member: (input: Node | undefined, member: string) => IdValue;
@@ -26,12 +35,7 @@ export interface IdReader {
 export function idReader(tsm: TsMorphModule): IdReader {
   const { Node } = tsm;
 
-  /** Parentheses, `as`, `satisfies` and `!` change no value. */
-  const strip = (e: Node): Node => {
-    let n = e;
-    while (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n)) n = n.getExpression();
-    return n;
-  };
+  const strip = stripper(tsm);
 
   /** `loadSegment` for a function declaration or a function assigned to a variable or field. */
   function functionName(fn: Node): string {

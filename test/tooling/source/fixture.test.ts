@@ -33,7 +33,7 @@ describe('policyFromSource on the fixture backend', () => {
     const why = (site: string) => result.wildcards.filter((w) => siteText(w.site) === site).map((w) => `${w.member}: ${w.reason}`);
     expect(why('src/segments.ts:9')).toEqual([expect.stringMatching(/^SegmentId: `segmentId` is a parameter of loadSegment \(segments\.ts:8\)/)]);
     expect(why('src/segments.ts:24')).toEqual([expect.stringMatching(/^SegmentId: template literal `seg-\$\{n\}` has a part that is not constant/)]);
-    expect(why('src/subclass.ts:18')).toEqual([expect.stringMatching(/^JourneyId: `current` is a variable that can change/)]);
+    expect(why('src/subclass.ts:17')).toEqual([expect.stringMatching(/^JourneyId: `current` is a variable that can change/)]);
     expect(why('src/subclass.ts:11')).toEqual([
       expect.stringMatching(/^ApplicationId: ApplicationId comes from the input `input`/),
       expect.stringMatching(/^JourneyId: JourneyId comes from the input `input`/),
