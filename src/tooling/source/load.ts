@@ -3,7 +3,7 @@
  * its absence becomes one clear error instead of a module-resolution stack trace.
  */
 import type * as TsMorph from 'ts-morph';
-import { ToolingInputError } from '../errors.js';
+import { MissingPeerDependencyError } from './errors.js';
 
 /** The ts-morph module object, as a dynamic import gives it. */
 export type TsMorphModule = typeof TsMorph;
@@ -13,14 +13,6 @@ export type TsMorphLoader = () => Promise<TsMorphModule>;
 
 /** The optional peer dependency's name: the only place it is spelled, so the root import never resolves it statically. */
 export const TS_MORPH = 'ts-morph';
-
-/** A package that `policy --from-source` needs is not installed. */
-export class MissingPeerDependencyError extends ToolingInputError {
-  constructor(readonly packageName: string, cause: string) {
-    super(`reading source code needs the optional peer dependency ${packageName}, which is not installed (${cause}); install it with \`npm install --save-dev ${packageName}\``);
-    this.name = 'MissingPeerDependencyError';
-  }
-}
 
 const importTsMorph: TsMorphLoader = async () => {
   const mod = (await import(TS_MORPH)) as TsMorphModule & { default?: TsMorphModule };
