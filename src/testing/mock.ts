@@ -7,6 +7,7 @@ import { handle, type MockRequest, type MockResponse, type RecordedRequest } fro
 import { mswHandlers, PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
 import { builtinHandlers } from './handlers/index.js';
 import { completeJobs } from './handlers/jobs.js';
+import { sentOtpCode } from './handlers/otp.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 import { environmentProblem } from './arn.js';
 
@@ -53,6 +54,12 @@ export interface PinpointMock {
    * `mock.injectFault({ operation: 'GetSegment', status: 429, retryAfter: 0 })`.
    */
   injectFault(fault: FaultSpec): void;
+  /**
+   * The code the last SendOTPMessage "sent" to `destinationIdentity` (under `referenceId`, when given), as the
+   * recipient's phone would show it: `client.verifyOTPMessage({ ..., Otp: mock.sentOtpCode('+12065550100') })`.
+   * Throws when no code was sent there.
+   */
+  sentOtpCode(destinationIdentity: string, referenceId?: string): string;
   /** Advances every `CREATED` import and export job to `COMPLETED`; returns how many it advanced. */
   completeJobs(): number;
   /** Empties the store, the request log and the pending faults. */
@@ -95,6 +102,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
     get pendingFaults() { return faults.pending; },
     handle: serve,
     injectFault: (fault) => faults.add(fault),
+    sentOtpCode: (destinationIdentity, referenceId) => sentOtpCode(store, destinationIdentity, referenceId),
     completeJobs: () => completeJobs(store, now().toISOString()),
     reset: () => {
       store.clear();
