@@ -99,3 +99,10 @@ describe('examples/officialSdk.ts', () => {
     expect(out.operations).toContain('GetSmsTemplate 404');
   });
 });
+
+describe('examples/officialSdkOtp.ts (the README block)', () => {
+  it('prints true: the code the kit says was sent verifies', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/officialSdkOtp.ts'], { timeout: 60_000 });
+    expect(stdout.trim()).toBe('true');
+  });
+});
