@@ -12,6 +12,7 @@ export const DECISION_STYLE = {
   Allow: { label: 'allow', mark: '✔', color: 'green' },
   ExplicitDeny: { label: 'explicit deny', mark: '✖', color: 'red' },
   ImplicitDeny: { label: 'implicit deny', mark: '·', color: 'yellow' },
+  Conditional: { label: 'conditional', mark: '?', color: 'yellow' },
 } as const;
 
 export const LIFECYCLE_LABEL = { supported: 'supported', 'end-of-support': 'end-of-support', unclear: 'unclear' } as const;
