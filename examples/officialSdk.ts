@@ -9,8 +9,9 @@ import {
   CreateAppCommand, CreateSmsTemplateCommand, GetSmsTemplateCommand, ListTagsForResourceCommand, NotFoundException, PinpointClient,
   SendOTPMessageCommand, TagResourceCommand, UpdateSmsTemplateCommand, UpdateTemplateActiveVersionCommand, VerifyOTPMessageCommand,
 } from '@aws-sdk/client-pinpoint';
-import { startPinpointMockServer } from '../src/testing/index.js';
+import { startPinpointMockServer } from 'pinpoint-guard/testing';
 
+// #region app-code
 /** The app code under test: sends a login code by SMS. */
 async function sendLoginCode(pinpoint: PinpointClient, ApplicationId: string, phone: string): Promise<void> {
   await pinpoint.send(new SendOTPMessageCommand({
@@ -26,6 +27,7 @@ async function checkLoginCode(pinpoint: PinpointClient, ApplicationId: string, p
   }));
   return VerificationResponse?.Valid === true;
 }
+// #endregion
 
 const kit = await startPinpointMockServer({ port: Number(process.env.PINPOINT_KIT_PORT ?? 0), region: 'us-east-1' });
 try {

@@ -1,6 +1,6 @@
 // The official AWS SDK pointed at the testing kit over HTTP: send an OTP, read the code the phone received, verify it.
 import { PinpointClient, SendOTPMessageCommand, VerifyOTPMessageCommand, CreateAppCommand } from '@aws-sdk/client-pinpoint';
-import { startPinpointMockServer } from '../src/testing/index.js';
+import { startPinpointMockServer } from 'pinpoint-guard/testing';
 
 const kit = await startPinpointMockServer({ region: 'us-east-1' });
 const pinpoint = new PinpointClient({ region: 'us-east-1', endpoint: kit.url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
