@@ -33,7 +33,7 @@ export interface PinpointMockOptions {
   readonly latencyMs?: number;
   /** The clock dates come from (default: the real clock). */
   readonly now?: () => Date;
-  /** Handlers that replace built-in ones or serve operations the mock does not (templates, journeys, ...). */
+  /** Handlers that replace built-in ones (keyed by operation name, as the generated operations table names them). */
   readonly handlers?: HandlerTable;
 }
 
@@ -67,8 +67,10 @@ export interface PinpointMock {
 }
 
 /**
- * Creates an in-memory Amazon Pinpoint: apps and settings, segments and campaigns with versions, endpoints, channels,
- * event streams, import/export jobs, messages and phone number validation.
+ * Creates an in-memory Amazon Pinpoint serving every operation of the catalog: apps and settings, segments and campaigns
+ * with versions, endpoints, events and attributes, channels, event streams, import/export jobs, messages, OTPs
+ * (`sentOtpCode`), message templates with versions, tags, journeys with runs and metrics, recommenders, date-range KPIs,
+ * in-app messages and phone number validation.
  *
  * @example
  * const mock = createPinpointMock();
