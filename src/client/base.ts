@@ -19,7 +19,9 @@ import { ValidationError } from '../errors/validation.js';
 import { isRegion, serviceEndpoint } from '../resource/region.js';
 import { requestContext } from '../guard/context.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
-import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
+import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
+import { credentialKind, unknownKeysFor, type UnknownKeys } from '../guard/keys.js';
+import { guardVerdict, WHEN_UNCERTAIN } from '../guard/verdict.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 
@@ -98,6 +100,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #retry: ResolvedRetry;
   readonly #logger: Logger;
   readonly #recorded: RecordedCall[] = [];
+  /** Keys the guard cannot see for this client's calls, from the condition key table; one array, so the engine memoises it. */
+  readonly #unknownKeys: UnknownKeys;
   #account: Promise<string> | undefined;
 
   constructor(config: ClientConfig<M>) {
@@ -106,6 +110,9 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     }
     if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
     if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+    if (config.whenUncertain !== undefined && !WHEN_UNCERTAIN.includes(config.whenUncertain)) {
+      throw new TypeError(`config.whenUncertain: expected one of ${WHEN_UNCERTAIN.join(', ')}, got ${JSON.stringify(config.whenUncertain)}`);
+    }
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
@@ -118,6 +125,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
+    // Every call's request (and so its tags) is known; only static credentials tell long-term keys from a session.
+    this.#unknownKeys = unknownKeysFor(credentialKind(config.credentials), true);
   }
 
   /** The (action, resource) pairs called so far in `record` mode, in call order. */
@@ -172,7 +181,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
     try {
-      return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context) };
+      return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context, { unknownKeys: this.#unknownKeys }) };
     } catch (e) {
       return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
     }
@@ -197,12 +206,14 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.mode !== 'off') {
       const { decision, resource } = await this.#decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
+      const verdict = guardVerdict(decision.decision, this.#config.whenUncertain ?? 'deny');
       if (this.mode === 'dry-run') {
-        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, request: prepared };
+        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, wouldSend: verdict === 'send', request: prepared };
         return result;
       }
-      if (this.mode === 'enforce' && decision.decision !== 'Allow') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
-      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource });
+      if (this.mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
     }
     return this.#send(bound, prepared, options);
   }

@@ -1,11 +1,11 @@
-/** `pinpoint-guard check`: the decision for one call, and why. Exit 0 allow, 1 deny. */
+/** `pinpoint-guard check`: the decision for one call, and why. Exit 0 allow, 1 deny, 3 conditional (2 bad input). */
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors/validation.js';
 import { parseArn } from '../../resource/arn.js';
 import { isRegion } from '../../resource/region.js';
 import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
-import { DECISION_STYLE, statementLabel } from '../../tooling/render/matrix.js';
+import { DECISION_STYLE, requirementsText, statementLabel } from '../../tooling/render/matrix.js';
 import { didYouMean } from '../../tooling/legacy.js';
 import { painter } from '../../tooling/render/text.js';
 import { CliError, EXIT } from '../errors.js';
@@ -19,7 +19,16 @@ Examples:
   $ pinpoint-guard check --policy read-only.json --operation GetSegment --app project1 --segment seg1 --account 123456789012
   $ pinpoint-guard check --policy admin.json --boundary boundary.json --action mobiletargeting:DeleteApp \\
       --resource arn:aws:mobiletargeting:us-east-1:123456789012:apps/project1
-  $ pinpoint-guard check --policy tagged.json --action GetApp --app project1 --account 123456789012 --context aws:PrincipalTag/team=growth --json`;
+  $ pinpoint-guard check --policy tagged.json --action GetApp --app project1 --account 123456789012 --context aws:PrincipalTag/team=growth --json
+  $ pinpoint-guard check --policy office-hours.json --operation GetApps --account 123456789012 --context aws:CurrentTime=2026-12-24T20:00:00Z
+Exit 0 allow, 1 deny, 3 conditional: the decision depends on keys the client cannot see (aws:SourceIp, a resource's
+tags, ...); pass them with --context to decide. Keys the client sets itself at run time (aws:CurrentTime, aws:EpochTime,
+aws:SecureTransport, aws:RequestedRegion, request tags) are accepted as what-if values.`;
+
+/** Exit code of each decision, in one table. */
+const EXIT_OF: Readonly<Record<CheckResult['decision'], number>> = {
+  Allow: EXIT.ok, ExplicitDeny: EXIT.negative, ImplicitDeny: EXIT.negative, Conditional: EXIT.conditional,
+};
 
 /** The ids the named operation (or action's ARN template) takes; others are ignored, as the client would reject them. */
 function inputFor(operation: string | undefined, action: string | undefined, ids: Record<string, string>): Record<string, string> {
@@ -37,7 +46,12 @@ function render(r: CheckResult, io: Io): string {
     `  ${r.reason}`,
     ...(r.matchedStatements.length > 0 ? [`  deciding statements: ${r.matchedStatements.map(statementLabel).join(', ')}`] : []),
     ...r.nearMisses.map((m) => `  near miss: ${statementLabel(m)} failed on ${m.failed}: ${m.detail}`),
+    ...(r.decision === 'Conditional' ? [
+      `  depends on: ${r.dependsOn.join(', ')} (the client cannot see ${r.dependsOn.length === 1 ? 'it' : 'them'}; pass --context key=value to decide)`,
+      `  ${requirementsText(r.requirements)}`,
+    ] : []),
     ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),
+    ...r.whatIf.map((k) => `  what-if: ${k} as given with --context (the client sets it itself at run time)`),
     ...r.notes.map((n) => `  note: ${n}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -46,7 +60,7 @@ function render(r: CheckResult, io: Io): string {
 export function registerCheck(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
     .command('check')
-    .description('decide one call against the policies, without sending it; exit 0 allow, 1 deny')
+    .description('decide one call against the policies, without sending it; exit 0 allow, 1 deny, 3 conditional')
     .option('--operation <name>', 'operation (GetSegment or getSegment); its ARN is built from the id flags as the client builds it')
     .option('--action <name>', 'IAM action (GetSegment or mobiletargeting:GetSegment)')
     .option('--resource <arn>', 'the resource ARN, used as given (with --action); its Region is the default --region')
@@ -91,6 +105,6 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
       throw e;
     }
     io.out(opts.json === true ? json(result) : render(result, io));
-    outcome.code = result.decision === 'Allow' ? EXIT.ok : EXIT.negative;
+    outcome.code = EXIT_OF[result.decision];
   });
 }

@@ -47,7 +47,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     if (out === undefined) io.out(text);
     else {
       writeText(out, text);
-      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny)\n`);
+      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny, ${m.totals.Conditional} conditional)\n`);
     }
     outcome.code = 0;
   });

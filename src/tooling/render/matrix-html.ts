@@ -29,6 +29,7 @@ h2 { font-size: 15px; margin: 18px 0 6px; }
 .allow, .swatch.allow { background: #c9f0d1; border-color: #188038; }
 .explicit, .swatch.explicit { background: #fbd3cf; border-color: #c5221f; }
 .implicit, .swatch.implicit { background: #eceff1; border-color: #80868b; }
+.conditional, .swatch.conditional { background: #fef7e0; border-color: #b06000; border-left-style: dashed; }
 .eos { display: inline-block; margin-left: 4px; padding: 0 5px; border-radius: 8px; background: #6a1b9a; color: #fff; font-size: 10.5px; font-weight: 600; }
 .placeholder { color: #b06000; font-weight: 700; }
 .tip { display: none; position: absolute; z-index: 10; left: 0; top: calc(100% + 4px); width: 360px; max-width: 80vw; padding: 8px 10px; border-radius: 6px;
@@ -58,6 +59,7 @@ const LEGEND = [
   ['allow', 'Allow'],
   ['explicit', 'Explicit deny (a Deny statement matches)'],
   ['implicit', 'Implicit deny (no Allow matches)'],
+  ['conditional', 'Conditional (depends on keys the client cannot see)'],
 ] as const;
 
 /** A standalone page: headline, legend, and one grid per catalog group. */

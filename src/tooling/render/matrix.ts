@@ -2,7 +2,7 @@
  * Renders a permission matrix as an aligned terminal table (optionally coloured), Markdown or JSON. The HTML page is
  * in matrix-html.ts. Renderers return text; only the CLI writes it anywhere.
  */
-import type { StatementRef } from '../../policy/index.js';
+import type { Requirement, StatementRef } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
 import { columns, markdownTable, painter } from './text.js';
@@ -23,8 +23,18 @@ export function statementLabel(ref: StatementRef | undefined): string {
   return `${ref.policy} #${ref.index}${ref.sid ? ` "${ref.sid}"` : ''}`;
 }
 
-/** Who decided: the deciding statement, or for an implicit deny the nearest miss. */
+/** A Conditional decision's requirements in words: `allowed if …; denied if …`, each with its statement. */
+export function requirementsText(requirements: readonly Requirement[]): string {
+  const part = (effect: Requirement['effect'], word: string): string[] => {
+    const reqs = requirements.filter((r) => r.effect === effect);
+    return reqs.length === 0 ? [] : [`${word} if ${reqs.map((r) => `${r.text} (${statementLabel(r.statement)})`).join(', ')}`];
+  };
+  return [...part('Allow', 'allowed'), ...part('Deny', 'denied')].join('; ');
+}
+
+/** Who decided: the deciding statement, the unknown keys of a conditional cell, or for an implicit deny the nearest miss. */
 export function decidedBy(cell: MatrixCell): string {
+  if (cell.dependsOn) return `depends on ${cell.dependsOn.join(', ')}: ${requirementsText(cell.requirements ?? [])}`;
   if (cell.statement) return statementLabel(cell.statement);
   if (cell.nearMiss) return `no allow (nearest: ${statementLabel(cell.nearMiss)} failed on ${cell.nearMiss.failed})`;
   return 'no statement matches';
@@ -36,8 +46,10 @@ export function matrixHeadline(m: PermissionMatrix): string {
 }
 
 export function matrixSummary(m: PermissionMatrix): string {
-  return `${m.totals.Allow} allow · ${m.totals.ExplicitDeny} explicit deny · ${m.totals.ImplicitDeny} implicit deny; ` +
-    `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)`;
+  const whatIf = m.whatIf.length > 0 ? `; what-if values for keys the client sets at run time: ${m.whatIf.join(', ')}` : '';
+  return `${m.totals.Allow} allow · ${m.totals.ExplicitDeny} explicit deny · ${m.totals.ImplicitDeny} implicit deny · ` +
+    `${m.totals.Conditional} conditional (depends on keys the client cannot see); ` +
+    `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)${whatIf}`;
 }
 
 /** The terminal table, grouped, with colour when asked. */
