@@ -61,7 +61,8 @@ export function idsFrom(opts: Record<string, unknown>): Record<string, string> {
 
 export function addPolicySetOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices')
+    // Required unless --principal loads the policies from IAM (checked by decisionInputs, in commander's words).
+    .option('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices (required without --principal)')
     .option('--boundary <file>', 'permissions boundary policy')
     .option('--scp <file...>', 'service control policies, one level each (each must allow)')
     .option('--session <file>', 'session policy');
@@ -79,7 +80,7 @@ export function policySetFrom(opts: Record<string, unknown>): PolicySet {
       return undefined;
     }
   };
-  const policies = (opts.policy as string[]).map(read);
+  const policies = ((opts.policy as string[] | undefined) ?? []).map(read);
   const boundary = typeof opts.boundary === 'string' ? read(opts.boundary) : undefined;
   const scps = ((opts.scp as string[] | undefined) ?? []).map(read);
   const session = typeof opts.session === 'string' ? read(opts.session) : undefined;

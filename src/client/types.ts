@@ -1,6 +1,7 @@
 /** Public types of the client's configuration, calls and results. */
 import type { AxiosInstance } from 'axios';
 import type { Decision, PolicyInput, RequestContext } from '../policy/index.js';
+import type { LoadedPrincipal } from '../principal/types.js';
 import type { WhenUncertain } from '../guard/verdict.js';
 
 /**
@@ -79,6 +80,31 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   /** `warn` (default) logs once per end-of-support operation; `error` throws `EndOfSupportError` before sending. */
   readonly lifecycle?: 'warn' | 'error' | 'off';
   readonly logger?: Logger;
+  /**
+   * The caller as AWS sees it, loaded from IAM: `'auto'` (whoever the credentials belong to, per STS), a role or user
+   * `{ principalArn }`, or a {@link LoadedPrincipal} (used as given, not refreshed). Its identity policies and
+   * boundary replace `policy`/`policies`/`permissionsBoundary` (refused together with it); `sessionPolicy` and
+   * `serviceControlPolicies` still apply. Its principal keys are facts the caller's `context` cannot override.
+   * Loaded on the first guarded call or `await client.ready()`; needs `@aws-sdk/client-iam` and `@aws-sdk/client-sts`.
+   */
+  readonly principal?: 'auto' | LoadedPrincipal | { readonly principalArn: string };
+  /** How often the principal is reloaded in the background (default 300). */
+  readonly principalRefreshSeconds?: number;
+  /** How long a failed refresh keeps the last good principal, with a warning, before calls are denied (default 3 × principalRefreshSeconds). */
+  readonly principalMaxStaleSeconds?: number;
+  /** IAM's endpoint for loading the principal (default: IAM's for the partition). */
+  readonly iamEndpoint?: string;
+  /** STS's endpoint for loading the principal (default: STS's Regional endpoint). */
+  readonly stsEndpoint?: string;
+  /**
+   * `'fetch'`: when a policy tests aws:ResourceTag/* for the action being called, read the resource's tags with
+   * ListTagsForResource (itself a guarded call, so the policies must allow it) and decide with them; cached per ARN
+   * for `resourceTagsTtlSeconds` and dropped when TagResource/UntagResource succeed through this client. Otherwise
+   * those keys are only what the caller's `context` supplies.
+   */
+  readonly resourceTags?: 'fetch';
+  /** How long fetched resource tags are trusted (default 60). */
+  readonly resourceTagsTtlSeconds?: number;
 }
 
 /** Per-call options of every generated method. */

@@ -10,6 +10,7 @@ import { didYouMean } from '../../tooling/legacy.js';
 import { painter } from '../../tooling/render/text.js';
 import { CliError, EXIT } from '../errors.js';
 import type { Io, Outcome } from '../io.js';
+import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
   addContextOption, addEnvironmentOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, flagFor, idsFrom, json, policySetFrom,
 } from '../options.js';
@@ -69,7 +70,9 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
   addIdOptions(cmd);
   addEnvironmentOptions(cmd);
   addContextOption(cmd);
-  cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
+  addPrincipalOptions(cmd);
+  addVerifyAwsOption(cmd);
+  cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
     const operation = opts.operation as string | undefined;
     const action = opts.action as string | undefined;
     const resource = opts.resource as string | undefined;
@@ -83,13 +86,15 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     if (resource !== undefined && arn === undefined) {
       throw new CliError([`--resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got ${JSON.stringify(resource)}`]);
     }
-    const set = policySetFrom(opts);
+    const inputs = await decisionInputs(opts, io, () => policySetFrom(opts), contextFrom(opts));
+    const { set, context } = inputs;
+    // The account a principal loaded from IAM belongs to is the default one ARNs name.
+    if (inputs.principal && opts.account === undefined) opts.account = inputs.principal.accountId;
     // With --resource no ARN is built, so the account is not needed; the Region feeds aws:RequestedRegion, and without
     // --region it is the ARN's own (a client for that resource runs there).
     const env = arn === undefined
       ? environmentFrom(opts, io)
       : { region: (opts.region as string | undefined) ?? (isRegion(arn.region) ? arn.region : undefined) ?? io.env.AWS_REGION ?? 'us-east-1', accountId: (opts.account as string | undefined) ?? '' };
-    const context = contextFrom(opts);
     let result: CheckResult;
     try {
       result = checkPermission({
@@ -104,7 +109,10 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
       if (e instanceof ValidationError && e.member !== '(input)') throw new CliError([`${e.message} (pass ${flagFor(e.member)})`]);
       throw e;
     }
-    io.out(opts.json === true ? json(result) : render(result, io));
+    const verified = opts.verifyAws === true ? await verifyPairs(opts, io, inputs, [{ action: result.action, resource: result.resource }]) : undefined;
+    io.out(opts.json === true
+      ? json(verified ? { ...result, aws: verified.pairs[0] } : result)
+      : render(result, io) + (verified ? `${disagreementLines(verified).map((l) => `  ${l}`).join('\n')}\n` : ''));
     outcome.code = EXIT_OF[result.decision];
   });
 }

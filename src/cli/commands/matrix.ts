@@ -6,6 +6,8 @@ import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
 import { renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
 import { writeText, type Io, type Outcome } from '../io.js';
+import { CliError } from '../errors.js';
+import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
   addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idFlagError, idsFrom, json, policySetFrom,
 } from '../options.js';
@@ -28,13 +30,17 @@ const RENDER: Readonly<Record<string, (m: PermissionMatrix, color: boolean) => s
 export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program.command('matrix').description('decide every catalog action on one project\'s resources');
   addPolicySetOptions(cmd);
-  cmd.requiredOption('--region <region>', 'AWS Region named in ARNs').requiredOption('--account <id>', '12-digit account id named in ARNs');
+  cmd.requiredOption('--region <region>', 'AWS Region named in ARNs').option('--account <id>', '12-digit account id named in ARNs (required without --principal, whose account is the default)');
   addIdOptions(cmd, ['ApplicationId']);
   addContextOption(cmd);
   addFormatOptions(cmd, Object.keys(RENDER), 'table');
-  cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
-    const set = policySetFrom(opts);
-    const context = contextFrom(opts);
+  addPrincipalOptions(cmd);
+  addVerifyAwsOption(cmd);
+  cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
+    const inputs = await decisionInputs(opts, io, () => policySetFrom(opts), contextFrom(opts));
+    const { set, context } = inputs;
+    if (opts.account === undefined) opts.account = inputs.principal?.accountId;
+    if (opts.account === undefined) throw new CliError(["required option '--account <id>' not specified"]);
     let m: PermissionMatrix;
     try {
       m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
@@ -48,6 +54,11 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     else {
       writeText(out, text);
       io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny, ${m.totals.Conditional} conditional)\n`);
+    }
+    if (opts.verifyAws === true) {
+      const pairs = m.groups.flatMap((g) => g.cells.map((c) => ({ action: c.action, resource: c.resource })));
+      // The matrix's own output stays as it is (a file, JSON, HTML): the comparison goes to stderr.
+      for (const line of disagreementLines(await verifyPairs(opts, io, inputs, pairs))) io.err(`${line}\n`);
     }
     outcome.code = 0;
   });
