@@ -16,10 +16,18 @@ export const PROJECT_TEMPLATE: string = actions.GetApp.resource;
 /** Template placeholders filled from the environment rather than from a call's ids. */
 const ENVIRONMENT_PLACEHOLDERS: ReadonlySet<string> = new Set(['Partition', 'Region', 'Account']);
 
+/**
+ * Action names are letters after one shared prefix, so comparing them lower-cased gives localeCompare's order without
+ * its cost: the first localeCompare of a process loads ICU's collator, tens of milliseconds on every import.
+ */
+function byActionName(a: ActionSpec, b: ActionSpec): number {
+  const x = a.action.toLowerCase();
+  const y = b.action.toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** Every catalog action, sorted by action name so that every listing is deterministic. */
-export const catalogActions: readonly ActionSpec[] = Object.freeze(
-  (Object.values(actions) as ActionSpec[]).slice().sort((a, b) => a.action.localeCompare(b.action)),
-);
+export const catalogActions: readonly ActionSpec[] = Object.freeze((Object.values(actions) as ActionSpec[]).slice().sort(byActionName));
 
 const byLowerAction = new Map(catalogActions.map((a) => [a.action.toLowerCase(), a]));
 const byLowerOperation = new Map((Object.values(operations) as OperationSpec[]).map((o) => [o.name.toLowerCase(), o]));
