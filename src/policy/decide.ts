@@ -19,6 +19,7 @@ import {
   type CompiledStatement,
 } from './compile.js';
 import { settledContext, type ContextView } from './context.js';
+import { statementName } from './statement-name.js';
 import type { Decision, NearMiss, StatementRef } from './types.js';
 
 /** A policy in its place in the set: the name explanations use for it, and its matchers. */
@@ -82,13 +83,9 @@ function nearMiss(r: StatementRef, failed: NearMiss['failed'], detail: string): 
     : { policy: r.policy, index: r.index, sid: r.sid, effect: r.effect, failed, detail };
 }
 
-function describeRef(r: StatementRef): string {
-  return r.sid === undefined || r.sid === '' ? `statement ${r.policy} #${r.index}` : `statement "${r.sid}" (${r.policy} #${r.index})`;
-}
-
 function listRefs(refs: readonly StatementRef[]): string {
   const first = refs[0] as StatementRef;
-  return refs.length === 1 ? describeRef(first) : `${describeRef(first)} and ${refs.length - 1} more`;
+  return refs.length === 1 ? statementName(first) : `${statementName(first)} and ${refs.length - 1} more`;
 }
 
 function quoted(patterns: readonly { source: string }[]): string {
@@ -148,7 +145,7 @@ function nearestClause(m: NearMiss): string {
       : m.failed === 'resource'
         ? `matched the action but ${m.detail}`
         : `matched the action and resource but ${m.detail}`;
-  return `${m.policy} #${m.index}${m.sid ? ` ("${m.sid}")` : ''} ${what}`;
+  return `${statementName(m)} ${what}`;
 }
 
 /** What the policies say about one request, before any explanation is written. */

@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('matrix --format html 
     expect(new Set(cells.map((c) => c[2])).size).toBe(123);
     const del = cells.find((c) => c[2] === 'mobiletargeting:DeleteApp');
     expect(del?.[1]).toBe('explicit');
-    expect(del?.[3]).toMatch(/^ExplicitDeny: statement &quot;NoDeletes&quot;/);
+    expect(del?.[3]).toMatch(/^test\/tooling\/fixtures\/deny-deletes.json &quot;NoDeletes&quot; denies/);
     expect(dom.match(/role="tooltip"/g)).toHaveLength(123);
     // Each group's grid is a list, so each of its cells is a list item.
     const grids = [...dom.matchAll(/<div class="grid" role="list">([\s\S]*?)<\/section>/g)].map((g) => g[1] as string);

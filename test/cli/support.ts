@@ -16,7 +16,7 @@ export function cli(args: readonly string[], env: Record<string, string> = {}): 
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '', ...env }, timeout: 20_000 },
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
     );
   });
@@ -29,7 +29,7 @@ export function cli(args: readonly string[], env: Record<string, string> = {}): 
 export function cliIntoClosedPipe(args: readonly string[]): Promise<CliRun> {
   const script = '"$0" --import tsx src/cli/main.ts "$@" | head -c 1 >/dev/null; exit "${PIPESTATUS[0]}"';
   return new Promise((resolve) => {
-    execFile('bash', ['-c', script, process.execPath, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '' }, timeout: 20_000 },
+    execFile('bash', ['-c', script, process.execPath, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '' }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }));
   });
 }

@@ -5,11 +5,13 @@ import { parseArn } from '../../resource/arn.js';
 import { isRegion } from '../../resource/region.js';
 import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
-import { DECISION_STYLE, statementLabel } from '../../tooling/render/matrix.js';
+import { statementName } from '../../policy/index.js';
 import { didYouMean } from '../../tooling/legacy.js';
-import { painter } from '../../tooling/render/text.js';
+import { plainReason, styleOf } from '../../tooling/render/decision.js';
+import { fitWidth, painter } from '../../tooling/render/text.js';
+import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import { CliError, EXIT } from '../errors.js';
-import type { Io, Outcome } from '../io.js';
+import { outputWidth, type Io, type Outcome } from '../io.js';
 import {
   addContextOption, addEnvironmentOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, flagFor, idsFrom, json, policySetFrom,
 } from '../options.js';
@@ -29,18 +31,24 @@ function inputFor(operation: string | undefined, action: string | undefined, ids
   return Object.fromEntries(wanted.flatMap((m) => (ids[m] === undefined ? [] : [[m, ids[m] as string]])));
 }
 
+/**
+ * The decision, its reason in plain words, and what the reason does not already say: further deciding statements,
+ * further near misses (the reason names the nearest), missing context keys, notes. Nothing is printed twice.
+ */
 function render(r: CheckResult, io: Io): string {
   const paint = painter(io.color);
-  const style = DECISION_STYLE[r.decision];
+  const style = styleOf(r.decision);
+  const more = <T>(list: readonly T[]) => list.slice(1);
   const lines = [
     `${paint(style.color, `${style.mark} ${style.label.toUpperCase()}`)}  ${r.action} on ${r.resource}`,
-    `  ${r.reason}`,
-    ...(r.matchedStatements.length > 0 ? [`  deciding statements: ${r.matchedStatements.map(statementLabel).join(', ')}`] : []),
-    ...r.nearMisses.map((m) => `  near miss: ${statementLabel(m)} failed on ${m.failed}: ${m.detail}`),
+    `  ${plainReason(r.reason)}`,
+    ...(r.matchedStatements.length > 1 ? [`  deciding statements: ${r.matchedStatements.map(statementName).join(', ')}`] : []),
+    ...more(r.nearMisses).map((m) => `  other near miss: ${statementName(m)} failed on its ${m.failed}: ${m.detail}`),
     ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),
     ...r.notes.map((n) => `  note: ${n}`),
   ];
-  return `${lines.join('\n')}\n`;
+  const { text, cut } = fitWidth(lines.join('\n'), outputWidth(io));
+  return `${text}\n${cut ? 'lines cut at … to fit the terminal: --json shows the whole decision\n' : ''}`;
 }
 
 export function registerCheck(program: Command, io: Io, outcome: Outcome): void {
@@ -70,6 +78,8 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
       throw new CliError([`--resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got ${JSON.stringify(resource)}`]);
     }
     const set = policySetFrom(opts);
+    const files = policyFiles(opts);
+    warnLintErrors(io, lintErrorsOf(files, new Date()), files);
     // With --resource no ARN is built, so the account is not needed; the Region feeds aws:RequestedRegion, and without
     // --region it is the ARN's own (a client for that resource runs there).
     const env = arn === undefined

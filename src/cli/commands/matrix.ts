@@ -3,11 +3,13 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../errors/validation.js';
 import { permissionMatrix } from '../../tooling/index.js';
 import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
-import { renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
+import { decisionCounts, renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
+import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
 import { writeText, type Io, type Outcome } from '../io.js';
 import {
-  addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idFlagError, idsFrom, json, policySetFrom,
+  addContextOption, addEnvironmentOptions, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, formatFrom, idFlagError, idsFrom, json,
+  policySetFrom,
 } from '../options.js';
 
 const EXAMPLES = `
@@ -28,16 +30,18 @@ const RENDER: Readonly<Record<string, (m: PermissionMatrix, color: boolean) => s
 export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program.command('matrix').description('decide every catalog action on one project\'s resources');
   addPolicySetOptions(cmd);
-  cmd.requiredOption('--region <region>', 'AWS Region named in ARNs').requiredOption('--account <id>', '12-digit account id named in ARNs');
+  addEnvironmentOptions(cmd);
   addIdOptions(cmd, ['ApplicationId']);
   addContextOption(cmd);
   addFormatOptions(cmd, Object.keys(RENDER), 'table');
   cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
     const set = policySetFrom(opts);
+    const files = policyFiles(opts);
+    warnLintErrors(io, lintErrorsOf(files, new Date()), files);
     const context = contextFrom(opts);
     let m: PermissionMatrix;
     try {
-      m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
+      m = permissionMatrix({ ...set, ...environmentFrom(opts, io), resources: idsFrom(opts), ...(context ? { context } : {}) });
     } catch (e) {
       if (e instanceof ValidationError) throw idFlagError(e);
       throw e;
@@ -47,7 +51,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     if (out === undefined) io.out(text);
     else {
       writeText(out, text);
-      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny)\n`);
+      io.err(`wrote ${out} (${decisionCounts(m)})\n`);
     }
     outcome.code = 0;
   });

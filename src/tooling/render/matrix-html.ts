@@ -5,7 +5,8 @@
  */
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
-import { decidedBy, DECISION_STYLE, matrixHeadline, matrixSummary } from './matrix.js';
+import { DECISION_STYLE, plainReason } from './decision.js';
+import { decidedBy, matrixHeadline, matrixSummary } from './matrix.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
@@ -42,13 +43,13 @@ function cellHtml(c: MatrixCell): string {
   const style = DECISION_STYLE[c.decision];
   const eos = c.lifecycle.status === 'end-of-support' ? '<span class="eos" title="end of support">EOS</span>' : '';
   const mark = c.placeholders.length > 0 ? ` <span class="placeholder" title="ARN used * for ${escapeHtml(c.placeholders.join(', '))}">*</span>` : '';
-  const label = `${shortName(c.action)}: ${style.label} (${c.lifecycle.status}). ${c.reason}`;
+  const label = `${shortName(c.action)}: ${style.label} (${c.lifecycle.status}). ${plainReason(c.reason)}`;
   return [
     `<div class="cell ${DECISION_CLASS[c.decision]}" tabindex="0" data-action="${escapeHtml(c.action)}" data-decision="${c.decision}"`,
-    ` data-lifecycle="${c.lifecycle.status}" role="listitem" title="${escapeHtml(c.reason)}" aria-label="${escapeHtml(label)}">`,
+    ` data-lifecycle="${c.lifecycle.status}" role="listitem" title="${escapeHtml(plainReason(c.reason))}" aria-label="${escapeHtml(label)}">`,
     `<span class="name">${escapeHtml(shortName(c.action))}${mark}${eos}</span>`,
     `<span class="meta">${style.mark} ${style.label} · ${escapeHtml(c.accessLevel)} · ${escapeHtml(c.lifecycle.status)}</span>`,
-    `<span class="tip" role="tooltip">${escapeHtml(c.reason)}<br><br>Resource: <code>${escapeHtml(c.resource)}</code>`,
+    `<span class="tip" role="tooltip">${escapeHtml(plainReason(c.reason))}<br><br>Resource: <code>${escapeHtml(c.resource)}</code>`,
     `<br>Decided by: ${escapeHtml(decidedBy(c))}<br>Lifecycle: ${escapeHtml(c.lifecycle.status)} — ${escapeHtml(c.lifecycle.reason)}</span>`,
     '</div>',
   ].join('');

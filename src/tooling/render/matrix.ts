@@ -2,30 +2,18 @@
  * Renders a permission matrix as an aligned terminal table (optionally coloured), Markdown or JSON. The HTML page is
  * in matrix-html.ts. Renderers return text; only the CLI writes it anywhere.
  */
-import type { StatementRef } from '../../policy/index.js';
+import { statementName, type StatementRef } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
+import { plainReason, styleOf } from './decision.js';
 import { columns, markdownTable, painter } from './text.js';
-
-/** How each decision reads and looks, in one table. */
-export const DECISION_STYLE = {
-  Allow: { label: 'allow', mark: '✔', color: 'green' },
-  ExplicitDeny: { label: 'explicit deny', mark: '✖', color: 'red' },
-  ImplicitDeny: { label: 'implicit deny', mark: '·', color: 'yellow' },
-} as const;
 
 export const LIFECYCLE_LABEL = { supported: 'supported', 'end-of-support': 'end-of-support', unclear: 'unclear' } as const;
 
-/** `policy.json #0 "Sid"`, the way a reader finds the statement. */
-export function statementLabel(ref: StatementRef | undefined): string {
-  if (ref === undefined) return '';
-  return `${ref.policy} #${ref.index}${ref.sid ? ` "${ref.sid}"` : ''}`;
-}
-
 /** Who decided: the deciding statement, or for an implicit deny the nearest miss. */
 export function decidedBy(cell: MatrixCell): string {
-  if (cell.statement) return statementLabel(cell.statement);
-  if (cell.nearMiss) return `no allow (nearest: ${statementLabel(cell.nearMiss)} failed on ${cell.nearMiss.failed})`;
+  if (cell.statement) return statementName(cell.statement as StatementRef);
+  if (cell.nearMiss) return `no allow (nearest: ${statementName(cell.nearMiss)} failed on its ${cell.nearMiss.failed})`;
   return 'no statement matches';
 }
 
@@ -34,9 +22,13 @@ export function matrixHeadline(m: PermissionMatrix): string {
   return `Permission matrix for ${ids || 'no ids'} in ${m.region}, account ${m.accountId}`;
 }
 
+/** `7 allow · 0 explicit deny · 116 implicit deny`: every decision the matrix counts, in the table's words. */
+export function decisionCounts(m: PermissionMatrix): string {
+  return Object.entries(m.totals).map(([decision, n]) => `${n} ${styleOf(decision).label}`).join(' · ');
+}
+
 export function matrixSummary(m: PermissionMatrix): string {
-  return `${m.totals.Allow} allow · ${m.totals.ExplicitDeny} explicit deny · ${m.totals.ImplicitDeny} implicit deny; ` +
-    `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)`;
+  return `${decisionCounts(m)}; ${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)`;
 }
 
 /** The terminal table, grouped, with colour when asked. */
@@ -44,7 +36,7 @@ export function renderMatrixTable(m: PermissionMatrix, options: { readonly color
   const paint = painter(options.color);
   const blocks = m.groups.map((g) => {
     const rows = g.cells.map((c) => {
-      const style = DECISION_STYLE[c.decision];
+      const style = styleOf(c.decision);
       const life = c.lifecycle.status === 'end-of-support' ? paint('magenta', 'end-of-support') : LIFECYCLE_LABEL[c.lifecycle.status];
       return [
         shortName(c.action) + (c.placeholders.length > 0 ? ' *' : ''),
@@ -65,9 +57,9 @@ export function renderMatrixMarkdown(m: PermissionMatrix): string {
     const rows = g.cells.map((c) => [
       `\`${shortName(c.action)}\`${c.placeholders.length > 0 ? ' \\*' : ''}`,
       c.accessLevel,
-      `${DECISION_STYLE[c.decision].mark} ${DECISION_STYLE[c.decision].label}`,
+      `${styleOf(c.decision).mark} ${styleOf(c.decision).label}`,
       LIFECYCLE_LABEL[c.lifecycle.status],
-      c.reason,
+      plainReason(c.reason),
     ]);
     return `## ${g.group}\n\n${markdownTable(['Action', 'Access', 'Decision', 'Lifecycle', 'Reason'], rows)}`;
   });
