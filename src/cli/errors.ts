@@ -1,13 +1,7 @@
 /**
- * Everything a user can get wrong on the command line ends as one line per problem on stderr and exit code 2 — never a
- * stack trace. Errors of the libraries underneath (a policy that does not parse, an input that does not fit its
- * operation, an unbuildable ARN) are turned into such lines here, in one table.
+ * The CLI's exit codes and its own error type. Kept free of imports so that `--version` and `--help` load nothing else;
+ * turning library errors into lines is describe-error.ts's job.
  */
-import { CommanderError } from 'commander';
-import { ValidationError } from '../errors/validation.js';
-import { PolicyParseError } from '../policy/index.js';
-import { ArnBuildError } from '../resource/arn.js';
-import { ToolingInputError } from '../tooling/index.js';
 
 /** Exit codes: 0 allowed / clean, 1 denied / error-level findings / failed self-check, 2 bad input. */
 export const EXIT = { ok: 0, negative: 1, usage: 2 } as const;
@@ -18,28 +12,4 @@ export class CliError extends Error {
     super(lines.join('\n'));
     this.name = 'CliError';
   }
-}
-
-type Describe = (e: Error) => readonly string[];
-
-const DESCRIBE: readonly [new (...args: never[]) => Error, Describe][] = [
-  [CliError, (e) => (e as CliError).lines],
-  [PolicyParseError, (e) => (e as PolicyParseError).problems.map((p) => `${p.path}: ${p.message}`)],
-  [ValidationError, (e) => [e.message]],
-  [ArnBuildError, (e) => [`cannot build the resource ARN: ${e.message}`]],
-  [ToolingInputError, (e) => [e.message]],
-];
-
-/** The lines to print for an error and the exit code; unexpected errors still get one line. */
-export function describeError(e: unknown): { lines: readonly string[]; code: number } {
-  if (e instanceof CommanderError) {
-    // Commander has printed its message already; `--help` exits 0, help shown for a missing command does not.
-    return { lines: [], code: e.exitCode === 0 ? EXIT.ok : EXIT.usage };
-  }
-  if (e instanceof Error) {
-    const entry = DESCRIBE.find(([type]) => e instanceof type);
-    if (entry) return { lines: entry[1](e), code: EXIT.usage };
-    return { lines: [`internal error: ${e.message}`], code: EXIT.usage };
-  }
-  return { lines: [`internal error: ${String(e)}`], code: EXIT.usage };
 }

@@ -1,6 +1,5 @@
 /** The process boundary: the only module that reads files, and the streams commands write to. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parsePolicy, PolicyParseError, type ParsedPolicy } from '../policy/index.js';
 import { CliError } from './errors.js';
 
 /** Where commands write, and what they know of the terminal. */
@@ -58,22 +57,6 @@ export function outputWidth(io: Io): number | undefined {
   const fromEnv = Number.parseInt(io.env.COLUMNS ?? '', 10);
   const width = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : io.columns;
   return width === undefined ? undefined : Math.max(MIN_WIDTH, width);
-}
-
-/**
- * The package's version, from the nearest `pinpoint-guard` package.json above this module (two levels up when run in
- * place from src/cli, three when built into dist/src/cli); `unknown` when there is none.
- */
-export function packageVersion(): string {
-  for (let dir = new URL('../', import.meta.url), i = 0; i < 4; dir = new URL('../', dir), i++) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'pinpoint-guard' && typeof pkg.version === 'string') return pkg.version;
-    } catch {
-      // not here: look one level up
-    }
-  }
-  return 'unknown';
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -137,17 +120,6 @@ export function readJson(file: string): unknown {
     const what = (e as Error).message.split('\n')[0]!.replace(/, ".*$/, '').replace(/ in JSON at position \d+.*$/, '');
     const detail = text.trim() === '' ? 'the file is empty, expected a JSON document' : `${what} at ${lineColumn(text, syntaxErrorOffset(text))}`;
     throw new CliError([`${file}: invalid JSON: ${detail}`]);
-  }
-}
-
-/** A policy file, parsed and validated. @throws CliError with one line per problem: file, JSON path, what was expected. */
-export function readPolicy(file: string): ParsedPolicy {
-  const json = readJson(file);
-  try {
-    return parsePolicy(json, { label: file });
-  } catch (e) {
-    if (e instanceof PolicyParseError) throw new CliError(e.problems.map((p) => `${file}: ${p.path}: ${p.message}`));
-    throw e;
   }
 }
 

@@ -6,7 +6,8 @@ import { Option, type Command } from 'commander';
 import { ValidationError } from '../errors/validation.js';
 import type { PolicySet, RequestContext } from '../policy/index.js';
 import { CliError } from './errors.js';
-import { readPolicy, type Io } from './io.js';
+import type { Io } from './io.js';
+import { readPolicy } from './policy-file.js';
 
 /** Flag → ARN placeholder (= input member) it fills. */
 export const ID_FLAGS: readonly (readonly [flag: string, member: string, what: string])[] = [

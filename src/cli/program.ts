@@ -1,17 +1,13 @@
 /**
- * The `pinpoint-guard` command line: one commander program, one file per command. `run` never throws and never prints
- * a stack trace: every failure becomes lines on stderr and an exit code (see errors.ts).
+ * The `pinpoint-guard` command line: one commander program, one file per command, and only the command that runs is
+ * loaded (commands/index.ts). `run` never throws and never prints a stack trace: every failure becomes lines on stderr
+ * and an exit code (see describe-error.ts).
  */
-import { Command, type Option } from 'commander';
-import { registerCheck } from './commands/check.js';
-import { registerLifecycle } from './commands/lifecycle.js';
-import { registerLint } from './commands/lint.js';
-import { registerMatrix } from './commands/matrix.js';
-import { registerPolicy } from './commands/policy.js';
-import { CliError, describeError, EXIT } from './errors.js';
-import { packageVersion, type Io, type Outcome } from './io.js';
-
-const COMMANDS = [registerCheck, registerMatrix, registerLint, registerPolicy, registerLifecycle] as const;
+import { Command, CommanderError, type Option } from 'commander';
+import { COMMANDS } from './commands/index.js';
+import { CliError, EXIT } from './errors.js';
+import type { Io, Outcome } from './io.js';
+import { packageVersion } from './version.js';
 
 /**
  * Commander checks required options before unknown ones, so `check --polcy x` would be reported as a missing --policy
@@ -31,7 +27,17 @@ function checkRequiredOptionsLast(program: Command): void {
   });
 }
 
-export function createProgram(io: Io, outcome: Outcome): Command {
+/** The command `argv` runs (or asks help for): its first word, or the one after `help`. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  const words = argv.filter((a) => !a.startsWith('-'));
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
+/**
+ * The program for `argv`: the named command fully registered, every other one by name and summary only (enough for the
+ * top-level help and for commander's did-you-mean on a misspelt command).
+ */
+export async function createProgram(io: Io, outcome: Outcome, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('pinpoint-guard')
     .description('Dry-run IAM tooling for Amazon Pinpoint: check a call, print the permission matrix, lint a policy, generate a least-privilege policy')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -40,7 +46,12 @@ export function createProgram(io: Io, outcome: Outcome): Command {
     .showSuggestionAfterError(true)
     .allowExcessArguments(false);
   // Subcommands inherit the output and exit settings of the program they are added to.
-  for (const register of COMMANDS) register(program, io, outcome);
+  const named = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    if (entry.name === named) (await entry.load())(program, io, outcome);
+    else program.command(entry.name);
+    (program.commands.at(-1) as Command).summary(entry.summary);
+  }
   checkRequiredOptionsLast(program);
   program.addHelpText('after', '\nRun `pinpoint-guard <command> --help` for a command\'s options and examples.');
   return program;
@@ -50,9 +61,12 @@ export function createProgram(io: Io, outcome: Outcome): Command {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const outcome: Outcome = { code: EXIT.ok };
   try {
-    await createProgram(io, outcome).parseAsync([...argv], { from: 'user' });
+    await (await createProgram(io, outcome, argv)).parseAsync([...argv], { from: 'user' });
     return outcome.code;
   } catch (e) {
+    // Commander has printed its own message (or the help, or the version): only the exit code is left to settle.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    const { describeError } = await import('./describe-error.js');
     const { lines, code } = describeError(e);
     for (const line of lines) io.err(`error: ${line}\n`);
     return code;

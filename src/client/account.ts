@@ -12,7 +12,7 @@ export function stsEndpoint(region: string): URL {
   return new URL(`${serviceEndpoint('sts', region)}/`);
 }
 
-export async function callerAccount(http: AxiosInstance, region: string, credentials: Credentials, endpoint: URL = stsEndpoint(region), timeoutMs = 10_000): Promise<string> {
+export async function callerAccount(http: AxiosInstance | undefined, region: string, credentials: Credentials, endpoint: URL = stsEndpoint(region), timeoutMs = 10_000): Promise<string> {
   if (credentials.accountId) {
     if (!ACCOUNT.test(credentials.accountId)) throw new AccountResolutionError('the credentials carry an account id that is not 12 digits');
     return credentials.accountId;

@@ -11,7 +11,7 @@ import { queryString } from './encode.js';
 import { sign } from './signer.js';
 import { cachedProvider } from './credentials.js';
 import { callerAccount } from './account.js';
-import { defaultAxios, sendOnce, type WireResponse } from './send.js';
+import { sendOnce, type WireResponse } from './send.js';
 import { decodeOutput } from './decode.js';
 import { isRetryable, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry.js';
 import { ArnBuildError, buildArn, checkOwnArn } from '../resource/arn.js';
@@ -92,7 +92,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly mode: GuardMode;
   readonly #config: ClientConfig<M>;
   readonly #endpoint: URL;
-  readonly #http: AxiosInstance;
+  readonly #http: AxiosInstance | undefined;
   readonly #credentials: CredentialProvider;
   readonly #guard: Guard;
   readonly #retry: ResolvedRetry;
@@ -115,7 +115,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.#guard.kind !== 'none' && this.mode === 'off') this.#logger.warn("pinpoint-guard: policies are configured but mode is 'off': no call will be checked");
     if (this.#guard.kind === 'invalid') this.#logger.warn(`pinpoint-guard: ${this.#guard.reason}; every guarded call will be denied`);
     this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region));
-    this.#http = config.axios ?? defaultAxios();
+    this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
   }

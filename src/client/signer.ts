@@ -1,14 +1,29 @@
-/** SigV4 signing with AWS's own implementation (@smithy/signature-v4); we add only the request shape it expects. */
-import { SignatureV4 } from '@smithy/signature-v4';
-import { Hash } from '@smithy/hash-node';
-
-/** SHA-256 on node:crypto (the AWS SDK's Node hash); several times faster than a pure-JS digest on every request. */
-class Sha256 extends Hash {
-  constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
-    super('sha256', secret);
-  }
-}
+/**
+ * SigV4 signing with AWS's own implementation (@smithy/signature-v4); we add only the request shape it expects. The
+ * signer is imported with the first request, not with the client, to keep the package's cold start short.
+ */
+import type { SignatureV4 } from '@smithy/signature-v4';
+import type { Hash } from '@smithy/hash-node';
 import type { Credentials } from './types.js';
+
+interface Signing {
+  readonly SignatureV4: typeof SignatureV4;
+  /** SHA-256 on node:crypto (the AWS SDK's Node hash); several times faster than a pure-JS digest on every request. */
+  readonly Sha256: new (secret?: ConstructorParameters<typeof Hash>[1]) => Hash;
+}
+
+let signing: Promise<Signing> | undefined;
+
+function loadSigning(): Promise<Signing> {
+  return (signing ??= Promise.all([import('@smithy/signature-v4'), import('@smithy/hash-node')]).then(([sig, { Hash }]) => ({
+    SignatureV4: sig.SignatureV4,
+    Sha256: class Sha256 extends Hash {
+      constructor(secret?: ConstructorParameters<typeof Hash>[1]) {
+        super('sha256', secret);
+      }
+    },
+  })));
+}
 
 export interface UnsignedRequest {
   readonly method: string;
@@ -26,7 +41,7 @@ export interface SigningOptions { readonly service: string; readonly region: str
 /** Signers by credentials object: the key never holds a secret, and rotated credentials are collected with their object. */
 const signers = new WeakMap<Credentials, Map<string, SignatureV4>>();
 
-function signerFor(service: string, region: string, credentials: Credentials): SignatureV4 {
+function signerFor({ SignatureV4, Sha256 }: Signing, service: string, region: string, credentials: Credentials): SignatureV4 {
   // A signer caches the derived signing key, so one per (credentials, service, region) saves an HMAC chain per request.
   let byScope = signers.get(credentials);
   if (!byScope) {
@@ -43,6 +58,7 @@ function signerFor(service: string, region: string, credentials: Credentials): S
 }
 
 export async function payloadHash(body: string | undefined): Promise<string> {
+  const { Sha256 } = await loadSigning();
   const hash = new Sha256();
   hash.update(body ?? '');
   return Buffer.from(await hash.digest()).toString('hex');
@@ -59,7 +75,8 @@ export async function sign(req: UnsignedRequest, opts: SigningOptions): Promise<
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
-  const signed = await signerFor(opts.service, opts.region, opts.credentials).sign(
+  const loaded = await loadSigning();
+  const signed = await signerFor(loaded, opts.service, opts.region, opts.credentials).sign(
     {
       method: req.method,
       protocol: req.endpoint.protocol,

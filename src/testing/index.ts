@@ -5,7 +5,7 @@
  * - {@link startPinpointMockServer}: the same service over real HTTP on 127.0.0.1.
  *
  * Both serve every request through one function (`mock.handle`), routed by the generated operations table.
- * Requires `msw` (v2) for the handlers.
+ * `msw` (v2, an optional peer dependency) is needed for the handlers only.
  */
 export { createPinpointMock, type PinpointMock, type PinpointMockOptions } from './mock.js';
 export { startPinpointMockServer, type PinpointMockServer, type PinpointMockServerOptions } from './server.js';

@@ -38,7 +38,7 @@ export interface PinpointMockOptions {
 
 /** An in-memory Amazon Pinpoint. Each mock has its own state. */
 export interface PinpointMock {
-  /** msw request handlers: `setupServer(...mock.handlers)`. */
+  /** msw request handlers: `setupServer(...mock.handlers)`. Needs the optional peer dependency msw; reading it without msw throws an error naming it. */
   readonly handlers: readonly HttpHandler[];
   /** The state, read-only: `mock.store.apps`, `mock.store.messages`. */
   readonly store: PinpointStoreView;
@@ -88,8 +88,10 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
     nextRequestId: () => `00000000-0000-4000-8000-${(++requestCount).toString(16).padStart(12, '0')}`,
   };
   const serve = (request: MockRequest): Promise<MockResponse> => handle(deps, request);
+  let handlers: readonly HttpHandler[] | undefined;
   return {
-    handlers: mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve),
+    // Made on first read, so a mock served only over HTTP never needs msw.
+    get handlers() { return (handlers ??= mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve)); },
     store,
     requests,
     get pendingFaults() { return faults.pending; },

@@ -1,6 +1,29 @@
-/** The msw adapter: one catch-all handler for the mock's endpoint that feeds requests to `handle`. */
-import { http, HttpResponse, type HttpHandler } from 'msw';
+/**
+ * The msw adapter: one catch-all handler for the mock's endpoint that feeds requests to `handle`. msw is an optional
+ * peer dependency, needed only for these handlers: it is imported here, once, and its absence is reported when the
+ * handlers are asked for, so `startPinpointMockServer` (plain HTTP) works without it.
+ */
+import type { HttpHandler } from 'msw';
 import type { MockRequest, MockResponse } from './handle.js';
+
+type Msw = typeof import('msw');
+
+/** msw, or the reason it could not be loaded (only "not installed" is tolerated; any other failure is thrown). */
+const msw: Msw | Error = await import('msw').catch((e: NodeJS.ErrnoException) => {
+  if (e?.code === 'ERR_MODULE_NOT_FOUND' && /['"]msw['"]/.test(String(e.message))) return new Error(e.message);
+  throw e;
+});
+
+/** msw's module. @throws Error naming the missing peer dependency and how to install it. */
+function requireMsw(): Msw {
+  if (msw instanceof Error) {
+    throw new Error(
+      "pinpoint-guard/testing: mock.handlers needs the optional peer dependency 'msw' (v2), which is not installed: " +
+        'npm install --save-dev msw. startPinpointMockServer() serves the same mock over HTTP without it.',
+    );
+  }
+  return msw;
+}
 
 /** Pinpoint's public endpoints in every Region: `https://pinpoint.<region>.amazonaws.com` (and `.com.cn`). */
 export const PINPOINT_ORIGIN = /^https:\/\/pinpoint\.[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com(\.cn)?$/;
@@ -31,6 +54,7 @@ function query(url: URL): Record<string, string[]> {
 
 /** msw handlers that serve `endpoint` with `handle`; other requests fall through (to `onUnhandledRequest`). */
 export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockRequest) => Promise<MockResponse>): readonly HttpHandler[] {
+  const { http, HttpResponse } = requireMsw();
   return [
     http.all(
       ({ request }) => pathBelow(endpoint, new URL(request.url)) !== undefined,

@@ -17,13 +17,18 @@ describe('AbortSignal', () => {
 
   it('aborting while the request is in flight ends the call at once with AbortError, and it is not retried', async () => {
     const controller = new AbortController();
-    wire.pinpoint(async () => { await delay(2_000); return HttpResponse.json({}); });
-    const started = Date.now();
+    // Aborted once the request has reached the server: the HTTP stack is loaded on the first request, so a fixed delay
+    // from the call could abort before anything is in flight.
+    let abortedAt = Infinity;
+    wire.pinpoint(async () => {
+      setTimeout(() => { abortedAt = Date.now(); controller.abort(); }, 10);
+      await delay(2_000);
+      return HttpResponse.json({});
+    });
     const call = makeClient({ retry: { maxAttempts: 5 } }).getApps({}, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 30);
     const err = await rejection(call);
     expect(err).toBeInstanceOf(AbortError);
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - abortedAt).toBeLessThan(1_000);
     expect(wire.requests).toHaveLength(1);
   });
 

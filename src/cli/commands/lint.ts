@@ -8,7 +8,8 @@ import { lintPolicy, type LintFinding } from '../../tooling/index.js';
 import { fitWidth, painter } from '../../tooling/render/text.js';
 import { addClockOption, clockFrom } from '../clock.js';
 import { EXIT } from '../errors.js';
-import { outputWidth, packageVersion, readJson, readText, type Io, type Outcome } from '../io.js';
+import { outputWidth, readJson, readText, type Io, type Outcome } from '../io.js';
+import { packageVersion } from '../version.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
 const EXAMPLES = `
