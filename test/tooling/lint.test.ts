@@ -58,7 +58,7 @@ describe(lintPolicy.name, () => {
     const fs = only(lintPolicy(readOnlyProject, { now: BEFORE }), 'end-of-support');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'warning', path: 'Statement[0].Action' });
-    expect(fs[0]?.message).toMatch(/GetCampaigns, GetInAppMessages, GetSegments$/);
+    expect(fs[0]?.message).toMatch(/: GetCampaigns, GetExportJobs, GetImportJobs, GetInAppMessages, GetSegments$/);
     expect(only(lintPolicy(policy(allow('mobiletargeting:SendOTPMessage'))), 'end-of-support')).toEqual([]);
   });
 
