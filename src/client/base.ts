@@ -149,7 +149,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     const spec = bound.spec;
     const deny = (reason: string, resource = spec.resource): { decision: Decision; resource: string } => ({
       resource,
-      decision: { decision: 'ImplicitDeny', reason, matchedStatements: [], nearMisses: [], missingContextKeys: [] },
+      decision: { decision: 'ImplicitDeny', reason, matchedStatements: [], nearMisses: [], missingContextKeys: [], dependsOn: [], requirements: [] },
     });
     // Without the account the guard cannot decide: AccountResolutionError propagates, so the call fails closed with
     // the real cause rather than as an AccessDeniedError that blames the policy.

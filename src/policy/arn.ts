@@ -2,8 +2,15 @@
  * ARN matching as IAM does it for `Resource` and the `Arn*` condition operators: `*` alone
  * matches everything; otherwise the pattern and the ARN are split into their six
  * colon-separated fields (`arn:partition:service:region:account:resource`), the first five are
- * matched field by field (a wildcard never crosses a colon there), and the resource field — which
- * may itself contain `:` and `/` — is matched as a whole, so its wildcards span both.
+ * matched field by field, and the resource field — which may itself contain `:` and `/` — is
+ * matched as a whole, so its wildcards span both.
+ *
+ * Within the first five fields a `*` does not cross a colon, except as the last character of a
+ * field: the Resource page says "If the * wildcard is the last character of a resource ARN
+ * segment, it can expand to match beyond the colon boundaries", so `arn:aws:logs:*:log-group:x`
+ * matches `arn:aws:logs:us-east-1:123456789012:log-group:x`. The condition-operator page says of
+ * the ARN operators only that each segment "can include" wildcards, without the narrower
+ * sentence; one matcher serves both, following the Resource page, the one that states the case.
  */
 import { compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
 
@@ -60,6 +67,68 @@ class PrefixedArn implements ArnMatcher {
   }
 }
 
+/**
+ * Fields whose `*` is only ever the last character (and no `?`): with colons as literal text, the
+ * whole pattern is then one glob over the whole ARN — a trailing `*` spans colons as documented,
+ * and literal fields stay whole segments because the colons around them are literal.
+ */
+class WholeArn implements ArnMatcher {
+  constructor(
+    readonly source: string,
+    private readonly glob: CompiledGlob,
+  ) {}
+  match(arn: string): boolean {
+    return this.glob.match(arn);
+  }
+}
+
+/** One colon-delimited field of a pattern that needs the general matcher. */
+interface Field {
+  readonly glob: CompiledGlob;
+  /** Ends in `*`, so it may extend over later colons. */
+  readonly spans: boolean;
+}
+
+/**
+ * The general case (a `?`, or a `*` inside a field, next to a field ending in `*`): the ARN
+ * positions where the next field may start are tracked as a set, so nothing is retried. Each
+ * field costs one pass over the candidate starts; a field ending in `*` reaches every later
+ * colon once it matches its own segment.
+ */
+class SegmentArn implements ArnMatcher {
+  constructor(
+    readonly source: string,
+    private readonly fixed: readonly Field[],
+    private readonly last: Field,
+    /** The last field is an ARN's resource part, which may contain colons; otherwise it is one segment. */
+    private readonly lastIsResource: boolean,
+  ) {}
+  match(arn: string): boolean {
+    let starts: number[] = [0];
+    for (const field of this.fixed) {
+      const next: number[] = [];
+      for (const s of starts) {
+        const colon = arn.indexOf(':', s);
+        if (colon < 0 || !field.glob.match(arn.slice(0, colon), s)) continue;
+        if (!field.spans) {
+          if (next[next.length - 1] !== colon + 1) next.push(colon + 1);
+          continue;
+        }
+        // Every later colon is reachable too; later starts add nothing new after this one.
+        for (let c = colon; c >= 0 && c < arn.length; c = arn.indexOf(':', c + 1)) if ((next[next.length - 1] ?? -1) < c + 1) next.push(c + 1);
+        break;
+      }
+      if (next.length === 0) return false;
+      starts = next;
+    }
+    const { glob, spans } = this.last;
+    for (const s of starts) {
+      if ((this.lastIsResource || spans || arn.indexOf(':', s) < 0) && glob.match(arn, s)) return true;
+    }
+    return false;
+  }
+}
+
 class FieldArn implements ArnMatcher {
   constructor(
     readonly source: string,
@@ -83,14 +152,29 @@ export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
   if (tokens.length > 0 && tokens.every((t) => t === STAR)) return ALL;
   const source = tokensSource(tokens);
   const fields = splitArnTokens(tokens);
-  // Not six fields (IAM rejects such a Resource): still never let a wildcard cross a colon, so
-  // compare colon-separated field by field and require the same number of fields.
+  // Not six fields (IAM rejects such a Resource): still compare colon-separated field by field.
   if (fields === null) return fieldwise(source, tokens);
   const globs = fields.map(compileGlob);
   const fixed = globs.slice(0, FIXED_FIELDS);
   const resource = globs[FIXED_FIELDS] as CompiledGlob;
   if (fixed.every((g) => g.literal)) return new PrefixedArn(source, fixed.map((g) => g.source).join(':') + ':', resource);
-  return new FieldArn(source, fixed, resource);
+  const fixedFields = fields.slice(0, FIXED_FIELDS);
+  if (!fixedFields.some(endsInStar)) return new FieldArn(source, fixed, resource);
+  if (fixedFields.every(onlyTrailingStar)) return new WholeArn(source, compileGlob(tokens));
+  return new SegmentArn(source, fixedFields.map(toField), toField(fields[FIXED_FIELDS] as GlobToken[]), true);
+}
+
+function endsInStar(field: readonly GlobToken[]): boolean {
+  return field[field.length - 1] === STAR;
+}
+
+/** No `?`, and a `*` only as the last token. */
+function onlyTrailingStar(field: readonly GlobToken[]): boolean {
+  return field.every((t, i) => typeof t === 'string' || (t === STAR && i === field.length - 1));
+}
+
+function toField(field: readonly GlobToken[]): Field {
+  return { glob: compileGlob(field), spans: endsInStar(field) };
 }
 
 function tokensSource(tokens: readonly GlobToken[]): string {
@@ -111,6 +195,9 @@ function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
       if (i > 0) fields.push([]);
       if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
     });
+  }
+  if (fields.slice(0, -1).some(endsInStar)) {
+    return new SegmentArn(source, fields.slice(0, -1).map(toField), toField(fields[fields.length - 1] as GlobToken[]), false);
   }
   const globs = fields.map(compileGlob);
   return {

@@ -8,9 +8,10 @@
 import { compileArnPattern, type ArnMatcher } from './arn.js';
 import { compileCondition, evaluateCondition, type CompiledCondition, type MissingKeys } from './conditions/index.js';
 import type { ContextView } from './context.js';
+import { and, not, or, UNKNOWN, type Truth } from './truth.js';
 import { compileGlob, tokenizeWildcard, type CompiledGlob } from './wildcard.js';
 import type { Effect, ParsedPolicy, ParsedStatement } from './types.js';
-import { parseTemplate, resolveTemplate, staticTokens, type Template } from './variables.js';
+import { parseResourceTemplate, resolveTemplate, staticTokens, type Template } from './variables.js';
 
 /** One Resource/NotResource pattern: a matcher, or a template resolved per request. */
 export interface ResourcePattern {
@@ -54,7 +55,7 @@ function compileStatement(statement: ParsedStatement, version: ParsedPolicy['ver
     actionSources,
     notAction: statement.notAction !== undefined,
     resources: resourceSources.map((source): ResourcePattern => {
-      const template = parseTemplate(source, version === '2012-10-17');
+      const template = parseResourceTemplate(source, version === '2012-10-17');
       return template.variables.length > 0 ? { source, template } : { source, matcher: compileArnPattern(staticTokens(template)) };
     }),
     notResource: statement.notResource !== undefined,
@@ -75,49 +76,42 @@ export function actionApplies(s: CompiledStatement, lowerAction: string): boolea
 }
 
 /**
- * Whether one resource pattern matches: undefined when a policy variable in it has no value (the
- * missing keys are added to `missing`), since then the pattern's set of resources is unknown.
+ * Whether one resource pattern matches. A policy variable with no value makes the pattern match
+ * nothing (the policy-variables page: there is "no equal or like value"; the missing keys are
+ * added to `missing`); one whose key is unknown makes the match UNKNOWN.
  */
-export function matchResourcePattern(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): boolean | undefined {
+export function matchResourcePattern(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): Truth {
   if (p.matcher !== undefined) return p.matcher.match(resource);
   const resolved = resolveTemplate(p.template as Template, context);
   if (!resolved.ok) {
     for (const name of resolved.missing) missing?.add(name);
-    return undefined;
+    return resolved.unknown.length > 0 ? UNKNOWN : false;
   }
   return compileArnPattern(resolved.tokens).match(resource);
 }
 
-/** Whether one resource pattern matches; an unresolvable variable makes it match nothing. */
-export function resourcePatternMatches(p: ResourcePattern, resource: string, context: ContextView, missing?: MissingKeys): boolean {
-  return matchResourcePattern(p, resource, context, missing) === true;
-}
-
 /**
- * Whether a statement's Resource/NotResource applies to the resource. A pattern whose policy
- * variable has no value matches nothing, which fails closed for `Resource`. For `NotResource` it
- * would not: an Allow would then apply to every resource, the one the pattern was meant to
- * exclude included. So an Allow with `NotResource` applies only when every pattern could be
- * resolved — it cannot be determined that the resource lies outside an unresolvable set. A Deny
- * with `NotResource` still applies (the resource is not shown to be excluded), failing closed too.
+ * Whether a statement's Resource/NotResource applies to the resource: some pattern matches
+ * (Resource), or none does (NotResource). A pattern whose variable has no value matches nothing,
+ * so a NotResource with it applies — AWS's documented reading, which the engine follows; where
+ * the variable's key is unknown the answer is UNKNOWN, which is where failing closed belongs.
  */
-export function resourceApplies(s: CompiledStatement, resource: string, context: ContextView, missing?: MissingKeys): boolean {
-  let unresolved = false;
+export function resourceApplies(s: CompiledStatement, resource: string, context: ContextView, missing?: MissingKeys): Truth {
+  let matched: Truth = false;
   for (const p of s.resources) {
-    const matched = matchResourcePattern(p, resource, context, missing);
-    if (matched === true) return !s.notResource;
-    if (matched === undefined) unresolved = true;
+    matched = or(matched, matchResourcePattern(p, resource, context, missing));
+    if (matched === true) break;
   }
-  return s.notResource && !(unresolved && s.effect === 'Allow');
+  return s.notResource ? not(matched) : matched;
 }
 
 /**
  * Whether every condition holds. All entries are evaluated, not just up to the first failure, so
  * that every missing key is reported.
  */
-export function conditionsHold(s: CompiledStatement, context: ContextView, missing?: MissingKeys): boolean {
-  let ok = true;
-  for (const c of s.conditions) if (!evaluateCondition(c, context, missing, s.effect === 'Deny')) ok = false;
+export function conditionsHold(s: CompiledStatement, context: ContextView, missing?: MissingKeys): Truth {
+  let ok: Truth = true;
+  for (const c of s.conditions) ok = and(ok, evaluateCondition(c, context, missing));
   return ok;
 }
 

@@ -4,14 +4,75 @@
  * absent key — IAM treats a key whose value set is empty as null, which is what
  * `ForAllValues`/`ForAnyValue` and `Null` rely on.
  */
-import type { RequestContext } from './types.js';
+import type { RequestContext, UnknownKeys } from './types.js';
 
 /** Lookup by lower-cased key. */
 export interface ContextView {
   get(lowerKey: string): readonly string[] | undefined;
+  /** Whether the key's value cannot be seen: named unknown and not carried by the context. */
+  unknown(lowerKey: string): boolean;
 }
 
-export const EMPTY_CONTEXT: ContextView = { get: () => undefined };
+/** Which keys are unknown, compiled from an `UnknownKeys` list. */
+export interface UnknownMatcher {
+  /** Whether the lower-cased key is named, exactly or by a `prefix/*` entry. */
+  matches(lowerKey: string): boolean;
+  readonly empty: boolean;
+}
+
+class KeyMatcher implements UnknownMatcher {
+  private readonly exact: ReadonlySet<string>;
+  private readonly prefixes: readonly string[];
+  readonly empty: boolean;
+  constructor(keys: UnknownKeys) {
+    const exact = new Set<string>();
+    const prefixes: string[] = [];
+    for (const k of keys) {
+      if (typeof k !== 'string' || k.length === 0) continue;
+      const lower = k.toLowerCase();
+      if (lower.endsWith('/*')) prefixes.push(lower.slice(0, -1));
+      else exact.add(lower);
+    }
+    this.exact = exact;
+    this.prefixes = prefixes;
+    this.empty = exact.size === 0 && prefixes.length === 0;
+  }
+  matches(lowerKey: string): boolean {
+    if (this.exact.has(lowerKey)) return true;
+    for (const p of this.prefixes) if (lowerKey.startsWith(p)) return true;
+    return false;
+  }
+}
+
+export const NO_UNKNOWNS: UnknownMatcher = new KeyMatcher([]);
+const matchers = new WeakMap<UnknownKeys, UnknownMatcher>();
+
+/**
+ * The matcher for a list, compiled once per array: the guard passes one frozen array per client,
+ * so every call after the first costs one WeakMap lookup. A list changed in place after its first
+ * use is not seen (pass a new array instead).
+ */
+export function unknownMatcherFor(keys: UnknownKeys | undefined): UnknownMatcher {
+  if (keys === undefined || !Array.isArray(keys) || keys.length === 0) return NO_UNKNOWNS;
+  let m = matchers.get(keys);
+  if (m === undefined) {
+    m = new KeyMatcher(keys);
+    matchers.set(keys, m);
+  }
+  return m;
+}
+
+class EmptyContext implements ContextView {
+  constructor(private readonly unknowns: UnknownMatcher) {}
+  get(): undefined {
+    return undefined;
+  }
+  unknown(lowerKey: string): boolean {
+    return this.unknowns.matches(lowerKey);
+  }
+}
+
+export const EMPTY_CONTEXT: ContextView = new EmptyContext(NO_UNKNOWNS);
 
 /**
  * Builds the lookup lazily: many decisions never read the context, and normalizing it is the
@@ -20,10 +81,19 @@ export const EMPTY_CONTEXT: ContextView = { get: () => undefined };
  */
 class LazyContext implements ContextView {
   private map: Map<string, readonly string[]> | undefined;
-  constructor(private readonly context: RequestContext) {}
+  constructor(
+    private readonly context: RequestContext,
+    private readonly unknowns: UnknownMatcher,
+  ) {}
 
   get(lowerKey: string): readonly string[] | undefined {
-    return (this.map ??= normalize(this.context)).get(lowerKey);
+    const values = (this.map ??= normalize(this.context)).get(lowerKey);
+    return values === undefined || values.length === 0 ? undefined : values;
+  }
+
+  /** A key the caller supplied — even as an empty list — is known. */
+  unknown(lowerKey: string): boolean {
+    return !this.unknowns.empty && this.unknowns.matches(lowerKey) && !(this.map ??= normalize(this.context)).has(lowerKey);
   }
 
   /** Copies the caller's object now, if not done yet; from then on the view never reads it. */
@@ -44,16 +114,22 @@ function normalize(context: RequestContext): Map<string, readonly string[]> {
     const value = context[key];
     if (value === undefined || value === null) continue;
     const list: readonly string[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value.map(String) : [String(value)];
-    if (list.length === 0) continue;
     const lower = key.toLowerCase();
     const earlier = map.get(lower);
+    // An empty list is kept: it reads as absent, but the key was supplied, so it is not unknown.
     map.set(lower, earlier === undefined ? list : [...new Set([...earlier, ...list])]);
   }
   return map;
 }
 
-export function contextView(context: RequestContext | undefined): ContextView {
-  return context === undefined ? EMPTY_CONTEXT : new LazyContext(context);
+const emptyViews = new WeakMap<UnknownMatcher, ContextView>();
+
+export function contextView(context: RequestContext | undefined, unknowns: UnknownMatcher = NO_UNKNOWNS): ContextView {
+  if (context !== undefined) return new LazyContext(context, unknowns);
+  if (unknowns === NO_UNKNOWNS) return EMPTY_CONTEXT;
+  let view = emptyViews.get(unknowns);
+  if (view === undefined) emptyViews.set(unknowns, (view = new EmptyContext(unknowns)));
+  return view;
 }
 
 /**
@@ -72,7 +148,7 @@ export function contextFingerprint(view: ContextView, lowerKeys: readonly string
   for (const key of lowerKeys) {
     const values = view.get(key);
     // JSON keeps a single value apart from a list that happens to look like one.
-    s += values === undefined ? '-' : values.length === 1 ? JSON.stringify(values[0]) : JSON.stringify(values);
+    s += values === undefined ? (view.unknown(key) ? '?' : '-') : values.length === 1 ? JSON.stringify(values[0]) : JSON.stringify(values);
     s += ',';
   }
   return s;

@@ -13,7 +13,8 @@ import type { Decision, EvaluationRequest } from './types.js';
  */
 export function evaluate(req: EvaluationRequest): Decision {
   try {
-    return evaluateTiers(buildTiers(req), req.action, req.resource, req.context);
+    const unknownKeys = req.unknownKeys;
+    return evaluateTiers(buildTiers(req), req.action, req.resource, req.context, unknownKeys === undefined ? undefined : { unknownKeys });
   } catch (e) {
     if (e instanceof PolicyParseError) {
       return failClosed(req?.action, req?.resource, `a policy could not be parsed, so nothing is allowed: ${e.message.replace(/\n/g, ' | ')}`);

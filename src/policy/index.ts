@@ -10,6 +10,7 @@ export type {
   ContextValue,
   Decision,
   Effect,
+  EvaluateOptions,
   EvaluationRequest,
   NearMiss,
   ParsedCondition,
@@ -19,8 +20,10 @@ export type {
   PolicySet,
   PolicyVersion,
   RequestContext,
+  Requirement,
   SetOperator,
   StatementRef,
+  UnknownKeys,
 } from './types.js';
 export { PolicyParseError, type PolicyProblem } from './errors.js';
 export { DEFAULT_POLICY_LIMITS, type PolicyLimits } from './limits.js';

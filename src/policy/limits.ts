@@ -1,7 +1,13 @@
 /**
  * Bounds on what `parsePolicy` accepts. They exist so that no input — however large, deep or
- * cyclic — can hang the process or exhaust the stack; the defaults are far above anything IAM
- * itself accepts (6,144 characters for a managed policy) so real policies never hit them.
+ * cyclic — can hang the process or exhaust the stack, and they sit far above anything AWS issues,
+ * so that every policy AWS accepts is accepted here too.
+ *
+ * AWS documents size quotas per policy type (IAM and STS quotas page): 6,144 characters for a
+ * customer managed policy, 2,048 / 5,120 / 10,240 for all inline policies of a user / group / role,
+ * 5,120 for an SCP, 2,048 for a session policy (packed). AWS managed policies are not bound by
+ * them — the largest today exceeds 150,000 characters and lists 1,548 actions in one statement — and
+ * the engine decides over whatever policy a principal has, so none of those quotas is applied here.
  */
 export interface PolicyLimits {
   /** Characters of JSON text, or total characters of keys and strings for an object input. */
@@ -23,10 +29,12 @@ export const DEFAULT_POLICY_LIMITS: PolicyLimits = Object.freeze({
   maxStatements: 5_000,
   maxDepth: 32,
   maxNodes: 250_000,
-  maxValuesPerElement: 1_000,
+  // IAM has some 20,000 actions in all; a statement listing every one of them five times fits.
+  maxValuesPerElement: 100_000,
   maxProblems: 100,
 });
 
 export function resolveLimits(partial: Partial<PolicyLimits> | undefined): PolicyLimits {
   return partial === undefined ? DEFAULT_POLICY_LIMITS : { ...DEFAULT_POLICY_LIMITS, ...partial };
 }
+

@@ -8,6 +8,7 @@
  */
 import { isArnShaped } from './arn.js';
 import { lookupOperator, validateValue } from './conditions/index.js';
+import { duplicateKeys } from './duplicate-keys.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
 import { resolveLimits, type PolicyLimits } from './limits.js';
 import type { Effect, ParsedCondition, ParsedPolicy, ParsedStatement, PolicyVersion } from './types.js';
@@ -389,6 +390,16 @@ export function parsePolicy(doc: string | unknown, options?: ParseOptions): Pars
         value = JSON.parse(doc);
       } catch (e) {
         throw new PolicyParseError([{ path: '(document)', message: `expected JSON text: ${(e as Error).message}` }], label);
+      }
+      const duplicates = duplicateKeys(doc, Math.max(1, limits.maxProblems));
+      if (duplicates.length > 0) {
+        throw new PolicyParseError(
+          duplicates.map((d) => ({
+            path: d.path,
+            message: `duplicate key "${d.key}": an element must not contain multiple instances of the same key (JSON would silently keep the last)`,
+          })),
+          label,
+        );
       }
     }
     const shape = checkShape(value, limits);

@@ -8,11 +8,11 @@
  * defeat it.
  */
 import { compiledPolicyFor } from './compile.js';
-import { contextFingerprint, contextView } from './context.js';
+import { contextFingerprint, contextView, unknownMatcherFor } from './context.js';
 import { decide, hasLazyExplanation, makeSlot, type Slot, type Tier } from './decide.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
 import { toParsedPolicy } from './inputs.js';
-import type { CompiledPolicySet, Decision, PolicyInput, PolicySet, RequestContext } from './types.js';
+import type { CompiledPolicySet, Decision, EvaluateOptions, PolicyInput, PolicySet, RequestContext } from './types.js';
 
 /** Options of `compilePolicies`. */
 export interface CompileOptions {
@@ -30,6 +30,8 @@ export function failClosed(action: unknown, resource: unknown, why: string): Dec
     matchedStatements: [],
     nearMisses: [],
     missingContextKeys: [],
+    dependsOn: [],
+    requirements: [],
   });
 }
 
@@ -44,6 +46,8 @@ function freezeDecision(d: Decision): Decision {
   }
   Object.freeze(d.matchedStatements);
   Object.freeze(d.missingContextKeys);
+  Object.freeze(d.dependsOn);
+  Object.freeze(d.requirements);
   return Object.freeze(d);
 }
 
@@ -94,10 +98,10 @@ class Compiled implements CompiledPolicySet {
     this.readsKeys = [...keys].sort();
   }
 
-  evaluate(action: string, resource: string, context?: RequestContext): Decision {
+  evaluate(action: string, resource: string, context?: RequestContext, options?: EvaluateOptions): Decision {
     try {
       if (typeof action !== 'string' || typeof resource !== 'string') return failClosed(action, resource, 'action and resource must be strings');
-      const view = contextView(context);
+      const view = contextView(context, unknownMatcherFor(options?.unknownKeys));
       if (this.cacheSize <= 0) return decide(this.tiers, action, resource, view);
       const key = `${action.toLowerCase()}\n${resource}\n${contextFingerprint(view, this.readsKeys)}`;
       const hit = this.cache.get(key);
@@ -113,8 +117,8 @@ class Compiled implements CompiledPolicySet {
 }
 
 /** Evaluates against already-built tiers without a cache (used by `evaluate`). */
-export function evaluateTiers(tiers: readonly Tier[], action: string, resource: string, context?: RequestContext): Decision {
-  return new Compiled(tiers, 0).evaluate(action, resource, context);
+export function evaluateTiers(tiers: readonly Tier[], action: string, resource: string, context?: RequestContext, options?: EvaluateOptions): Decision {
+  return new Compiled(tiers, 0).evaluate(action, resource, context, options);
 }
 
 /**

@@ -72,11 +72,28 @@ export interface PolicySet {
   readonly sessionPolicy?: PolicyInput;
 }
 
+/**
+ * Condition keys whose values the caller cannot see (e.g. `aws:SourceIp` as AWS sees it, after
+ * NAT): case-insensitive names, and an entry ending in `/*` (`aws:ResourceTag/*`) names every
+ * key with that prefix. A key the request context carries is known even when listed here; a key
+ * neither carried nor listed is known to be absent. Pass the same (frozen) array on every call:
+ * its compiled matcher is kept per array.
+ */
+export type UnknownKeys = readonly string[];
+
+/** Per-call options of `CompiledPolicySet.evaluate`. */
+export interface EvaluateOptions {
+  /** Keys whose values the caller cannot see; a decision that depends on them is `Conditional`. */
+  readonly unknownKeys?: UnknownKeys;
+}
+
 /** A request to decide, with the policies to decide it by. */
 export interface EvaluationRequest extends PolicySet {
   readonly action: string;
   readonly resource: string;
   readonly context?: RequestContext;
+  /** Keys whose values the caller cannot see; a decision that depends on them is `Conditional`. */
+  readonly unknownKeys?: UnknownKeys;
 }
 
 /** Points at one statement of one policy in a policy set. */
@@ -95,12 +112,36 @@ export interface NearMiss extends StatementRef {
 }
 
 /**
+ * What an unknown key must satisfy for one statement that could decide a `Conditional` request:
+ * for an Allow statement, what must hold for it to allow; for a Deny statement, what would make
+ * it deny.
+ */
+export interface Requirement {
+  /** The condition key as the policy spells it (for a Resource pattern: the variable in it). */
+  readonly key: string;
+  /** The operator as written, e.g. `NotIpAddress`; `Resource`/`NotResource` for a resource pattern. */
+  readonly operator: string;
+  /** The policy values, with the variables whose values are known substituted. */
+  readonly values: readonly string[];
+  readonly effect: Effect;
+  readonly statement: StatementRef;
+  /** In plain words, e.g. `aws:SourceIp in 10.0.0.0/8`. */
+  readonly text: string;
+}
+
+/**
  * The outcome of an evaluation, with its explanation. An ImplicitDeny may write `reason` and
  * `nearMisses` on first read (own enumerable getters, so JSON and copies include them); the
  * values never change once read.
  */
 export interface Decision {
-  readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+  /**
+   * `Allow` and `ExplicitDeny` hold whatever the values of the unknown keys. `ImplicitDeny`: no
+   * value of the unknown keys allows (when a Deny statement also depends on unknown keys, AWS may
+   * report the deny as explicit). `Conditional`: whether it is allowed depends on the unknown keys
+   * named in `dependsOn`, as `requirements` spell out.
+   */
+  readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'Conditional';
   readonly reason: string;
   /** The deciding statements: the denies for ExplicitDeny, the allows of every required policy for Allow. */
   readonly matchedStatements: readonly StatementRef[];
@@ -108,9 +149,13 @@ export interface Decision {
   readonly nearMisses: readonly NearMiss[];
   /** Context keys that conditions or policy variables needed but the request did not carry. */
   readonly missingContextKeys: readonly string[];
+  /** For Conditional: the unknown keys the decision depends on, as the policies spell them. */
+  readonly dependsOn: readonly string[];
+  /** For Conditional: per deciding statement, what each unknown key must satisfy. */
+  readonly requirements: readonly Requirement[];
 }
 
 /** A policy set turned into matchers once, to decide many requests. */
 export interface CompiledPolicySet {
-  evaluate(action: string, resource: string, context?: RequestContext): Decision;
+  evaluate(action: string, resource: string, context?: RequestContext, options?: EvaluateOptions): Decision;
 }

@@ -22,10 +22,14 @@ export interface Template {
   readonly variables: readonly string[];
 }
 
-/** The result of substituting a template: text for plain operators, tokens for glob ones. */
+/**
+ * The result of substituting a template: text for plain operators, tokens for glob ones; or the
+ * variables that have no value (`missing`, known to be absent) and those whose value cannot be
+ * seen (`unknown`, non-empty when the result depends on an unknown key).
+ */
 export type Resolved =
   | { readonly ok: true; readonly text: string; readonly tokens: readonly GlobToken[] }
-  | { readonly ok: false; readonly missing: readonly string[] };
+  | { readonly ok: false; readonly missing: readonly string[]; readonly unknown: readonly string[] };
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -104,6 +108,27 @@ export function parseTemplate(source: string, allowVariables: boolean): Template
   return { source, parts, variables };
 }
 
+/** Number of colons before the resource part of an ARN, where variables may appear. */
+const ARN_FIXED_COLONS = 5;
+
+/**
+ * A Resource/NotResource pattern as a template: variables are substituted only after the fifth
+ * colon (the policy-variables page: "You can't use a variable to replace parts of the ARN before
+ * the fifth colon"), so `${...}` before it is plain text, as IAM reads it.
+ */
+export function parseResourceTemplate(source: string, allowVariables: boolean): Template {
+  if (!allowVariables || !source.includes('${')) return parseTemplate(source, false);
+  let at = -1;
+  for (let n = 0; n < ARN_FIXED_COLONS; n++) {
+    at = source.indexOf(':', at + 1);
+    if (at < 0) return parseTemplate(source, false);
+  }
+  const head = source.slice(0, at + 1);
+  const rest = parseTemplate(source.slice(at + 1), true);
+  if (rest.parts.every((p) => p.kind === 'text')) return parseTemplate(source, false);
+  return { source, parts: [{ kind: 'text', text: head }, ...rest.parts], variables: rest.variables };
+}
+
 /**
  * Tokens of a template whose variables are not substituted: each becomes `placeholder`, or its
  * own `${...}` text when none is given.
@@ -122,12 +147,13 @@ export function staticTokens(template: Template, placeholder?: string): GlobToke
  * Substitutes the template's variables from the request context. A key with no value, or with
  * several (IAM cannot substitute a multivalued key), takes the default when one is written and
  * otherwise leaves the value unresolved: it then matches nothing, as IAM documents for
- * variables with no value.
+ * variables with no value. A key whose value cannot be seen leaves it unknown, default or not.
  */
 export function resolveTemplate(template: Template, context: ContextView): Resolved {
   let text = '';
   const tokens: GlobToken[] = [];
   let missing: string[] | undefined;
+  let unknown: string[] | undefined;
   for (const p of template.parts) {
     if (p.kind === 'text') {
       text += p.text;
@@ -137,6 +163,10 @@ export function resolveTemplate(template: Template, context: ContextView): Resol
       tokens.push(p.text);
     } else {
       const values = context.get(p.key);
+      if (values === undefined && context.unknown(p.key)) {
+        (unknown ??= []).push(p.name);
+        continue;
+      }
       const value = values !== undefined && values.length === 1 ? values[0] : p.fallback;
       if (value === undefined) (missing ??= []).push(p.name);
       else {
@@ -145,5 +175,5 @@ export function resolveTemplate(template: Template, context: ContextView): Resol
       }
     }
   }
-  return missing === undefined ? { ok: true, text, tokens } : { ok: false, missing };
+  return missing === undefined && unknown === undefined ? { ok: true, text, tokens } : { ok: false, missing: missing ?? [], unknown: unknown ?? [] };
 }

@@ -135,7 +135,7 @@ export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix
   const context = requestContext(req.context, undefined, { now: req.now ?? new Date(), region: req.region, secureTransport: true, tags: undefined });
   const decide = (action: string, resource: string) => set.evaluate(action, resource, context);
   const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, decide, req.resources, env)) }));
-  const totals = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0 };
+  const totals = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, Conditional: 0 };
   let placeholderCells = 0;
   for (const g of groups) {
     for (const c of g.cells) {

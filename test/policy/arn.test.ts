@@ -16,9 +16,21 @@ describe(matchArn.name, () => {
     ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', SEG, false],
     ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::bucket/a/b:c', true],
     ['arn:aws:s3:::bucket/*', 'arn:aws:s3:::other/a', false],
-    // A wildcard in a fixed field never crosses its colons, although a whole-string glob would.
-    ['arn:aws:mobiletargeting:*:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', false],
-    ['arn:aws:mobiletargeting:us*:123456789012:apps/abc', 'arn:aws:mobiletargeting:us:x:123456789012:apps/abc', false],
+    // reference_policies_elements_resource: "If the * wildcard is the last character of a resource ARN segment, it
+    // can expand to match beyond the colon boundaries" — elsewhere in a field it does not.
+    ['arn:aws:mobiletargeting:*:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
+    ['arn:aws:mobiletargeting:us*:123456789012:apps/abc', 'arn:aws:mobiletargeting:us:x:123456789012:apps/abc', true],
+    ['arn:aws:logs:*:log-group:/x:*', 'arn:aws:logs:us-east-1:123456789012:log-group:/x:log-stream:s', true],
+    ['arn:aws:logs:*:log-group:/x:*', 'arn:aws:logs:us-east-1:123456789012:log-groups:/x:log-stream:s', false],
+    ['arn:aws:mobiletargeting:u*1:123456789012:apps/abc', 'arn:aws:mobiletargeting:us:east-1:123456789012:apps/abc', false],
+    ['arn:aws:mobiletargeting:u*1:123456789012:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
+    // A `?` or inner `*` next to a trailing one: the general matcher.
+    ['arn:aws:mobiletargeting:u?-*:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
+    ['arn:aws:mobiletargeting:u?-*:apps/abc', 'arn:aws:mobiletargeting:use-east-1:123456789012:apps/abc', false],
+    ['arn:aws:mobiletargeting:u*t-*:1234*:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
+    ['arn:aws:mobiletargeting:u*t-*:1234*:apps/abc', 'arn:aws:mobiletargeting:us:east-1:123456789012:apps/abc', false],
+    ['arn:aws:mobiletargeting:us-?ast-*:*:apps/?bc', 'arn:aws:mobiletargeting:us-east-1:123456789012:x:apps/abc', true],
+    ['arn:aws:mobiletargeting:us-?ast-*:5*:x:y', 'arn:aws:mobiletargeting:us-east-1:123456789012:x:y', false],
     // In the resource field it spans ':' and '/'.
     ['arn:aws:logs:us-east-1:123456789012:log-group:*', 'arn:aws:logs:us-east-1:123456789012:log-group:a/b:c', true],
     ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/*', '*', false],

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../src/policy/index.js';
 /** [operator, policy values, request value (undefined = key absent), want] */
 type Row = readonly [string, string | readonly string[], string | readonly string[] | undefined, boolean];
 
-function holds(operator: string, values: string | readonly string[], value: RequestContext[string], version: '2012-10-17' | '2008-10-17' = '2012-10-17', extra: RequestContext = {}): boolean {
+function holds(operator: string, values: string | readonly string[], value: RequestContext[string], version: '2012-10-17' | '2008-10-17' = '2012-10-17', extra: RequestContext = {}): boolean | 'unknown' {
   const spec = lookupOperator(operator);
   if (typeof spec === 'string') throw new Error(spec);
   const cond = compileCondition(
@@ -52,9 +52,9 @@ const families: Record<string, readonly Row[]> = {
     ['NumericLessThan', '10', '', false],
     ['NumericLessThan', '10', '0x1', false],
     ['NumericLessThanIfExists', '10', undefined, true],
-    ['NumericNotEquals', '5', 'abc', false],
-    ['NumericNotEquals', '5', ['6', 'abc'], false],
-    ['NumericNotEqualsIfExists', '5', 'abc', false],
+    ['NumericNotEquals', '5', 'abc', true],
+    ['NumericNotEquals', '5', ['6', 'abc'], true],
+    ['NumericNotEqualsIfExists', '5', 'abc', true],
   ],
   date: [
     ['DateEquals', '2024-01-01T00:00:00Z', '1704067200', true],
@@ -65,7 +65,7 @@ const families: Record<string, readonly Row[]> = {
     ['DateGreaterThan', '1704067200', '2024-01-01T00:00:01Z', true],
     ['DateGreaterThanEquals', '2024-01-01T00:00:00Z', '2023-01-01T00:00:00Z', false],
     ['DateGreaterThan', '2024-01-01T00:00:00Z', 'tomorrow', false],
-    ['DateNotEquals', '2024-01-01T00:00:00Z', 'tomorrow', false],
+    ['DateNotEquals', '2024-01-01T00:00:00Z', 'tomorrow', true],
   ],
   bool: [
     ['Bool', 'true', 'true', true],
@@ -94,8 +94,8 @@ const families: Record<string, readonly Row[]> = {
     ['IpAddress', '2001:db8::/32', '203.0.113.1', false],
     ['NotIpAddress', ['192.0.2.0/24', '203.0.113.0/24'], '198.51.100.1', true],
     ['NotIpAddress', ['192.0.2.0/24', '203.0.113.0/24'], '192.0.2.1', false],
-    ['NotIpAddress', '192.0.2.0/24', 'not-an-ip', false],
-    ['NotIpAddress', '192.0.2.0/24', '203.0.113.0/24', false],
+    ['NotIpAddress', '192.0.2.0/24', 'not-an-ip', true],
+    ['NotIpAddress', '192.0.2.0/24', '203.0.113.0/24', true],
   ],
   arn: [
     ['ArnLike', 'arn:aws:mobiletargeting:*:123456789012:apps/*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', true],
@@ -105,8 +105,8 @@ const families: Record<string, readonly Row[]> = {
     ['ArnNotEquals', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/xyz', true],
     ['ArnNotLike', 'arn:aws:mobiletargeting:*:*:apps/*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', false],
     ['ArnLike', 'arn:aws:mobiletargeting:*:*:*', 'mobiletargeting', false],
-    ['ArnNotEquals', 'arn:aws:mobiletargeting:*:*:*', 'mobiletargeting', false],
-    ['ArnNotLike', 'arn:aws:mobiletargeting:*:*:*', 'arn:aws:mobiletargeting', false],
+    ['ArnNotEquals', 'arn:aws:mobiletargeting:*:*:*', 'mobiletargeting', true],
+    ['ArnNotLike', 'arn:aws:mobiletargeting:*:*:*', 'arn:aws:mobiletargeting', true],
   ],
   null: [
     ['Null', 'true', undefined, true],
@@ -134,8 +134,8 @@ const families: Record<string, readonly Row[]> = {
     ['StringEquals', 'a', ['b', 'a'], true],
     ['StringNotEquals', 'a', ['b', 'a'], false],
     ['StringNotEquals', 'a', ['b', 'c'], true],
-    ['ForAnyValue:NumericNotEquals', '5', ['6', 'abc'], false],
-    ['ForAllValues:NotIpAddress', '192.0.2.0/24', ['203.0.113.1', 'nope'], false],
+    ['ForAnyValue:NumericNotEquals', '5', ['6', 'abc'], true],
+    ['ForAllValues:NotIpAddress', '192.0.2.0/24', ['203.0.113.1', 'nope'], true],
   ],
 };
 
@@ -167,17 +167,19 @@ describe('condition operators', () => {
     expect(holds('StringLike', '${?}', '?', '2012-10-17')).toBe(true);
     // A substituted value is literal: a username of "*" matches only "*".
     expect(holds('StringLike', 'apps/${aws:username}', 'apps/abc', '2012-10-17', { 'aws:username': '*' })).toBe(false);
-    expect(holds('NumericLessThan', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': '10' })).toBe(true);
+    // Not substituted outside the string and ARN operators (reference_policies_variables): the text stays literal.
+    expect(holds('NumericLessThan', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': '10' })).toBe(false);
     expect(holds('NumericLessThan', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': 'ten' })).toBe(false);
-    // No value: a positive operator does not match it; a negated one does not hold (fail closed).
+    // No value: there is no equal or like value, so a positive operator does not match and a negated one holds.
     expect(holds('StringEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(false);
     expect(holds('StringEquals', ['${aws:username}', 'bob'], 'bob', '2012-10-17')).toBe(true);
-    expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(false);
-    expect(holds('StringNotEquals', ['${aws:username}', 'alice'], 'bob', '2012-10-17')).toBe(false);
-    expect(holds('StringNotLike', 'apps/${aws:username}', 'apps/bob', '2012-10-17')).toBe(false);
-    expect(holds('ForAllValues:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(false);
-    expect(holds('ForAnyValue:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(false);
-    expect(holds('NumericNotEquals', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': 'ten' })).toBe(false);
+    expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17')).toBe(true);
+    expect(holds('StringNotEquals', ['${aws:username}', 'alice'], 'bob', '2012-10-17')).toBe(true);
+    expect(holds('StringNotEquals', ['${aws:username}', 'bob'], 'bob', '2012-10-17')).toBe(false);
+    expect(holds('StringNotLike', 'apps/${aws:username}', 'apps/bob', '2012-10-17')).toBe(true);
+    expect(holds('ForAllValues:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(true);
+    expect(holds('ForAnyValue:StringNotEquals', '${aws:username}', ['bob'], '2012-10-17')).toBe(true);
+    expect(holds('NumericNotEquals', '${aws:PrincipalTag/max}', '5', '2012-10-17', { 'aws:PrincipalTag/max': 'ten' })).toBe(true);
     expect(holds('StringNotEquals', '${aws:username}', 'bob', '2012-10-17', { 'aws:username': 'alice' })).toBe(true);
   });
 

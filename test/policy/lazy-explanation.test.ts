@@ -32,6 +32,8 @@ const plain = (d: Decision) => ({
   matchedStatements: d.matchedStatements,
   nearMisses: d.nearMisses,
   missingContextKeys: d.missingContextKeys,
+  dependsOn: d.dependsOn,
+  requirements: d.requirements,
 });
 
 describe('the explanation of an implicit deny', () => {
@@ -50,7 +52,7 @@ describe('the explanation of an implicit deny', () => {
     const c = compilePolicies({ policies: [policy] }, { decisionCacheSize: 0 });
     const unread = c.evaluate('mobiletargeting:UpdateSegment', SEG, dev);
     const json = JSON.parse(JSON.stringify(unread)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['decision', 'reason', 'matchedStatements', 'nearMisses', 'missingContextKeys']);
+    expect(Object.keys(json)).toEqual(['decision', 'reason', 'matchedStatements', 'nearMisses', 'missingContextKeys', 'dependsOn', 'requirements']);
     expect(typeof json.reason).toBe('string');
     expect(json.reason).toContain('ImplicitDeny: no statement allows mobiletargeting:UpdateSegment');
     expect(json.nearMisses).toEqual([{ policy: 'identity[0]', index: 1, sid: 'Write', effect: 'Allow', failed: 'condition', detail: expect.any(String) }]);

@@ -102,9 +102,9 @@ describe(parsePolicy.name, () => {
     ]);
   });
 
-  it('accepts variables where a literal value would be invalid, since they are checked once substituted', () => {
+  it('accepts variables where they are substituted, and rejects them as literal text where they are not (reference_policies_variables)', () => {
     expect(() =>
-      parsePolicy({ Version: '2012-10-17', Statement: { ...ok, Resource: 'arn:aws:mobiletargeting:${aws:RequestedRegion}:123456789012:apps/${aws:username}', Condition: { NumericLessThan: { n: '${aws:PrincipalTag/max}' } } } }),
+      parsePolicy({ Version: '2012-10-17', Statement: { ...ok, Resource: 'arn:aws:mobiletargeting:${aws:RequestedRegion}:123456789012:apps/${aws:username}', Condition: { ArnLike: { n: '${aws:PrincipalTag/arn}' } } } }),
     ).not.toThrow();
     expect(problems({ Statement: { ...ok, Condition: { NumericLessThan: { n: '${aws:PrincipalTag/max}' } } } })[0]?.path).toBe(
       'Statement.Condition.NumericLessThan.n',

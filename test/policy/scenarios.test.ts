@@ -10,17 +10,20 @@ import { compilePolicies, evaluate, PolicyParseError, type Decision, type Evalua
 
 interface Scenario {
   readonly rule: string;
-  readonly policies: readonly object[];
+  /** Objects, or JSON text where the text itself matters (a duplicated key). */
+  readonly policies: readonly (object | string)[];
   readonly permissionsBoundary?: object;
   readonly serviceControlPolicies?: readonly (readonly object[])[];
   readonly sessionPolicy?: object;
-  readonly request: Pick<EvaluationRequest, 'action' | 'resource' | 'context'>;
+  readonly request: Pick<EvaluationRequest, 'action' | 'resource' | 'context' | 'unknownKeys'>;
   readonly expect: {
     readonly decision: Decision['decision'];
     readonly statement?: { readonly policy: string; readonly index: number };
     readonly missingContextKeys?: readonly string[];
     readonly reasonContains?: string;
     readonly nearMiss?: { readonly policy: string; readonly index: number; readonly failed: string };
+    readonly dependsOn?: readonly string[];
+    readonly requirements?: readonly { readonly key: string; readonly effect: 'Allow' | 'Deny'; readonly text: string }[];
   };
 }
 
@@ -35,6 +38,9 @@ function check(d: Decision, want: Scenario['expect']): void {
   if (want.missingContextKeys) expect(d.missingContextKeys).toEqual(want.missingContextKeys);
   if (want.reasonContains) expect(d.reason).toContain(want.reasonContains);
   if (want.nearMiss) expect(d.nearMisses).toContainEqual(expect.objectContaining(want.nearMiss));
+  expect(d.dependsOn).toEqual(want.dependsOn ?? []);
+  if (want.requirements) expect(d.requirements.map((r) => ({ key: r.key, effect: r.effect, text: r.text }))).toEqual(want.requirements);
+  else if (want.decision !== 'Conditional') expect(d.requirements).toEqual([]);
 }
 
 describe('policy scenarios', () => {
@@ -50,8 +56,9 @@ describe('policy scenarios', () => {
       ...(s.serviceControlPolicies ? { serviceControlPolicies: s.serviceControlPolicies } : {}),
       ...(s.sessionPolicy ? { sessionPolicy: s.sessionPolicy } : {}),
     };
-    const { action, resource, context } = s.request;
-    check(evaluate({ ...set, action, resource, ...(context ? { context } : {}) }), s.expect);
+    const { action, resource, context, unknownKeys } = s.request;
+    const options = unknownKeys ? { unknownKeys } : undefined;
+    check(evaluate({ ...set, action, resource, ...(context ? { context } : {}), ...(unknownKeys ? { unknownKeys } : {}) }), s.expect);
 
     let compiled;
     try {
@@ -62,8 +69,8 @@ describe('policy scenarios', () => {
       return;
     }
     const uncached = compilePolicies(set, { decisionCacheSize: 0 });
-    check(uncached.evaluate(action, resource, context), s.expect);
-    check(compiled.evaluate(action, resource, context), s.expect);
-    expect(compiled.evaluate(action, resource, context)).toBe(compiled.evaluate(action, resource, context));
+    check(uncached.evaluate(action, resource, context, options), s.expect);
+    check(compiled.evaluate(action, resource, context, options), s.expect);
+    expect(compiled.evaluate(action, resource, context, options)).toBe(compiled.evaluate(action, resource, context, options));
   });
 });

@@ -12,7 +12,7 @@ describe(permissionMatrix.name, () => {
     expect(cells(m)).toHaveLength(Object.keys(actions).length);
     expect(new Set(cells(m).map((c) => c.action)).size).toBe(123);
     for (const g of m.groups) for (const c of g.cells) expect(c.group).toBe(g.group);
-    expect(m.totals).toEqual({ Allow: 123, ExplicitDeny: 0, ImplicitDeny: 0 });
+    expect(m.totals).toEqual({ Allow: 123, ExplicitDeny: 0, ImplicitDeny: 0, Conditional: 0 });
   });
 
   it.each([

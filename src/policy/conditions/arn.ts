@@ -14,6 +14,8 @@ function isArn(value: string): boolean {
 
 const arnMatch: Omit<ConditionOperator<ArnMatcher>, 'negated' | 'name'> = {
   verb: 'matches',
+  says: 'matches',
+  variables: true,
   expects: 'an ARN (arn:partition:service:region:account:resource) or "*"',
   requestValue: { noun: 'an ARN', valid: isArn },
   prepare: (v) =>
@@ -22,6 +24,6 @@ const arnMatch: Omit<ConditionOperator<ArnMatcher>, 'negated' | 'name'> = {
 };
 
 export const arnOperators: readonly ConditionOperator<never>[] = [
-  ...withNegation({ ...arnMatch, name: 'ArnEquals' }, 'ArnNotEquals'),
-  ...withNegation({ ...arnMatch, name: 'ArnLike' }, 'ArnNotLike'),
+  ...withNegation({ ...arnMatch, name: 'ArnEquals' }, 'ArnNotEquals', 'does not match'),
+  ...withNegation({ ...arnMatch, name: 'ArnLike' }, 'ArnNotLike', 'does not match'),
 ] as readonly ConditionOperator[] as readonly ConditionOperator<never>[];

@@ -11,6 +11,7 @@ export const binaryOperators: readonly ConditionOperator<never>[] = [
   {
     name: 'BinaryEquals',
     verb: 'equals',
+    says: 'equals',
     negated: false,
     expects: 'base64 text',
     requestValue: { noun: 'base64 text', valid: (c) => decode(c) !== undefined },

@@ -10,6 +10,7 @@ export const boolOperators: readonly ConditionOperator<never>[] = [
   {
     name: 'Bool',
     verb: 'is',
+    says: 'is',
     negated: false,
     expects: '"true" or "false"',
     requestValue: { noun: '"true" or "false"', valid: (c) => parseBool(c) !== undefined },

@@ -5,17 +5,21 @@
  *
  * Rules, as the IAM condition-operator and multivalued-key pages document them:
  * - Missing key: false, except `Not` operators (true), `...IfExists` (true) and `ForAllValues`
- *   (true); `ForAnyValue` is false. An empty list counts as missing.
+ *   (true); `ForAnyValue` is false. An empty list counts as missing; for the set operators and
+ *   `Null`, so does a null data set such as an empty string.
  * - `ForAllValues`: every request value satisfies the operator; `ForAnyValue`: at least one does.
- * - A policy value whose variable has no value matches nothing; with a `Not` operator the
- *   condition then does not hold, since "matches none of the values" cannot be shown.
- * - A request value that is not valid for the operator's family (not a number for Numeric, not
- *   an IP address for IpAddress, ...) makes the condition false, `Not` operators included.
+ * - A policy value whose variable has no value matches nothing ("there is no equal or like
+ *   value"), so a `Not` operator holds over it.
+ * - A request value that cannot be read as the operator's type (not a number for Numeric, not an
+ *   IP address for IpAddress, ...) matches no policy value: a positive operator does not hold, a
+ *   `Not` operator does.
  * - No set operator on a multivalued key: a positive operator holds when any request value
  *   matches any policy value; a `Not` operator holds when none does (the complement), which is
  *   what IAM does and why its docs ask for a set operator instead.
+ * - A key (or a variable in a value) whose value cannot be seen makes the entry UNKNOWN.
  */
 import { EMPTY_CONTEXT, type ContextView } from '../context.js';
+import { UNKNOWN, type Truth } from '../truth.js';
 import type { ParsedCondition, PolicyVersion, SetOperator } from '../types.js';
 import { parseTemplate, resolveTemplate, type Template } from '../variables.js';
 import { arnOperators } from './arn.js';
@@ -81,9 +85,18 @@ export function lookupOperator(written: string): OperatorSpec | string {
   return setOperator === undefined ? { op, ifExists } : { op, setOperator, ifExists };
 }
 
+/**
+ * Whether policy variables are substituted in the operator's values: only in `2012-10-17`
+ * policies, and only for the string and ARN operators ("You can't use a policy variable with
+ * other operators, such as Numeric, Date, Boolean, Binary, IP Address, or Null operators").
+ */
+function allowsVariables(op: ConditionOperator, version: PolicyVersion): boolean {
+  return version === '2012-10-17' && op.variables === true;
+}
+
 /** Checks one policy value for an operator; returns what was expected when it is invalid. */
 export function validateValue(op: ConditionOperator, value: string, version: PolicyVersion): string | undefined {
-  const template = parseTemplate(value, version === '2012-10-17');
+  const template = parseTemplate(value, allowsVariables(op, version));
   if (template.variables.length > 0) return undefined; // checked once substituted
   const resolved = resolveTemplate(template, EMPTY_CONTEXT);
   return !resolved.ok || op.prepare(resolved) === undefined
@@ -117,7 +130,7 @@ export function compileCondition(c: ParsedCondition, version: PolicyVersion): Co
   if (typeof spec === 'string') throw new Error(spec); // parsePolicy has already rejected it
   const readsKeys = new Set([c.key.toLowerCase()]);
   const values: CompiledValue[] = c.values.map((source) => {
-    const template = parseTemplate(source, version === '2012-10-17' && spec.op.presence !== true);
+    const template = parseTemplate(source, allowsVariables(spec.op, version));
     if (template.variables.length > 0) {
       for (const v of template.variables) readsKeys.add(v.toLowerCase());
       return { source, template };
@@ -142,17 +155,32 @@ export interface MissingKeys {
   add(key: string): void;
 }
 
-function prepareValues(cond: CompiledCondition, context: ContextView, missing: MissingKeys | undefined): readonly unknown[] {
+/** The prepared values (undefined where one matches nothing), or UNKNOWN when one depends on an unknown key. */
+function prepareValues(cond: CompiledCondition, context: ContextView, missing: MissingKeys | undefined): readonly unknown[] | typeof UNKNOWN {
   if (cond.staticValues !== undefined) return cond.staticValues;
-  return cond.values.map((v) => {
-    if (v.template === undefined) return v.prepared;
-    const resolved = resolveTemplate(v.template, context);
-    if (!resolved.ok) {
-      for (const name of resolved.missing) missing?.add(name);
-      return undefined;
+  const out: unknown[] = [];
+  let unknown = false;
+  for (const v of cond.values) {
+    if (v.template === undefined) {
+      out.push(v.prepared);
+      continue;
     }
-    return cond.spec.op.prepare(resolved);
-  });
+    const resolved = resolveTemplate(v.template, context);
+    if (resolved.ok) out.push(cond.spec.op.prepare(resolved));
+    else {
+      for (const name of resolved.missing) missing?.add(name);
+      if (resolved.unknown.length > 0) unknown = true;
+      out.push(undefined);
+    }
+  }
+  return unknown ? UNKNOWN : out;
+}
+
+/** A null data set: no values, or only empty strings (the multivalued-keys page: "such as an empty string"). */
+function isNullSet(values: readonly string[] | undefined): boolean {
+  if (values === undefined) return true;
+  for (const v of values) if (v !== '') return false;
+  return true;
 }
 
 function anyMatch(op: ConditionOperator, contextValue: string, prepared: readonly unknown[]): boolean {
@@ -161,27 +189,41 @@ function anyMatch(op: ConditionOperator, contextValue: string, prepared: readonl
 }
 
 /**
- * Evaluates one condition entry against the request context. `undecidable` is the answer when the entry cannot be
- * decided (a `Not` operator whose policy value cannot be resolved, a request value not valid for the operator): false
- * in an Allow statement and true in a Deny, so doubt never removes a Deny nor grants an Allow.
+ * An entry whose key is unknown: UNKNOWN, unless no policy value can match anything (each has a
+ * variable with no value), when the answer is the same for every value the key may have — or
+ * its absence: positive operators fail, `Not` operators hold; `IfExists` and `ForAllValues` hold
+ * on absence, so they stay UNKNOWN for a positive operator, and so does `ForAnyValue` with a `Not`.
  */
-export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys, undecidable = false): boolean {
+function overUnknownKey(cond: CompiledCondition, context: ContextView, missing: MissingKeys | undefined): Truth {
+  const prepared = prepareValues(cond, context, missing);
+  if (prepared === UNKNOWN || prepared.some((p) => p !== undefined)) return UNKNOWN;
   const { op, setOperator, ifExists } = cond.spec;
-  const present = context.get(cond.lowerKey);
+  const holdsWhenPresent = op.negated;
+  const holdsWhenAbsent = ifExists || setOperator === 'ForAllValues' || (setOperator === undefined && op.negated);
+  return holdsWhenPresent === holdsWhenAbsent ? holdsWhenPresent : UNKNOWN;
+}
+
+/**
+ * Evaluates one condition entry against the request context: UNKNOWN when its key, or a variable
+ * in one of its values, is unknown and not supplied — whatever the value, the answer could be
+ * either, so it is left to the caller to stay sound.
+ */
+export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys): Truth {
+  const { op, setOperator, ifExists } = cond.spec;
+  let present = context.get(cond.lowerKey);
+  if (present === undefined && context.unknown(cond.lowerKey)) return op.presence === true ? UNKNOWN : overUnknownKey(cond, context, missing);
   if (op.presence === true) {
-    const absent = present === undefined;
+    const absent = isNullSet(present);
     return cond.values.some((v) => v.prepared === absent);
   }
+  if (setOperator !== undefined && isNullSet(present)) present = undefined;
   if (present === undefined) {
     if (ifExists || setOperator === 'ForAllValues') return true;
     missing?.add(cond.key);
     return setOperator === undefined && op.negated;
   }
   const prepared = prepareValues(cond, context, missing);
-  // A `Not` operator holds when no policy value matches; with a value that cannot be resolved
-  // (or is not valid once substituted) that cannot be shown, so it does not hold.
-  if (op.negated && prepared.includes(undefined)) return undecidable;
-  if (op.requestValue !== undefined && !present.every(op.requestValue.valid)) return undecidable;
+  if (prepared === UNKNOWN) return UNKNOWN;
   if (setOperator === 'ForAllValues') {
     for (const c of present) if (anyMatch(op, c, prepared) === op.negated) return false;
     return true;
@@ -202,27 +244,28 @@ function quoteList(values: readonly string[]): string {
 export function explainCondition(cond: CompiledCondition, context: ContextView): string {
   const { op, setOperator } = cond.spec;
   const head = `condition ${cond.operator} on ${cond.key}`;
-  const present = context.get(cond.lowerKey);
+  const given = context.get(cond.lowerKey);
   if (op.presence === true) {
-    return `${head}: key is ${present === undefined ? 'absent' : 'present'}, policy requires Null ${quoteList(cond.values.map((v) => v.source))}`;
+    const what = given === undefined ? 'absent' : isNullSet(given) ? 'a null data set (empty string)' : 'present';
+    return `${head}: key is ${what}, policy requires Null ${quoteList(cond.values.map((v) => v.source))}`;
   }
+  const present = setOperator !== undefined && isNullSet(given) ? undefined : given;
   if (present === undefined) {
-    return `${head}: key ${cond.key} is missing from the request context${setOperator === 'ForAnyValue' ? ' (ForAnyValue needs at least one value)' : ''}`;
+    const what = given === undefined ? 'is missing from the request context' : 'resolves to a null data set (empty string)';
+    return `${head}: key ${cond.key} ${what}${setOperator === 'ForAnyValue' ? ' (ForAnyValue needs at least one value)' : ''}`;
   }
   const unresolved = new Set<string>();
-  const prepared = prepareValues(cond, context, { add: (k) => unresolved.add(k) });
+  const values = prepareValues(cond, context, { add: (k) => unresolved.add(k) });
+  if (values === UNKNOWN) return `${head}: a policy value depends on a key whose value is unknown`;
+  const prepared = values;
   const policy = quoteList(cond.values.map((v) => v.source));
   const shown = present.length === 1 ? JSON.stringify(present[0]) : JSON.stringify(present);
   const vars = unresolved.size > 0 ? ` (policy variable ${[...unresolved].map((k) => `\${${k}}`).join(', ')} has no value)` : '';
   const invalid = prepared.some((p) => p === undefined) && unresolved.size === 0 ? ' (a substituted policy value is not valid for the operator)' : '';
   const { requestValue } = op;
-  const invalidRequest = requestValue === undefined ? undefined : present.find((c) => !requestValue.valid(c));
+  const invalidRequest = requestValue === undefined || op.negated ? undefined : present.find((c) => !requestValue.valid(c));
   if (requestValue !== undefined && invalidRequest !== undefined) {
-    return `${head}: request value ${JSON.stringify(invalidRequest)} is not ${requestValue.noun}, so ${op.name} does not hold`;
-  }
-  if (op.negated && prepared.includes(undefined)) {
-    const what = unresolved.size > 0 ? vars.slice(2, -1) : 'a substituted policy value is not valid for the operator';
-    return `${head}: policy value ${policy} cannot be resolved (${what}), so ${op.name} cannot be shown to hold`;
+    return `${head}: request value ${JSON.stringify(invalidRequest)} is not ${requestValue.noun}, so it matches no policy value and ${op.name} does not hold`;
   }
   let which = '';
   if (setOperator === 'ForAllValues' && present.length > 1) {
@@ -233,4 +276,44 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
     ? `request value ${shown} ${op.verb} ${policy}, which ${op.name} excludes`
     : `request value ${shown}; expected a value that ${op.verb} ${policy}`;
   return `${head}: ${failure}${which}${vars}${invalid}`;
+}
+
+/** What a condition over unknown keys requires, for a Conditional decision's requirements. */
+export interface ConditionRequirement {
+  /** The policy values, with the variables whose values are known substituted. */
+  readonly values: readonly string[];
+  readonly text: string;
+  /** The unknown keys it depends on, as the policy spells them: its key and/or variables. */
+  readonly dependsOn: readonly string[];
+}
+
+function shownValues(cond: CompiledCondition, context: ContextView, unknownVars: string[]): string[] {
+  return cond.values.map((v) => {
+    if (v.template === undefined) return v.source;
+    const resolved = resolveTemplate(v.template, context);
+    if (resolved.ok) return resolved.text;
+    unknownVars.push(...resolved.unknown);
+    return v.source;
+  });
+}
+
+/**
+ * The requirement an entry that evaluated UNKNOWN states, in plain words: `aws:SourceIp in
+ * 10.0.0.0/8`, `aws:PrincipalTag/team does not equal any of dev, ops`, `aws:TokenIssueTime is
+ * absent`.
+ */
+export function conditionRequirement(cond: CompiledCondition, context: ContextView): ConditionRequirement {
+  const { op, setOperator, ifExists } = cond.spec;
+  const unknownVars: string[] = [];
+  const values = shownValues(cond, context, unknownVars);
+  const keyUnknown = context.get(cond.lowerKey) === undefined && context.unknown(cond.lowerKey);
+  const dependsOn = [...(keyUnknown ? [cond.key] : []), ...unknownVars];
+  if (op.presence === true) {
+    const absent = values.every((v) => v.toLowerCase() === 'true');
+    return { values, dependsOn, text: `${cond.key} ${absent ? 'is absent' : 'is present'}` };
+  }
+  const list = values.length === 1 ? values[0] : `${op.negated ? 'any' : 'one'} of ${values.join(', ')}`;
+  const subject = setOperator === 'ForAllValues' ? `every value of ${cond.key}` : setOperator === 'ForAnyValue' ? `some value of ${cond.key}` : cond.key;
+  const absent = ifExists ? `, or ${cond.key} is absent` : setOperator === 'ForAllValues' ? `, or ${cond.key} has no value` : '';
+  return { values, dependsOn, text: `${subject} ${op.says} ${list}${absent}` };
 }

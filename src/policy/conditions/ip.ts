@@ -125,10 +125,12 @@ export const ipOperators: readonly ConditionOperator<never>[] = withNegation<Cid
   {
     name: 'IpAddress',
     verb: 'is in',
+    says: 'in',
     expects: 'an IPv4 or IPv6 address or CIDR block (203.0.113.0/24, 2001:db8::/32)',
     requestValue: { noun: 'an IP address', valid: (c) => parseIp(c) !== undefined },
     prepare: (v) => parseCidr(v.text),
     test: ipInCidr,
   },
   'NotIpAddress',
+  'is not in',
 ) as readonly ConditionOperator[] as readonly ConditionOperator<never>[];

@@ -5,6 +5,7 @@ export const nullOperators: readonly ConditionOperator<never>[] = [
   {
     name: 'Null',
     verb: 'is absent',
+    says: 'is absent',
     negated: false,
     presence: true,
     expects: '"true" or "false"',

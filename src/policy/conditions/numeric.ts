@@ -13,5 +13,5 @@ export function parseNumber(text: string): number | undefined {
 }
 
 export const numericOperators = orderedFamily('Numeric', parseNumber, 'a number', {
-  equals: 'equals', less: 'is less than', lessOrEqual: 'is at most', greater: 'is greater than', greaterOrEqual: 'is at least',
+  equals: 'equals', notEquals: 'does not equal', less: 'is less than', lessOrEqual: 'is at most', greater: 'is greater than', greaterOrEqual: 'is at least',
 }, 'a number');

@@ -19,6 +19,10 @@ export interface ConditionOperator<P = unknown> {
   readonly negated: boolean;
   /** The positive relation in an explanation, e.g. `equals`, `is like`. */
   readonly verb: string;
+  /** The relation this operator (negation included) requires, in a requirement's text: `in`, `is not in`. */
+  readonly says: string;
+  /** Whether policy variables are substituted in its values (string and ARN operators only). */
+  readonly variables?: boolean;
   /** What a policy value must look like, for parse errors. */
   readonly expects: string;
   /**
@@ -39,15 +43,16 @@ export interface ConditionOperator<P = unknown> {
 export function withNegation<P>(
   positive: Omit<ConditionOperator<P>, 'negated'>,
   negatedName: string,
+  negatedSays: string,
 ): [ConditionOperator<P>, ConditionOperator<P>] {
   return [
     { ...positive, negated: false },
-    { ...positive, name: negatedName, negated: true },
+    { ...positive, name: negatedName, negated: true, says: negatedSays },
   ];
 }
 
 /** The verbs an ordered family (Numeric, Date) uses in explanations. */
-export interface OrderVerbs { readonly equals: string; readonly less: string; readonly lessOrEqual: string; readonly greater: string; readonly greaterOrEqual: string }
+export interface OrderVerbs { readonly equals: string; readonly notEquals: string; readonly less: string; readonly lessOrEqual: string; readonly greater: string; readonly greaterOrEqual: string }
 
 /**
  * The six operators of an ordered family — `<Family>Equals`, `NotEquals`, `LessThan`, `LessThanEquals`, `GreaterThan`,
@@ -65,6 +70,7 @@ export function orderedFamily(
   const relation = (suffix: string, verb: string, holds: (c: number, p: number) => boolean): Omit<ConditionOperator<number>, 'negated'> => ({
     name: `${family}${suffix}`,
     verb,
+    says: verb,
     expects,
     requestValue,
     prepare: (v) => parse(v.text),
@@ -75,7 +81,7 @@ export function orderedFamily(
   });
   const positive = (suffix: string, verb: string, holds: (c: number, p: number) => boolean): ConditionOperator<number> => ({ ...relation(suffix, verb, holds), negated: false });
   return [
-    ...withNegation(relation('Equals', verbs.equals, (c, p) => c === p), `${family}NotEquals`),
+    ...withNegation(relation('Equals', verbs.equals, (c, p) => c === p), `${family}NotEquals`, verbs.notEquals),
     positive('LessThan', verbs.less, (c, p) => c < p),
     positive('LessThanEquals', verbs.lessOrEqual, (c, p) => c <= p),
     positive('GreaterThan', verbs.greater, (c, p) => c > p),

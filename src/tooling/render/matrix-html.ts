@@ -12,7 +12,7 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ENTITIES[c] as string);
 
 /** CSS class of each decision, in one table. */
-const DECISION_CLASS = { Allow: 'allow', ExplicitDeny: 'explicit', ImplicitDeny: 'implicit' } as const;
+const DECISION_CLASS = { Allow: 'allow', ExplicitDeny: 'explicit', ImplicitDeny: 'implicit', Conditional: 'conditional' } as const;
 
 const CSS = `
 :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #202124; background: #fff; }
