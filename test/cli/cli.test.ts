@@ -114,7 +114,7 @@ describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
     const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV, '--app', 'project1', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^## Projects\n\n\| Action \| Access \| Decision \| Lifecycle \| Reason \|$/m);
-    expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| unclear \|/m);
+    expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| supported \|/m);
   });
 
   it('matrix: an id the client would reject is one line naming its flag, exit 2', async () => {

@@ -61,7 +61,10 @@ describe(run.name, () => {
     const header = table.stdout().split('\n')[0] as string;
     const [from, to] = [header.indexOf('SUCCESSOR'), header.indexOf('REASON')];
     expect(to - from).toBeLessThanOrEqual(42);
-    expect(table.stdout()).toMatch(/successors cut at … \(--format markdown or --json for the full text\)\n$/);
+    expect(table.stdout()).toMatch(/ action\(s\); cut at … to fit \(--format markdown or --json for the full text\)\n/);
+    // Every status shown is explained, unclear above all.
+    expect(table.stdout()).toMatch(/^unclear = AWS's pages name it neither as continuing nor as retired/m);
+    expect(table.stdout()).toMatch(/^end-of-support = /m);
     const data = memoryIo(false);
     await run(['lifecycle', '--json'], data);
     const rows = JSON.parse(data.stdout()) as { successor?: string }[];
