@@ -1,9 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The examples import the package by name, as a user does; in the repository that name is the source.
+  resolve: {
+    alias: [
+      { find: /^pinpoint-guard\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+      { find: /^pinpoint-guard$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
+    // Generous: subprocess tests (CLI, examples) run on a 2-core machine that may be busy.
+    testTimeout: 90_000,
     pool: 'forks',
   },
 });

@@ -1,0 +1,51 @@
+/**
+ * `npm run bench:startup`: cold start, measured as a user meets it — a new node process that imports the built
+ * package (dist/, as published) — side by side with a new process that requires @aws-sdk/client-pinpoint, and the CLI's
+ * `--version` and `--help` against a bare `node -e 0`. Runs are interleaved, so load on the machine hits every
+ * candidate alike, and each figure is a median. Prints the ratios; not a test.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const ROUNDS = Number(process.env.ROUNDS ?? 21);
+
+if (!existsSync(join(ROOT, 'dist/src/index.js'))) {
+  console.error('bench:startup measures the built package: run `npm run build` first');
+  process.exit(2);
+}
+
+const CANDIDATES = {
+  'node -e 0': ['-e', '0'],
+  "import('pinpoint-guard')": ['--input-type=module', '-e', "await import('pinpoint-guard')"],
+  "import('pinpoint-guard/testing')": ['--input-type=module', '-e', "await import('pinpoint-guard/testing')"],
+  "require('@aws-sdk/client-pinpoint')": ['-e', "require('@aws-sdk/client-pinpoint')"],
+  'pinpoint-guard --version': ['dist/src/cli/main.js', '--version'],
+  'pinpoint-guard --help': ['dist/src/cli/main.js', '--help'],
+} as const satisfies Record<string, readonly string[]>;
+type Name = keyof typeof CANDIDATES;
+
+function once(args: readonly string[]): number {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (run.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${run.stderr.toString()}`);
+  return ms;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+const samples = Object.fromEntries(Object.keys(CANDIDATES).map((k) => [k, [] as number[]])) as Record<Name, number[]>;
+for (const [name, args] of Object.entries(CANDIDATES)) once(args); // warm the file cache once
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, args] of Object.entries(CANDIDATES) as [Name, readonly string[]][]) samples[name].push(once(args));
+}
+const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<Name, number>;
+for (const name of Object.keys(m) as Name[]) console.log(`${name.padEnd(38)} ${m[name].toFixed(1).padStart(7)} ms (median of ${ROUNDS})`);
+const bare = m['node -e 0'];
+console.log();
+console.log(`import('pinpoint-guard') / require('@aws-sdk/client-pinpoint'): ${(m["import('pinpoint-guard')"] / m["require('@aws-sdk/client-pinpoint')"]).toFixed(2)} (goal ≤ 1.0)`);
+console.log(`  time above bare node: ${(m["import('pinpoint-guard')"] - bare).toFixed(1)} ms vs ${(m["require('@aws-sdk/client-pinpoint')"] - bare).toFixed(1)} ms`);
+console.log(`pinpoint-guard --version above bare node: ${(m['pinpoint-guard --version'] - bare).toFixed(1)} ms (goal ≤ 100)`);
+console.log(`pinpoint-guard --help above bare node: ${(m['pinpoint-guard --help'] - bare).toFixed(1)} ms (goal ≤ 100)`);

@@ -1,0 +1,140 @@
+/**
+ * What a user copies works: every code block of the README is a file under examples/ (or a marked region of one), the
+ * files type-check, and each one runs — the client against the testing kit over HTTP, the CLI lines with the exit codes
+ * they state, the test file under vitest (it is in vitest's include), the rest as programs.
+ */
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PinpointClient } from '../../src/index.js';
+import { startPinpointMockServer, type PinpointMockServer } from '../../src/testing/index.js';
+import viteConfig from '../../vitest.config.js';
+import { exampleText, readmeBlocks, ROOT } from './examples.js';
+
+const run = promisify(execFile);
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const blocks = readmeBlocks(README);
+const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(ts|sh)$/.test(f)).map((f) => `examples/${f}`);
+
+/** Runs a program under tsx from the repository's root, where tsconfig paths map `pinpoint-guard` to src/. */
+async function tsx(file: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
+  }
+}
+
+describe('README code blocks', () => {
+  it('has code blocks, each marked with the example it comes from', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(6);
+    const unmarked = blocks.filter((b) => b.example === undefined).map((b) => `README.md:${b.line}: a \`\`\`${b.lang} block with no <!-- example: … --> marker before it`);
+    expect(unmarked).toEqual([]);
+  });
+
+  it.each(blocks.filter((b) => b.example).map((b) => [`README.md:${b.line} = ${b.example!.file}${b.example!.region ? `#${b.example!.region}` : ''}`, b] as const))(
+    '%s, to the character',
+    (_, b) => expect(b.code).toBe(exampleText(b.example!.file, b.example!.region)),
+  );
+
+  it('uses every example file', () => {
+    // A section drafted in examples/README-<topic>.md (not yet merged into the README) counts its examples as used.
+    const drafts = readdirSync(join(ROOT, 'examples')).filter((f) => /^README-.*\.md$/.test(f)).map((f) => readmeBlocks(readFileSync(join(ROOT, 'examples', f), 'utf8')));
+    const used = new Set([...blocks, ...drafts.flat()].flatMap((b) => (b.example ? [b.example.file] : [])));
+    // Files a README block's program imports are used through it.
+    const helpers = ['examples/register-user.ts'];
+    expect(EXAMPLES.filter((f) => !used.has(f) && !helpers.includes(f))).toEqual([]);
+  });
+});
+
+describe('the examples', () => {
+  it('type-check under the project\'s strict settings', () => {
+    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+    const files = EXAMPLES.filter((f) => f.endsWith('.ts')).map((f) => join(ROOT, f));
+    const program = ts.createProgram(files, { ...config.options, noEmit: true });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.formatDiagnostic(d, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' }));
+    expect(diagnostics).toEqual([]);
+  }, 120_000);
+
+  it('the test example is one vitest runs', () => {
+    expect(viteConfig.test?.include).toContain('examples/**/*.test.ts');
+  });
+
+  describe('examples/client.ts, against the testing kit over HTTP', () => {
+    let server: PinpointMockServer;
+    const ids = { app: '', segment: '' };
+    beforeAll(async () => {
+      server = await startPinpointMockServer({ port: 0 });
+      const admin = new PinpointClient({ region: 'us-east-1', accountId: '123456789012', endpoint: server.url, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' } });
+      ids.app = (await admin.createApp({ CreateApplicationRequest: { Name: 'shop' } })).ApplicationResponse.Id;
+      ids.segment = (await admin.createSegment({ ApplicationId: ids.app, WriteSegmentRequest: { Name: 'loyal' } })).SegmentResponse.Id;
+    });
+    afterAll(() => server.close());
+    const env = (): Record<string, string> => ({ PINPOINT_ENDPOINT: server.url, AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'test-secret' });
+
+    it('reads the segment, and is refused the delete before anything is sent', async () => {
+      const before = server.mock.requests.length;
+      const r = await tsx('examples/client.ts', [ids.app, ids.segment], env());
+      expect(r.stdout).toContain('segment loyal');
+      expect(r.stderr).toMatch(/^denied, nothing was sent: .*mobiletargeting:DeleteSegment/m);
+      expect(r.code).toBe(1);
+      expect(server.mock.requests.slice(before).map((q) => q.operation)).toEqual(['GetSegment']);
+    });
+
+    it('reports an error that is not a denial (a segment that does not exist) instead of swallowing it', async () => {
+      const r = await tsx('examples/client.ts', [ids.app, 'no-such-segment'], env());
+      expect(r.stderr).toMatch(/^NotFoundException: /m);
+      expect(r.code).toBe(1);
+    });
+
+    it('reports missing credentials', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pg-no-creds-'));
+      const r = await tsx('examples/client.ts', [ids.app, ids.segment], {
+        PINPOINT_ENDPOINT: server.url, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/credential/i);
+    });
+  });
+
+  it('examples/dry-run.ts prints a decision, lint findings and a verified policy', async () => {
+    const r = await tsx('examples/dry-run.ts', []);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Allow');
+    expect(r.stdout.split('\n')[1]).toMatch(/"ReadProject"/);
+    expect(r.stdout).toMatch(/^error Statement\[1\]\.Action.*SendMessage/m);
+    expect(r.stdout).toContain('"mobiletargeting:SendMessages"');
+    expect(r.stdout).toContain('it allows every call, and nothing else');
+  });
+
+  it('examples/evaluate.ts substitutes ${aws:username} and allows', async () => {
+    const r = await tsx('examples/evaluate.ts', []);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('Allow');
+  });
+
+  it.each(exampleText('examples/cli.sh', 'cli').split('\n').map((line) => [line.replace(/\s+#.*$/, '').replace(/\s+/g, ' '), line] as const))(
+    'examples/cli.sh: %s',
+    async (_, line) => {
+      const want = Number(/# exit (\d)$/.exec(line)?.[1]);
+      const out = mkdtempSync(join(tmpdir(), 'pg-cli-'));
+      const args = line.replace(/\s+#.*$/, '').trim().split(/\s+/).slice(1).map((a) => (a === 'matrix.html' ? join(out, a) : a));
+      const r = await tsx('src/cli/main.ts', args);
+      expect(r.stderr.split('\n').filter((l) => l.startsWith('error:'))).toEqual([]);
+      expect(r.code).toBe(want);
+    },
+  );
+
+  it('examples/getting-started.sh names the package\'s own scripts', () => {
+    const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const used = [...exampleText('examples/getting-started.sh', 'two-commands').matchAll(/npm (?:run )?(\w+)/g)].map((m) => m[1] as string).filter((s) => s !== 'install');
+    expect(used).toEqual(['start', 'test']);
+    for (const s of used) expect(scripts[s]).toBeTruthy();
+  });
+});
