@@ -6,7 +6,7 @@
 import { checkLabel } from '../client/bind.js';
 import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
-import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type StatementRef } from '../policy/index.js';
+import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type Requirement, type StatementRef } from '../policy/index.js';
 import { buildArn, type ArnEnvironment } from '../resource/arn.js';
 import { catalogGroups, placeholdersOf, PROJECT_TEMPLATE } from './catalog.js';
 
@@ -52,6 +52,10 @@ export interface MatrixCell {
   readonly reason: string;
   /** The deciding statement: the first deny for ExplicitDeny, the identity allow for Allow. */
   readonly statement?: StatementRef;
+  /** For Conditional: the unknown keys the decision depends on. */
+  readonly dependsOn?: readonly string[];
+  /** For Conditional: what each unknown key must satisfy, per deciding statement (the values that would allow). */
+  readonly requirements?: readonly Requirement[];
   /** For ImplicitDeny: the nearest statement that failed, and on what. */
   readonly nearMiss?: NearMiss;
 }
@@ -108,6 +112,7 @@ function cellFor(spec: ActionSpec, decide: (action: string, resource: string) =>
     reason: d.reason,
     ...(statement ? { statement } : {}),
     ...(nearMiss ? { nearMiss } : {}),
+    ...(d.decision === 'Conditional' ? { dependsOn: d.dependsOn, requirements: d.requirements } : {}),
   };
 }
 

@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors/validation.js';
 import { permissionMatrix } from '../../tooling/index.js';
-import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
+import { renderMatrixHtml, type MatrixPageInfo } from '../../tooling/render/matrix-html.js';
+import { packageVersion } from '../version.js';
 import { decisionCounts, renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
-import { writeText, type Io, type Outcome } from '../io.js';
+import { outputWidth, writeText, type Io, type Outcome } from '../io.js';
 import {
   addContextOption, addEnvironmentOptions, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, formatFrom, idFlagError, idsFrom, json,
   policySetFrom,
@@ -20,11 +21,16 @@ Examples:
 Ids not given are filled with * (a literal * in a request ARN, not a wildcard); such rows are marked *.`;
 
 /** Renderers by format; colour only for the terminal table on a TTY. */
-const RENDER: Readonly<Record<string, (m: PermissionMatrix, color: boolean) => string>> = {
-  table: (m, color) => renderMatrixTable(m, { color }),
+interface Target {
+  readonly color: boolean;
+  readonly width: number | undefined;
+  readonly page: MatrixPageInfo;
+}
+const RENDER: Readonly<Record<string, (m: PermissionMatrix, to: Target) => string>> = {
+  table: (m, to) => renderMatrixTable(m, { color: to.color, ...(to.width === undefined ? {} : { width: to.width }) }),
   json: (m) => json(m),
   markdown: (m) => renderMatrixMarkdown(m),
-  html: (m) => renderMatrixHtml(m),
+  html: (m, to) => renderMatrixHtml(m, to.page),
 };
 
 export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
@@ -37,7 +43,8 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
   cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
     const set = policySetFrom(opts);
     const files = policyFiles(opts);
-    warnLintErrors(io, lintErrorsOf(files, new Date()), files);
+    const findings = lintErrorsOf(files, new Date());
+    warnLintErrors(io, findings, files);
     const context = contextFrom(opts);
     let m: PermissionMatrix;
     try {
@@ -47,7 +54,8 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
       throw e;
     }
     const out = opts.out as string | undefined;
-    const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, io.color && out === undefined);
+    const page = { policyFiles: files, ...(context ? { context } : {}), toolVersion: packageVersion(), generatedAt: new Date(), findings };
+    const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, { color: io.color && out === undefined, width: out === undefined ? outputWidth(io) : undefined, page });
     if (out === undefined) io.out(text);
     else {
       writeText(out, text);

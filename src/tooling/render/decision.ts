@@ -3,7 +3,7 @@
  * engine's reason in plain words. The outcomes are four: allowed, denied by a Deny, denied for want of an Allow, and
  * conditional — allowed only when request context the dry run does not have holds the values a condition wants.
  */
-import type { Decision } from '../../policy/index.js';
+import { statementName, type Decision, type Requirement } from '../../policy/index.js';
 
 /** Every decision the engine can give, including one it may add: renderers are total over it. */
 export type DecisionName = Decision['decision'] | 'Conditional';
@@ -28,6 +28,14 @@ export const DECISION_STYLE: Readonly<Record<DecisionName, DecisionStyle>> = {
 /** The style of a decision the table may not know yet (a newer engine): shown as a deny, never as an allow. */
 export function styleOf(decision: string): DecisionStyle {
   return (DECISION_STYLE as Readonly<Record<string, DecisionStyle>>)[decision] ?? DECISION_STYLE.ImplicitDeny;
+}
+
+/**
+ * What a conditional decision waits on, one clause per requirement: `allowed if aws:ResourceTag/team equals one of ops,
+ * dev (team.json "OpsTeam")` — the keys and the values that would allow (or deny), and the statement that says so.
+ */
+export function conditionClauses(requirements: readonly Requirement[]): string[] {
+  return requirements.map((r) => `${r.effect === 'Allow' ? 'allowed' : 'denied'} if ${r.text} (${statementName(r.statement)})`);
 }
 
 const DECISION_TAG = /^(Allow|ExplicitDeny|ImplicitDeny|Conditional): /;

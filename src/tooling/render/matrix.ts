@@ -5,13 +5,17 @@
 import { statementName, type StatementRef } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
-import { plainReason, styleOf } from './decision.js';
-import { columns, markdownTable, painter } from './text.js';
+import { lifecycleLegend } from '../../lifecycle/end-of-support.js';
+import { conditionClauses, plainReason, styleOf } from './decision.js';
+import { columns, fitWidth, markdownTable, painter } from './text.js';
 
 export const LIFECYCLE_LABEL = { supported: 'supported', 'end-of-support': 'end-of-support', unclear: 'unclear' } as const;
 
 /** Who decided: the deciding statement, or for an implicit deny the nearest miss. */
 export function decidedBy(cell: MatrixCell): string {
+  if (cell.decision === 'Conditional' && cell.dependsOn !== undefined) {
+    return `${cell.statement ? `${statementName(cell.statement)}, ` : ''}depends on ${cell.dependsOn.join(', ')}`;
+  }
   if (cell.statement) return statementName(cell.statement as StatementRef);
   if (cell.nearMiss) return `no allow (nearest: ${statementName(cell.nearMiss)} failed on its ${cell.nearMiss.failed})`;
   return 'no statement matches';
@@ -32,7 +36,7 @@ export function matrixSummary(m: PermissionMatrix): string {
 }
 
 /** The terminal table, grouped, with colour when asked. */
-export function renderMatrixTable(m: PermissionMatrix, options: { readonly color: boolean }): string {
+export function renderMatrixTable(m: PermissionMatrix, options: { readonly color: boolean; readonly width?: number }): string {
   const paint = painter(options.color);
   const blocks = m.groups.map((g) => {
     const rows = g.cells.map((c) => {
@@ -48,8 +52,17 @@ export function renderMatrixTable(m: PermissionMatrix, options: { readonly color
     });
     return `${paint('bold', g.group)}\n${columns([['ACTION', 'ACCESS', 'DECISION', 'LIFECYCLE', 'DECIDED BY'].map((h) => paint('dim', h)), ...rows], '  ')}`;
   });
-  return `${matrixHeadline(m)}\n${matrixSummary(m)}\n\n${blocks.join('\n\n')}\n`;
+  const body = fitWidth(blocks.join('\n\n'), options.width);
+  const conditional = m.groups.flatMap((g) => g.cells).filter((c) => c.requirements !== undefined && c.requirements.length > 0);
+  const conditions = conditional.length === 0 ? '' : `\n\nConditional (allowed only with the values below):\n${conditional
+    .slice(0, CONDITIONS_SHOWN).map((c) => `  ${shortName(c.action)}: ${conditionClauses(c.requirements ?? []).join('; ')}`).join('\n')}` +
+    (conditional.length > CONDITIONS_SHOWN ? `\n  +${conditional.length - CONDITIONS_SHOWN} more (--format markdown or --json)` : '');
+  const cut = body.cut ? '\nlines cut at … to fit the terminal: --format markdown or --json shows every reason in full' : '';
+  return `${matrixHeadline(m)}\n${matrixSummary(m)}\n${lifecycleLegend(['unclear'])}\n\n${body.text}${fitWidth(conditions, options.width).text}${cut}\n`;
 }
+
+/** Conditional actions whose conditions the terminal table spells out before `+N more`. */
+const CONDITIONS_SHOWN = 5;
 
 /** Markdown: a heading and a table per group, each cell's reason included. */
 export function renderMatrixMarkdown(m: PermissionMatrix): string {
@@ -59,9 +72,9 @@ export function renderMatrixMarkdown(m: PermissionMatrix): string {
       c.accessLevel,
       `${styleOf(c.decision).mark} ${styleOf(c.decision).label}`,
       LIFECYCLE_LABEL[c.lifecycle.status],
-      plainReason(c.reason),
+      [plainReason(c.reason), ...conditionClauses(c.requirements ?? [])].join('; '),
     ]);
     return `## ${g.group}\n\n${markdownTable(['Action', 'Access', 'Decision', 'Lifecycle', 'Reason'], rows)}`;
   });
-  return `# ${matrixHeadline(m)}\n\n${matrixSummary(m)}\n\n${blocks.join('\n\n')}\n`;
+  return `# ${matrixHeadline(m)}\n\n${matrixSummary(m)}\n\n${lifecycleLegend(['supported', 'end-of-support', 'unclear']).split('; ').map((l) => `- ${l}`).join('\n')}\n\n${blocks.join('\n\n')}\n`;
 }
