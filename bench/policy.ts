@@ -1,6 +1,8 @@
 /**
  * Policy engine benchmark: decisions per second (uncached and cached) for a 3- and a 200-statement
- * policy, compile time for 1,000 statements, and a pathological wildcard against a 10 kB ARN.
+ * policy, one-shot `evaluate()` on the same raw document (text, frozen object, plain object), a
+ * decision for a resource never seen before, decisions with unknown keys, compile time for 1,000
+ * statements, and a pathological wildcard against a 10 kB ARN.
  * Every figure is printed with its ratio to a baseline measured in the same process, so numbers
  * from different machines can be compared. Not a test: nothing here asserts timings.
  */
@@ -102,6 +104,48 @@ const oneShot = rate((i) => {
   return evaluate({ policies: [small], action, resource, context }).decision === 'Allow';
 });
 
+/** One-shot `evaluate()` on the same raw document, called repeatedly. */
+function oneShotPerSecond(doc: object | string, reqs: readonly (readonly [string, string])[]): number {
+  const mask = reqs.length - 1;
+  return rate((i) => {
+    const [action, resource] = reqs[i & mask] as readonly [string, string];
+    return evaluate({ policies: [doc], action, resource, context }).decision === 'Allow';
+  });
+}
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null) for (const x of Object.values(v)) deepFreeze(x);
+  return Object.freeze(v);
+}
+const bigText = JSON.stringify(big);
+const bigOneShotText = oneShotPerSecond(bigText, bigRequests);
+const bigOneShotFrozen = oneShotPerSecond(deepFreeze(bigPolicy(200)), bigRequests);
+const bigOneShotObject = oneShotPerSecond(big, bigRequests);
+
+/** Microseconds per decision when every request names a resource never seen before (a cache miss each time). */
+function freshResourceMicros(policy: object, action: string): number {
+  const compiled = compilePolicies({ policies: [policy] });
+  const resources = Array.from({ length: 200_000 }, (_, i) => `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/app${i % 40}/segments/fresh${i}`);
+  let next = 0;
+  return 1e6 / rate(() => compiled.evaluate(action, resources[next++ % resources.length] as string, context).decision === 'Allow', 300);
+}
+const freshSmall = freshResourceMicros(small, 'mobiletargeting:GetSegment');
+const freshBig = freshResourceMicros(big, 'mobiletargeting:GetSegment');
+
+// Unknown keys: the guard passes one frozen array per client; a Deny over aws:SourceIp makes the
+// decision Conditional, an Allow that does not read it stays certain.
+const guardrail = { ...small, Statement: [...small.Statement, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } }] };
+const unknownKeys = Object.freeze(['aws:SourceIp', 'aws:ResourceTag/*']);
+function unknownPerSecond(policy: object, cacheSize: number): number {
+  const compiled = compilePolicies({ policies: [policy] }, { decisionCacheSize: cacheSize });
+  const ctx = { 'aws:PrincipalTag/team': 'ops' };
+  return rate((i) => {
+    const [action, resource] = requests[i & 3] as readonly [string, string];
+    return compiled.evaluate(action, resource, ctx, { unknownKeys }).decision === 'Allow';
+  });
+}
+const unknownUncached = unknownPerSecond(guardrail, 0);
+const unknownCached = unknownPerSecond(guardrail, 10_000);
+
 // Fresh documents per run, built outside the timing, so neither the build nor the per-document
 // parse cache is measured.
 const docs1000 = Array.from({ length: 15 }, () => bigPolicy(1000));
@@ -124,6 +168,14 @@ const rows: [string, string, string][] = [
   ['3 statements, evaluate() on raw doc', `${fmt(oneShot)} /s`, `${(oneShot / baselineCompare).toFixed(3)}x baseline`],
   ['200 statements, uncached', `${fmt(bigUncached)} /s`, `${(bigUncached / baselineCompare).toFixed(3)}x baseline`],
   ['200 statements, cached', `${fmt(bigCached)} /s`, `${(bigCached / baselineCompare).toFixed(3)}x baseline`],
+  ['  cached / uncached (3 | 200 statements)', `${(smallCached / smallUncached).toFixed(2)}x | ${(bigCached / bigUncached).toFixed(2)}x`, 'goal > 1'],
+  ['200 statements, evaluate() on the same JSON text', `${fmt(bigOneShotText)} /s`, `compiled uncached is ${(bigUncached / bigOneShotText).toFixed(2)}x faster (goal <= 1.5)`],
+  ['200 statements, evaluate() on the same frozen object', `${fmt(bigOneShotFrozen)} /s`, `compiled uncached is ${(bigUncached / bigOneShotFrozen).toFixed(2)}x faster (goal <= 1.5)`],
+  ['200 statements, evaluate() on the same plain object', `${fmt(bigOneShotObject)} /s`, `compiled uncached is ${(bigUncached / bigOneShotObject).toFixed(2)}x faster (content re-checked per call)`],
+  ['never-seen resource, 3 statements (cache miss)', `${freshSmall.toFixed(2)} µs`, 'goal < 2 µs'],
+  ['never-seen resource, 200 statements (cache miss)', `${freshBig.toFixed(2)} µs`, ''],
+  ['3 statements + aws:SourceIp guardrail, unknown keys, uncached', `${fmt(unknownUncached)} /s`, `${(unknownUncached / baselineCompare).toFixed(3)}x baseline`],
+  ['  same, cached', `${fmt(unknownCached)} /s`, `${(unknownCached / unknownUncached).toFixed(2)}x uncached`],
   ['compile 1,000 statements (parse+compile)', `${compile1000.toFixed(2)} ms`, `goal < 50 ms`],
   ['  of which parse only (JSON text)', `${parseOnly.toFixed(2)} ms`, ''],
   ['pathological *a*a...*b (30 stars) vs 10 kB, matchWildcard', `${(pathologicalWildcard * 1000).toFixed(1)} µs`, `${(pathologicalWildcard / longCompare).toFixed(1)}x a 10 kB string compare`],

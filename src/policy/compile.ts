@@ -31,6 +31,8 @@ export interface CompiledStatement {
   readonly resources: readonly ResourcePattern[];
   readonly notResource: boolean;
   readonly conditions: readonly CompiledCondition[];
+  /** Lower-cased context keys its conditions and resource variables read. */
+  readonly readsKeys: readonly string[];
 }
 
 export interface CompiledPolicy {
@@ -48,18 +50,24 @@ const ACTION_MEMO_LIMIT = 4096;
 function compileStatement(statement: ParsedStatement, version: ParsedPolicy['version']): CompiledStatement {
   const actionSources = statement.action ?? statement.notAction ?? [];
   const resourceSources = statement.resource ?? statement.notResource ?? [];
+  const resources = resourceSources.map((source): ResourcePattern => {
+    const template = parseResourceTemplate(source, version === '2012-10-17');
+    return template.variables.length > 0 ? { source, template } : { source, matcher: compileArnPattern(staticTokens(template)) };
+  });
+  const conditions = statement.conditions.map((c) => compileCondition(c, version));
+  const readsKeys = new Set<string>();
+  for (const c of conditions) for (const k of c.readsKeys) readsKeys.add(k);
+  for (const r of resources) for (const v of r.template?.variables ?? []) readsKeys.add(v.toLowerCase());
   return {
     statement,
     effect: statement.effect,
     actions: actionSources.map((a) => compileGlob(tokenizeWildcard(a.toLowerCase()))),
     actionSources,
     notAction: statement.notAction !== undefined,
-    resources: resourceSources.map((source): ResourcePattern => {
-      const template = parseResourceTemplate(source, version === '2012-10-17');
-      return template.variables.length > 0 ? { source, template } : { source, matcher: compileArnPattern(staticTokens(template)) };
-    }),
+    resources,
     notResource: statement.notResource !== undefined,
-    conditions: statement.conditions.map((c) => compileCondition(c, version)),
+    conditions,
+    readsKeys: [...readsKeys],
   };
 }
 
@@ -150,10 +158,7 @@ function compilePolicy(policy: ParsedPolicy): CompiledPolicy {
 
   const memo = new Map<string, readonly CompiledStatement[]>();
   const readsKeys = new Set<string>();
-  for (const s of statements) {
-    for (const c of s.conditions) for (const k of c.readsKeys) readsKeys.add(k);
-    for (const r of s.resources) for (const v of r.template?.variables ?? []) readsKeys.add(v.toLowerCase());
-  }
+  for (const s of statements) for (const k of s.readsKeys) readsKeys.add(k);
 
   return {
     policy,

@@ -81,6 +81,24 @@ function nearestClause(m: NearMiss): string {
 }
 
 
+/**
+ * Context keys an implicit deny's explanation may read beyond those of the statements for the
+ * action: the statements the search for action near misses visits, in every tier.
+ */
+export function explanationReadsKeys(tiers: readonly Tier[]): string[] {
+  const keys = new Set<string>();
+  for (const tier of tiers) {
+    let scanned = 0;
+    for (const slot of tier.slots) {
+      for (const statement of slot.compiled.statements) {
+        if (scanned++ >= ACTION_SCAN_LIMIT) break;
+        for (const k of statement.readsKeys) keys.add(k);
+      }
+    }
+  }
+  return [...keys];
+}
+
 /** What the decision found per tier, as the explanation needs it. */
 export interface TierFindings {
   /** Per tier: its Allow statements that apply (undefined when none does). */

@@ -19,6 +19,12 @@ import type { ParsedPolicy, ParsedStatement, PolicyInput } from './types.js';
 interface ObjectEntry {
   readonly snapshot: Json;
   readonly result: ParsedPolicy | PolicyParseError;
+  /**
+   * Every object and array in the input was frozen, holding data properties only: its content
+   * cannot change (a Proxy of a frozen target must report the same values too), so a lookup
+   * needs no walk.
+   */
+  readonly frozen: boolean;
 }
 
 const byObject = new WeakMap<object, ObjectEntry>();
@@ -70,15 +76,23 @@ type Json = null | boolean | number | string | readonly Json[] | { readonly [key
 /**
  * A private deep copy of an object input, or undefined when it is not plain, finite JSON within
  * the default depth and node limits (parsePolicy then reports why, from the original). Keys are
- * defined, not assigned, so an own `__proto__` key stays a key.
+ * defined, not assigned, so an own `__proto__` key stays a key. `frozen` says whether the input
+ * was deeply frozen (see ObjectEntry).
  */
-function snapshot(input: object): Json | undefined {
+function snapshot(input: object): { copy: Json; frozen: boolean } | undefined {
   let nodes = 0;
+  let frozen = true;
+  const stillFrozen = (v: object) => {
+    if (!frozen) return;
+    if (!Object.isFrozen(v)) frozen = false;
+    else for (const d of Object.values(Object.getOwnPropertyDescriptors(v))) if (!('value' in d)) frozen = false;
+  };
   const copy = (v: unknown, depth: number): Json | undefined => {
     if (++nodes > DEFAULT_POLICY_LIMITS.maxNodes) return undefined;
     if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
     if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
     if (typeof v !== 'object' || depth > DEFAULT_POLICY_LIMITS.maxDepth) return undefined;
+    stillFrozen(v);
     if (Array.isArray(v)) {
       const out: Json[] = [];
       for (let i = 0; i < v.length; i++) {
@@ -99,7 +113,8 @@ function snapshot(input: object): Json | undefined {
     return out;
   };
   try {
-    return copy(input, 1);
+    const c = copy(input, 1);
+    return c === undefined ? undefined : { copy: c, frozen };
   } catch {
     return undefined; // a throwing getter or Proxy trap: parsePolicy reports it
   }
@@ -152,15 +167,15 @@ export function toParsedPolicy(input: PolicyInput): ParsedPolicy {
     }
   } else if (typeof input === 'object' && input !== null) {
     const entry = byObject.get(input);
-    if (entry !== undefined && sameContent(input, entry)) result = entry.result;
+    if (entry !== undefined && (entry.frozen || sameContent(input, entry))) result = entry.result;
     else {
       // Parse the snapshot, not the caller's object, so the result is exactly what the cache
       // entry compares against; what has no snapshot is parsed (and rejected) uncached.
       const snap = snapshot(input);
       if (snap === undefined) result = parseOnce(input);
       else {
-        result = parseOnce(snap as object);
-        byObject.set(input, { snapshot: snap, result });
+        result = parseOnce(snap.copy as object);
+        byObject.set(input, { snapshot: snap.copy, result, frozen: snap.frozen });
       }
     }
   } else result = parseOnce(input);

@@ -79,6 +79,27 @@ describe('policy documents mutated after use', () => {
     expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).reason).toContain('could not be parsed');
   });
 
+  it('a frozen outer document with a mutable statement inside is still checked each time', () => {
+    const statement = { Effect: 'Allow', Action: '*', Resource: '*' };
+    const p = Object.freeze({ Version: '2012-10-17', Statement: Object.freeze([statement]) });
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('Allow');
+    statement.Effect = 'Deny';
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('ExplicitDeny');
+  });
+
+  it('a getter on a frozen document is read each time, not trusted', () => {
+    let effect = 'Allow';
+    const statement = Object.freeze(Object.defineProperties({}, {
+      Effect: { get: () => effect, enumerable: true },
+      Action: { value: '*', enumerable: true },
+      Resource: { value: '*', enumerable: true },
+    }));
+    const p = Object.freeze({ Version: '2012-10-17', Statement: Object.freeze([statement]) });
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('Allow');
+    effect = 'Deny';
+    expect(evaluate({ policies: [p], action: 'mobiletargeting:GetApp', resource: ARN }).decision).toBe('ExplicitDeny');
+  });
+
   it('a new compiled set sees the mutation; an existing one keeps its compile-time snapshot', () => {
     const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] as object[] };
     const before = compilePolicies({ policies: [p] }, { decisionCacheSize: 0 });
