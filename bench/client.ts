@@ -10,6 +10,7 @@ import { HttpResponse } from '@smithy/core/protocols';
 import { PinpointClient, compilePolicies, buildArn, operations } from '../src/index.js';
 import { bindCall } from '../src/client/bind.js';
 import { requestContext } from '../src/guard/context.js';
+import { credentialKind, unknownKeysFor } from '../src/guard/keys.js';
 
 const body = JSON.stringify({ Id: 'segment-1', ApplicationId: 'app-1', Arn: 'arn', CreationDate: '2026-01-01', SegmentType: 'DIMENSIONAL', Name: 'n' });
 const adapter = axios.create({ adapter: async (config) => ({ data: body, status: 200, statusText: 'OK', headers: { 'x-amzn-requestid': 'r' }, config, request: {} }) });
@@ -51,11 +52,13 @@ for (let r = 0; r < 2; r++) {
 }
 // The guard's own work per call, measured alone (whole-call timings above differ by more than the guard costs).
 const compiled = compilePolicies({ policies: [policy] });
+const unknownKeys = unknownKeysFor(credentialKind(credentials), true);
 const guardOnly = (): unknown => {
   const bound = bindCall(operations.GetSegment, input);
   const arn = buildArn(operations.GetSegment.resource, bound.params, { region: 'us-east-1', accountId: '123456789012' });
   const ctx = requestContext(undefined, undefined, { now: new Date(), region: 'us-east-1', secureTransport: true, tags: undefined });
-  return compiled.evaluate(operations.GetSegment.action, arn, ctx);
+  // The client's own unknown keys (static long-term keys here), as every guarded call passes them.
+  return compiled.evaluate(operations.GetSegment.action, arn, ctx, { unknownKeys });
 };
 const unboundOnly = (): unknown => bindCall(operations.GetSegment, input);
 const guardUs = await measure('guard alone: bind + ARN + context + decide', async () => guardOnly(), 1500);

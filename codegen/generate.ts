@@ -5,6 +5,7 @@ import { emitShapes } from './emit/shapes.js';
 import { emitOperations } from './emit/operations.js';
 import { emitClient } from './emit/client.js';
 import { emitDocs } from './emit/docs.js';
+import { emitConditionKeys } from './emit/condition-keys.js';
 
 export function generate(catalog: Catalog): ReadonlyMap<string, string> {
   const model = buildModel(catalog);
@@ -13,6 +14,8 @@ export function generate(catalog: Catalog): ReadonlyMap<string, string> {
     ['operations.ts', emitOperations(model)],
     ['client.ts', emitClient(model)],
   ]);
+  // Only a catalog with a condition key table gets one (test fixtures have none).
+  if (catalog.conditionKeys.length > 0) files.set('condition-keys.ts', emitConditionKeys(catalog));
   for (const [path, text] of emitDocs(model)) files.set(path, text);
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -17,6 +17,6 @@ const policy = {
 const arn = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/ana/segments/s1';
 
 const d = evaluate({ policies: [policy], action: 'mobiletargeting:GetSegment', resource: arn, context: { 'aws:username': 'ana' } });
-console.log(d.decision); // 'Allow' | 'ExplicitDeny' | 'ImplicitDeny'
+console.log(d.decision); // 'Allow' | 'ExplicitDeny' | 'ImplicitDeny', or 'Conditional' when it depends on unknownKeys
 console.log(d.reason);   // which statement decided, or what nearly matched and why it failed
 // #endregion

@@ -17,3 +17,4 @@ export * from './errors/index.js';
 export * from './policy/index.js';
 export { buildArn, partitionFor, parseArn, type Partition } from './resource/arn.js';
 export * from './tooling/index.js';
+export * from './principal/index.js';

@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { parseType, referencedShapes } from './type-grammar.js';
+import { loadConditionKeys } from './condition-keys.js';
 import type {
   AccessLevel, Catalog, CatalogEntry, CatalogProblem, Erratum, HttpMethod, Lifecycle, LifecycleStatus, Location, Member, Operation,
   QueryBinding, Shape,
@@ -28,10 +29,10 @@ const STATUSES: readonly LifecycleStatus[] = ['supported', 'end-of-support', 'un
 const GLOBAL_PLACEHOLDERS = new Set(['Partition', 'Region', 'Account']);
 const ARN_PREFIX = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:';
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 
 /** One YAML file with positions, and a sink for its problems. */
-class Source {
+export class Source {
   private readonly lines = new LineCounter();
   readonly doc: Document;
   constructor(readonly path: string, text: string, private readonly problems: CatalogProblem[]) {
@@ -65,26 +66,26 @@ class Source {
 
 const formatPath = (path: Path): string => path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 
-type Json = unknown;
-const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export type Json = unknown;
+export const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-interface FieldSpec { readonly required: boolean }
+export interface FieldSpec { readonly required: boolean }
 /** Reports unknown and missing fields of an object; returns false when it is not an object at all. */
-function checkFields(src: Source, path: Path, value: Json, spec: Readonly<Record<string, FieldSpec>>, what: string): value is Record<string, Json> {
+export function checkFields(src: Source, path: Path, value: Json, spec: Readonly<Record<string, FieldSpec>>, what: string): value is Record<string, Json> {
   if (!isObject(value)) { src.problem(path, `expected ${what} (a mapping), got ${describe(value)}`); return false; }
   for (const k of Object.keys(value)) if (!(k in spec)) src.problem([...path, k], `unknown field; expected one of ${Object.keys(spec).join(', ')}`, true);
   for (const [k, s] of Object.entries(spec)) if (s.required && !(k in value)) src.problem(path, `missing required field "${k}"`);
   return true;
 }
 
-function describe(v: Json): string {
+export function describe(v: Json): string {
   if (v === null || v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-function str(src: Source, path: Path, v: Json, rule?: { pattern?: RegExp; expected?: string; oneOf?: readonly string[] }): string | undefined {
+export function str(src: Source, path: Path, v: Json, rule?: { pattern?: RegExp; expected?: string; oneOf?: readonly string[] }): string | undefined {
   if (v === undefined) return undefined;
   if (typeof v !== 'string' || v.trim() === '') { src.problem(path, `expected a non-empty string, got ${describe(v)}`); return undefined; }
   if (rule?.oneOf && !rule.oneOf.includes(v)) { src.problem(path, `expected one of ${rule.oneOf.join(', ')}, got "${v}"`); return undefined; }
@@ -154,7 +155,7 @@ function loadShapes(src: Source, shapes: Map<string, Shape>): void {
   }
 }
 
-const formatLoc = (l: Location): string => `${l.file}:${l.line}:${l.column}`;
+export const formatLoc = (l: Location): string => `${l.file}:${l.line}:${l.column}`;
 
 function loadEntry(src: Source, path: Path, raw: Json, shapes: ReadonlyMap<string, Shape>): CatalogEntry | undefined {
   if (!checkFields(src, path, raw, ENTRY, 'a catalog entry')) return undefined;
@@ -281,8 +282,9 @@ function checkShapeReferences(shapes: ReadonlyMap<string, Shape>, problems: Cata
 }
 
 /** Validates and models the catalog; throws `CatalogError` with every problem found. */
-export function loadCatalog(files: { readonly shapes: readonly SourceText[]; readonly actions: readonly SourceText[] }): Catalog {
+export function loadCatalog(files: { readonly shapes: readonly SourceText[]; readonly actions: readonly SourceText[]; readonly conditionKeys?: SourceText }): Catalog {
   const problems: CatalogProblem[] = [];
+  const conditionKeys = files.conditionKeys ? loadConditionKeys(new Source(files.conditionKeys.path, files.conditionKeys.text, problems)) : [];
   const shapes = new Map<string, Shape>();
   for (const f of files.shapes) loadShapes(new Source(f.path, f.text, problems), shapes);
   checkShapeReferences(shapes, problems);
@@ -308,5 +310,5 @@ export function loadCatalog(files: { readonly shapes: readonly SourceText[]; rea
   }
   if (problems.length) throw new CatalogError(problems);
   entries.sort((a, b) => (a.actionName < b.actionName ? -1 : a.actionName > b.actionName ? 1 : 0));
-  return { entries, shapes };
+  return { entries, shapes, conditionKeys };
 }

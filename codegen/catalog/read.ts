@@ -1,5 +1,5 @@
 /** Reads the catalog folder from disk (the only disk access of the load stage). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { loadCatalog, type SourceText } from './load.js';
 import type { Catalog } from './types.js';
@@ -11,5 +11,6 @@ export function readCatalog(dir: string = CATALOG_DIR): Catalog {
   const read = (p: string): SourceText => ({ path: rel(p), text: readFileSync(p, 'utf8') });
   const actionsDir = join(dir, 'actions');
   const actions = readdirSync(actionsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(join(actionsDir, f)));
-  return loadCatalog({ shapes: [read(join(dir, 'shapes.yaml'))], actions });
+  const keys = join(dir, 'condition-keys.yaml');
+  return loadCatalog({ shapes: [read(join(dir, 'shapes.yaml'))], actions, ...(existsSync(keys) ? { conditionKeys: read(keys) } : {}) });
 }

@@ -1,4 +1,5 @@
 /** The validated catalog model: what `loadCatalog` returns and every emitter reads. */
+import type { ConditionKeySpec } from '../../src/guard/keys.js';
 
 export type Primitive = 'string' | 'number' | 'boolean' | 'timestamp' | 'blob' | 'document';
 
@@ -74,6 +75,8 @@ export interface Operation {
 export interface Catalog {
   readonly entries: readonly CatalogEntry[];
   readonly shapes: ReadonlyMap<string, Shape>;
+  /** catalog/condition-keys.yaml: who knows each condition key; empty when the catalog has no such file. */
+  readonly conditionKeys: readonly ConditionKeySpec[];
 }
 
 export interface CatalogProblem { readonly location: Location; readonly field: string; readonly message: string }

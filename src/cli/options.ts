@@ -84,7 +84,8 @@ export function idsFrom(opts: Record<string, unknown>): Record<string, string> {
 
 export function addPolicySetOptions(cmd: Command): Command {
   return grouped(cmd, HELP_GROUPS.policies, () => cmd
-    .requiredOption('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices')
+    // Required unless --principal loads the policies from IAM (checked by decisionInputs, in commander's words).
+    .option('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices (required without --principal)')
     .option('--boundary <file>', 'permissions boundary policy')
     .option('--scp <file...>', 'service control policies, one level each (each must allow)')
     .option('--session <file>', 'session policy'));
@@ -102,7 +103,7 @@ export function policySetFrom(opts: Record<string, unknown>): PolicySet {
       return undefined;
     }
   };
-  const policies = (opts.policy as string[]).map(read);
+  const policies = ((opts.policy as string[] | undefined) ?? []).map(read);
   const boundary = typeof opts.boundary === 'string' ? read(opts.boundary) : undefined;
   const scps = ((opts.scp as string[] | undefined) ?? []).map(read);
   const session = typeof opts.session === 'string' ? read(opts.session) : undefined;
@@ -132,32 +133,15 @@ export function environmentFrom(opts: Record<string, unknown>, io: Io): { region
 export function addContextOption(cmd: Command): Command {
   return grouped(cmd, HELP_GROUPS.request, () => cmd.option(
     '--context <key=value...>',
-    'request context keys for conditions; repeat a key for a multivalued one (aws:RequestedRegion comes from --region; aws:CurrentTime, aws:EpochTime and aws:SecureTransport are set as the client sets them)',
+    'request context keys for conditions; repeat a key for a multivalued one. Keys the client cannot see (aws:SourceIp, aws:ResourceTag/..., principal keys) are unknown unless given; keys it sets itself at run time (aws:CurrentTime, aws:EpochTime, aws:SecureTransport, aws:RequestedRegion, request tags) are what-if values, named as such in the output',
   ));
 }
-
-/**
- * Context keys the client sets on every request (and the dry run sets as the client would), lower-cased, with where
- * their value comes from. A `--context` value for one would be silently overridden, so it is refused.
- */
-const TOOL_KEYS: Readonly<Record<string, string>> = {
-  'aws:requestedregion': 'set it with --region',
-  'aws:currenttime': 'it is the time of the run',
-  'aws:epochtime': 'it is the time of the run',
-  'aws:securetransport': 'it is always true: the client sends only over HTTPS',
-};
 
 /** `--context aws:username=alice --context aws:TagKeys=a --context aws:TagKeys=b` → a request context. */
 export function contextFrom(opts: Record<string, unknown>): RequestContext | undefined {
   const pairs = opts.context as string[] | undefined;
   if (pairs === undefined) return undefined;
   const ctx: Record<string, string | string[]> = {};
-  const refused = pairs.flatMap((pair) => {
-    const key = pair.slice(0, Math.max(0, pair.indexOf('=')));
-    const source = Object.hasOwn(TOOL_KEYS, key.toLowerCase()) ? TOOL_KEYS[key.toLowerCase()] : undefined;
-    return source === undefined ? [] : [`--context: ${key} is set by pinpoint-guard as the client sets it, not by --context; ${source}`];
-  });
-  if (refused.length > 0) throw new CliError(refused);
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new CliError([`--context: expected key=value, got ${JSON.stringify(pair)}`]);

@@ -3,7 +3,7 @@
  * (decide for the action and ARN built from the same bound values as the URL), then sign, send, retry and decode.
  */
 import type { AxiosInstance } from 'axios';
-import { compilePolicies, type CompiledPolicySet, type Decision, type PolicySet } from '../policy/index.js';
+import { compilePolicies, type CompiledPolicySet, type Decision, type ParsedPolicy, type PolicySet } from '../policy/index.js';
 import type { OperationSpec } from './spec.js';
 import type { CallOptions, ClientConfig, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall, ResponseMetadata } from './types.js';
 import { bindCall, type BoundCall } from './bind.js';
@@ -19,9 +19,14 @@ import { ValidationError } from '../errors/validation.js';
 import { isRegion, serviceEndpoint } from '../resource/region.js';
 import { requestContext } from '../guard/context.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
-import { AccessDeniedError, AccountResolutionError } from '../errors/guard.js';
+import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
+import { credentialKind, unknownKeysFor, type UnknownKeys } from '../guard/keys.js';
+import { guardVerdict, WHEN_UNCERTAIN } from '../guard/verdict.js';
 import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
+import { ResourceTagCache, parsedAll, withResourceTags } from './resource-tags.js';
+import { operations } from '../../generated/operations.js';
+import { checkPrincipalConfig, PrincipalSource, withPrincipalKeys, type PrincipalGuard } from './principal.js';
 
 const NO_TAGS = { requestTags: {}, tagKeys: [] } as const;
 const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
@@ -98,7 +103,15 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #retry: ResolvedRetry;
   readonly #logger: Logger;
   readonly #recorded: RecordedCall[] = [];
+  /** Keys the guard cannot see for this client's calls, from the condition key table; one array, so the engine memoises it. */
+  readonly #unknownKeys: UnknownKeys;
+  /** #unknownFor's arrays, per loaded principal (or the client) and per whether resource tags were fetched. */
+  readonly #unknownCache = new WeakMap<object, Map<boolean, UnknownKeys>>();
   #account: Promise<string> | undefined;
+  readonly #principal: PrincipalSource | undefined;
+  readonly #tags: ResourceTagCache | undefined;
+  /** The configured policies, parsed, for `resourceTags: 'fetch'` (a principal brings its own). */
+  readonly #parsed: readonly ParsedPolicy[];
 
   constructor(config: ClientConfig<M>) {
     if (!config || typeof config.region !== 'string' || !isRegion(config.region)) {
@@ -106,11 +119,15 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     }
     if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
     if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+    checkPrincipalConfig(config);
+    if (config.whenUncertain !== undefined && !WHEN_UNCERTAIN.includes(config.whenUncertain)) {
+      throw new TypeError(`config.whenUncertain: expected one of ${WHEN_UNCERTAIN.join(', ')}, got ${JSON.stringify(config.whenUncertain)}`);
+    }
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
     this.#guard = compileGuard(config);
-    this.mode = config.mode ?? (this.#guard.kind === 'none' ? 'off' : 'enforce');
+    this.mode = config.mode ?? (this.#guard.kind === 'none' && config.principal === undefined ? 'off' : 'enforce');
     if (this.#guard.kind === 'none' && this.mode === 'off') this.#logger.debug('pinpoint-guard: no policy configured; the guard is off');
     if (this.#guard.kind !== 'none' && this.mode === 'off') this.#logger.warn("pinpoint-guard: policies are configured but mode is 'off': no call will be checked");
     if (this.#guard.kind === 'invalid') this.#logger.warn(`pinpoint-guard: ${this.#guard.reason}; every guarded call will be denied`);
@@ -118,6 +135,47 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
+    // Every call's request (and so its tags) is known; only static credentials tell long-term keys from a session.
+    this.#unknownKeys = unknownKeysFor(credentialKind(config.credentials), true);
+    this.#principal = config.principal !== undefined && this.mode !== 'off' ? new PrincipalSource(config, this.#credentials, this.#logger) : undefined;
+    if (config.resourceTags !== undefined && config.resourceTags !== 'fetch') throw new TypeError(`config.resourceTags: expected 'fetch' or nothing, got ${JSON.stringify(config.resourceTags)}`);
+    this.#tags = config.resourceTags === 'fetch' ? new ResourceTagCache(config.resourceTagsTtlSeconds) : undefined;
+    this.#parsed = this.#tags && !config.principal
+      ? parsedAll([config.policy, ...(config.policies ?? []), config.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])
+      : [];
+  }
+
+  /**
+   * Loads the configured principal now rather than on the first guarded call; rejects with the PrincipalLoadError
+   * when it cannot be loaded. Resolves at once without a principal.
+   */
+  async ready(): Promise<void> {
+    await this.#principal?.current();
+  }
+
+  /** Stops the principal's background refresh (its timer never keeps the process alive either way). */
+  close(): void {
+    this.#principal?.close();
+  }
+
+  /**
+   * The keys the guard cannot see for a call: the client's, less what a loaded principal states as facts (its keys,
+   * absence included) and, once fetched, aws:ResourceTag/*. One frozen array per case, so the engine memoises it.
+   */
+  #unknownFor(principal: PrincipalGuard | undefined, tagsKnown: boolean): UnknownKeys {
+    if (!principal && !tagsKnown) return this.#unknownKeys;
+    const owner: object = principal ?? this;
+    let byCase = this.#unknownCache.get(owner);
+    if (!byCase) this.#unknownCache.set(owner, (byCase = new Map()));
+    let keys = byCase.get(tagsKnown);
+    if (!keys) {
+      keys = Object.freeze(this.#unknownKeys.filter((k) => {
+        const lower = k.toLowerCase();
+        return !(principal?.isFact(lower) ?? false) && !(tagsKnown && lower.startsWith('aws:resourcetag/'));
+      }));
+      byCase.set(tagsKnown, keys);
+    }
+    return keys;
   }
 
   /** The (action, resource) pairs called so far in `record` mode, in call order. */
@@ -128,6 +186,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** The account id the guard puts in ARNs: from config, the credentials, or STS (resolved once and cached). */
   accountId(): Promise<string> {
     if (this.#config.accountId) return Promise.resolve(this.#config.accountId);
+    // A principal loaded from IAM names its account: no second STS call.
+    if (this.#principal) return this.#principal.current().then((p) => p.principal.accountId);
     if (this.mode === 'dry-run') {
       // Dry-run sends nothing, STS included: the account must come from the config or static credentials.
       const fromCredentials = typeof this.#config.credentials === 'object' ? this.#config.credentials.accountId : undefined;
@@ -165,17 +225,42 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       if (e instanceof ArnBuildError && e.input) throw new ValidationError(spec.name, e.input.member, e.input.expected, e.input.got);
       return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
     }
-    if (this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
-    if (this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
-    const context = requestContext(this.#config.context, options?.context, {
+    // A principal that cannot be loaded throws its PrincipalLoadError: the call fails closed with the real cause.
+    const principal: PrincipalGuard | undefined = this.#principal ? await this.#principal.current() : undefined;
+    if (!principal && this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
+    if (!principal && this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
+    const set = principal?.set ?? (this.#guard as { readonly set: CompiledPolicySet }).set;
+    const callContext = requestContext(this.#config.context, options?.context, {
       // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
       now: new Date(), region: this.region, secureTransport: this.#endpoint.protocol === 'https:', tags: bound.tags ?? NO_TAGS,
     });
+    let context = principal ? withPrincipalKeys(callContext, principal) : callContext;
+    let tagsKnown = false;
+    // ListTagsForResource is how tags are read: its own decision never waits for tags (no recursion).
+    if (this.#tags && this.mode !== 'dry-run' && spec.name !== 'ListTagsForResource' && !resource.includes('*')
+      && this.#tags.needed(principal?.parsed ?? this.#parsed, spec.action)) {
+      try {
+        context = withResourceTags(context, await this.#resourceTagsOf(resource, options));
+        tagsKnown = true;
+      } catch (e) {
+        return deny(`ImplicitDeny: the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${resource} could not be read: ${(e as Error).message}`, resource);
+      }
+    }
     try {
-      return { resource, decision: this.#guard.set.evaluate(spec.action, resource, context) };
+      return { resource, decision: set.evaluate(spec.action, resource, context, { unknownKeys: this.#unknownFor(principal, tagsKnown) }) };
     } catch (e) {
       return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
     }
+  }
+
+  /** The resource's tags, from the cache or a guarded ListTagsForResource through this client. */
+  async #resourceTagsOf(arn: string, options: CallOptions | undefined): Promise<Readonly<Record<string, string>>> {
+    const cached = this.#tags!.get(arn);
+    if (cached) return cached;
+    const out = (await this.invoke(operations.ListTagsForResource, { ResourceArn: arn }, options?.signal ? { signal: options.signal } : undefined)) as { TagsModel?: { tags?: Record<string, string> } };
+    const tags = out.TagsModel?.tags ?? {};
+    this.#tags!.set(arn, tags);
+    return tags;
   }
 
   #prepare(bound: BoundCall): PreparedRequest {
@@ -197,14 +282,22 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.mode !== 'off') {
       const { decision, resource } = await this.#decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
+      const verdict = guardVerdict(decision.decision, this.#config.whenUncertain ?? 'deny');
       if (this.mode === 'dry-run') {
-        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, request: prepared };
+        const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, wouldSend: verdict === 'send', request: prepared };
         return result;
       }
-      if (this.mode === 'enforce' && decision.decision !== 'Allow') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
-      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource });
+      if (this.mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, spec.action, resource, decision);
+      if (this.mode === 'record') this.#recorded.push({ operation: spec.name, action: spec.action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
     }
-    return this.#send(bound, prepared, options);
+    if (!this.#tags || (spec.name !== 'TagResource' && spec.name !== 'UntagResource')) return this.#send(bound, prepared, options);
+    try {
+      return await this.#send(bound, prepared, options);
+    } finally {
+      // Whatever the outcome, the cached tags of that resource may no longer be what it has.
+      this.#tags.invalidate(bound.params.ResourceArn ?? '');
+    }
   }
 
   async #send(bound: BoundCall, prepared: PreparedRequest, options: CallOptions | undefined): Promise<unknown> {

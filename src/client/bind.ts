@@ -5,7 +5,7 @@
  */
 import type { OperationSpec, QuerySpec } from './spec.js';
 import { ValidationError } from '../errors/validation.js';
-import { fillPath } from './encode.js';
+import { fillPath, timestampText } from './encode.js';
 import { toWireNames } from './wire-names.js';
 import { parseArn } from '../resource/arn.js';
 
@@ -65,7 +65,7 @@ function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): stri
       return [String(value)];
     case 'timestamp':
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) return fail('a valid Date');
-      return [value.toISOString().replace('.000Z', 'Z')];
+      return [timestampText(value)];
     case 'list': {
       if (!Array.isArray(value)) return fail('a non-empty array of non-empty strings');
       const items: unknown[] = [...value]; // one read of each element: what is checked is what is sent
@@ -73,6 +73,39 @@ function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): stri
       if (items.some((v) => LONE_SURROGATE.test(v as string))) return fail('strings of well-formed Unicode (no unpaired surrogate)');
       return items as string[];
     }
+  }
+}
+
+/** Thrown inside JSON.stringify's replacer; the path is found only then, so valid bodies pay nothing for it. */
+class InvalidDate extends Error {}
+
+/** Dates written as the SDK writes them; `this` is the holder, whose raw value JSON.stringify has already `toJSON`ed. */
+function wireValue(this: Record<string, unknown>, key: string, value: unknown): unknown {
+  const raw = this[key];
+  if (!(raw instanceof Date)) return value;
+  if (Number.isNaN(raw.getTime())) throw new InvalidDate();
+  return timestampText(raw);
+}
+
+/** Where the first invalid Date of a body is, as a member path (`WriteJourneyRequest.Schedule.StartTime`). */
+function invalidDatePath(node: unknown, path: string): string | undefined {
+  if (node instanceof Date) return Number.isNaN(node.getTime()) ? path : undefined;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [k, v] of Object.entries(node)) {
+    const found = invalidDatePath(v, Array.isArray(node) ? `${path}[${k}]` : `${path}.${k}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** The JSON body as the SDK sends it (timestamps included). */
+function bodyJson(spec: OperationSpec, value: object): string {
+  const wire = toWireNames(value, spec.bodyWireNames);
+  try {
+    return JSON.stringify(wire, wireValue);
+  } catch (e) {
+    if (!(e instanceof InvalidDate)) throw e;
+    throw new ValidationError(spec.name, invalidDatePath(value, spec.body as string) ?? (spec.body as string), 'a valid Date', 'an invalid Date');
   }
 }
 
@@ -141,7 +174,7 @@ export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
     if (value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new ValidationError(spec.name, spec.body, 'an object (it is the JSON body)', describe(value));
     }
-    body = JSON.stringify(toWireNames(value ?? {}, spec.bodyWireNames));
+    body = bodyJson(spec, value ?? {});
   }
   return {
     spec,

@@ -1,4 +1,7 @@
-/** The one path and query encoder (RFC 3986, as AWS SigV4 expects): every value becomes exactly one segment. */
+/**
+ * The one path and query encoder (RFC 3986, as AWS SigV4 expects): every value becomes exactly one segment; and the one
+ * timestamp format of requests.
+ */
 
 /** Percent-encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `%` and spaces cannot escape a segment. */
 export function encodeSegment(value: string): string {
@@ -22,4 +25,12 @@ export function fillPath(template: string, values: Readonly<Record<string, strin
 /** Builds a query string from (wire name, value) pairs, in the order given. */
 export function queryString(pairs: readonly (readonly [string, string])[]): string {
   return pairs.map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join('&');
+}
+
+/**
+ * A timestamp as `@aws-sdk/client-pinpoint` writes it in a query or a JSON body: ISO 8601 in UTC, milliseconds only
+ * when they are not zero (`2015-09-01T00:00:00Z`, `2015-09-01T00:00:00.123Z`).
+ */
+export function timestampText(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z');
 }

@@ -1,11 +1,15 @@
 /** Public types of the client's configuration, calls and results. */
 import type { AxiosInstance } from 'axios';
 import type { Decision, PolicyInput, RequestContext } from '../policy/index.js';
+import type { LoadedPrincipal } from '../principal/types.js';
+import type { WhenUncertain } from '../guard/verdict.js';
 
 /**
- * - `enforce`: a denied call throws `AccessDeniedError` and sends nothing (default when a policy is given).
+ * - `enforce`: a denied call throws `AccessDeniedError` and sends nothing (default when a policy is given); a call whose
+ *   decision depends on keys the guard cannot see throws `UncertainDecisionError` unless `whenUncertain: 'send'`.
  * - `dry-run`: nothing is sent; every call resolves to a {@link DryRunResult}.
- * - `record`: calls are sent and each (action, resource) pair is recorded for least-privilege generation.
+ * - `record`: calls are sent and each (action, resource) pair is recorded, with the guard's decision, for
+ *   least-privilege generation.
  * - `off`: no guard (default when no policy is given).
  */
 export type GuardMode = 'enforce' | 'dry-run' | 'record' | 'off';
@@ -55,8 +59,19 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly serviceControlPolicies?: readonly (readonly PolicyInput[])[];
   readonly sessionPolicy?: PolicyInput;
   readonly mode?: M;
-  /** Request context keys for every call (`aws:username`, `aws:PrincipalTag/team`, `aws:SourceIp`, ...). */
+  /**
+   * Request context keys for every call (`aws:username`, `aws:PrincipalTag/team`, `aws:SourceIp`, ...). A key the
+   * guard cannot see (catalog/condition-keys.yaml: `caller` and `unknowable` keys) is unknown until given here or per
+   * call; a supplied key is known. Keys the guard sets itself (time, Region, TLS, request tags) cannot be overridden.
+   */
   readonly context?: RequestContext;
+  /**
+   * What the guard does when the decision depends on keys it cannot see (`aws:SourceIp` as AWS sees it, a resource's
+   * tags, ...): `deny` (default) sends nothing and throws `UncertainDecisionError`, naming the keys, the values that
+   * would allow and how to supply them. `send` lets AWS decide: the weaker guarantee — the call is sent and AWS may
+   * still refuse it (a Deny guardrail on `aws:SourceIp`), or allow what the guard could not confirm.
+   */
+  readonly whenUncertain?: WhenUncertain;
   readonly retry?: RetryConfig;
   /** Per-attempt timeout in ms (default 30,000). */
   readonly timeout?: number;
@@ -65,6 +80,31 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   /** `warn` (default) logs once per end-of-support operation; `error` throws `EndOfSupportError` before sending. */
   readonly lifecycle?: 'warn' | 'error' | 'off';
   readonly logger?: Logger;
+  /**
+   * The caller as AWS sees it, loaded from IAM: `'auto'` (whoever the credentials belong to, per STS), a role or user
+   * `{ principalArn }`, or a {@link LoadedPrincipal} (used as given, not refreshed). Its identity policies and
+   * boundary replace `policy`/`policies`/`permissionsBoundary` (refused together with it); `sessionPolicy` and
+   * `serviceControlPolicies` still apply. Its principal keys are facts the caller's `context` cannot override.
+   * Loaded on the first guarded call or `await client.ready()`; needs `@aws-sdk/client-iam` and `@aws-sdk/client-sts`.
+   */
+  readonly principal?: 'auto' | LoadedPrincipal | { readonly principalArn: string };
+  /** How often the principal is reloaded in the background (default 300). */
+  readonly principalRefreshSeconds?: number;
+  /** How long a failed refresh keeps the last good principal, with a warning, before calls are denied (default 3 × principalRefreshSeconds). */
+  readonly principalMaxStaleSeconds?: number;
+  /** IAM's endpoint for loading the principal (default: IAM's for the partition). */
+  readonly iamEndpoint?: string;
+  /** STS's endpoint for loading the principal (default: STS's Regional endpoint). */
+  readonly stsEndpoint?: string;
+  /**
+   * `'fetch'`: when a policy tests aws:ResourceTag/* for the action being called, read the resource's tags with
+   * ListTagsForResource (itself a guarded call, so the policies must allow it) and decide with them; cached per ARN
+   * for `resourceTagsTtlSeconds` and dropped when TagResource/UntagResource succeed through this client. Otherwise
+   * those keys are only what the caller's `context` supplies.
+   */
+  readonly resourceTags?: 'fetch';
+  /** How long fetched resource tags are trusted (default 60). */
+  readonly resourceTagsTtlSeconds?: number;
 }
 
 /** Per-call options of every generated method. */
@@ -98,12 +138,23 @@ export interface DryRunResult {
   readonly operation: string;
   readonly action: string;
   readonly resource: string;
+  /** Allow, ExplicitDeny, ImplicitDeny, or Conditional (depends on keys the guard cannot see; see `decision.dependsOn`). */
   readonly decision: Decision;
+  /** Whether an `enforce` client with the same config would send it: an Allow, or a Conditional with `whenUncertain: 'send'`. */
+  readonly wouldSend: boolean;
   readonly request: PreparedRequest;
 }
 
 /** A call's result type for a guard mode: dry-run clients resolve to {@link DryRunResult}. */
 export type CallResult<M extends GuardMode, O> = M extends 'dry-run' ? DryRunResult : O;
 
-/** One recorded call, in `record` mode. */
-export interface RecordedCall { readonly operation: string; readonly action: string; readonly resource: string }
+/** One recorded call, in `record` mode: what was sent and what the guard decided for it. */
+export interface RecordedCall {
+  readonly operation: string;
+  readonly action: string;
+  readonly resource: string;
+  /** The guard's decision; record mode sends every call, so a Conditional or a deny here is what enforce would refuse. */
+  readonly decision?: Decision['decision'];
+  /** For a Conditional decision: the keys it depends on. */
+  readonly dependsOn?: readonly string[];
+}

@@ -111,6 +111,10 @@ async function main(): Promise<void> {
       console.log(`  ${label.padEnd(40)} ${String(allowed).padStart(2)} allowed, ${String(outcomes.length - allowed).padStart(2)} denied, denied calls that reached the server: ${deniedButSent}`);
     }
     console.log(`  The server saw ${server.mock.requests.length} requests in all; ${leaks === 0 ? 'no denied call reached it.' : red(`${leaks} denied calls reached it!`)}`);
+
+    console.log(`\n${paint('1', 'The caller as AWS sees it: the backend\'s role loaded from IAM, ABAC on aws:PrincipalTag')}`);
+    const { runPrincipalScene } = await import('./principal-scene.js');
+    await runPrincipalScene(server.url, adminIds.appId, (line) => console.log(line));
     if (cutAny) console.log(fit(`  Reasons were cut at … to fit ${WIDTH} columns; \`pinpoint-guard check\` prints one whole (or widen $COLUMNS).`));
     console.log(fit('  unclear = AWS\'s pages name the action neither as continuing nor as retired: test it before relying on it.'));
     if (leaks > 0) process.exitCode = 1;

@@ -3,5 +3,5 @@ export {
   PinpointServiceError, BadRequestException, ForbiddenException, NotFoundException, MethodNotAllowedException, ConflictException,
   PayloadTooLargeException, TooManyRequestsException, InternalServerErrorException, serviceErrorFor,
 } from './service.js';
-export { AccessDeniedError, EndOfSupportError, AccountResolutionError } from './guard.js';
+export { AccessDeniedError, UncertainDecisionError, EndOfSupportError, AccountResolutionError } from './guard.js';
 export { NetworkError, TimeoutError, AbortError, CredentialsError, InvalidResponseError } from './transport.js';

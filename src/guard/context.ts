@@ -7,6 +7,11 @@ export interface CallFacts {
   readonly secureTransport: boolean;
   /** The request's tags; an empty set when the request has none. `undefined` only when no request is known (simulation). */
   readonly tags: { readonly requestTags: Readonly<Record<string, string>>; readonly tagKeys: readonly string[] } | undefined;
+  /**
+   * Tooling only (check, matrix): the caller's values for the guard's own keys win, as what-if values. The client
+   * never sets it: at run time nobody but the guard vouches for the time, transport, Region or request tags.
+   */
+  readonly whatIf?: boolean;
 }
 
 /** Keys the guard always sets, lower-cased (IAM condition keys are case-insensitive). */
@@ -25,6 +30,11 @@ function timeKeys(now: Date): { current: string; epoch: string } {
   return lastKeys;
 }
 
+/** Sets a fact unless a what-if value for the key was given (`given` only in what-if mode). */
+function setFact(ctx: Record<string, string | readonly string[] | undefined>, given: ReadonlyMap<string, string> | undefined, key: string, value: string | readonly string[]): void {
+  if (given === undefined || !given.has(key.toLowerCase())) ctx[key] = value;
+}
+
 /**
  * Caller keys first, then per-call ones; the guard's facts win, since a caller cannot vouch for the time, transport
  * or Region, nor (when `facts.tags` is given, i.e. the request is known) for the request's tags. Caller keys naming a
@@ -38,21 +48,23 @@ export function requestContext(configured: RequestContext | undefined, perCall: 
   for (const source of [configured, perCall]) {
     for (const [k, v] of Object.entries(source ?? {})) {
       const lower = k.toLowerCase();
-      if (FACT_KEYS.has(lower) || (facts.tags && isTagKey(lower))) continue;
+      if (!facts.whatIf && (FACT_KEYS.has(lower) || (facts.tags && isTagKey(lower)))) continue;
       const prior = byLower.get(lower);
       if (prior !== undefined) delete ctx[prior];
       byLower.set(lower, k);
       ctx[k] = v;
     }
   }
+  // A what-if value stands in for the fact of the same key (any letter case); the other facts are set as at run time.
+  const given = facts.whatIf ? byLower : undefined;
   const time = timeKeys(facts.now);
-  ctx['aws:CurrentTime'] = time.current;
-  ctx['aws:EpochTime'] = time.epoch;
-  ctx['aws:RequestedRegion'] = facts.region;
-  ctx['aws:SecureTransport'] = String(facts.secureTransport);
+  setFact(ctx, given, 'aws:CurrentTime', time.current);
+  setFact(ctx, given, 'aws:EpochTime', time.epoch);
+  setFact(ctx, given, 'aws:RequestedRegion', facts.region);
+  setFact(ctx, given, 'aws:SecureTransport', String(facts.secureTransport));
   if (facts.tags) {
-    for (const [k, v] of Object.entries(facts.tags.requestTags)) ctx[`aws:RequestTag/${k}`] = v;
-    ctx['aws:TagKeys'] = facts.tags.tagKeys;
+    for (const [k, v] of Object.entries(facts.tags.requestTags)) setFact(ctx, given, `aws:RequestTag/${k}`, v);
+    setFact(ctx, given, 'aws:TagKeys', facts.tags.tagKeys);
   }
   return ctx;
 }

@@ -18,3 +18,4 @@ export { PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
 export { REQUIRED_BODY_MEMBERS } from './required.js';
 export { validatePhoneNumber } from './handlers/phone.js';
 export { DEFAULT_PAGE_SIZE } from './paging.js';
+export * from './iam/index.js';

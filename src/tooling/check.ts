@@ -6,6 +6,8 @@
 import { bindCall, type BoundCall } from '../client/bind.js';
 import type { ActionSpec, LifecycleSpec, OperationSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
+import { whatIfKeys } from '../guard/what-if.js';
+import { unknownKeysFor } from '../guard/keys.js';
 import { compilePolicies, type Decision, type PolicySet, type RequestContext } from '../policy/index.js';
 import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
 import { findAction, findOperation, operationOf, paramsFromArn, readableTemplate } from './catalog.js';
@@ -24,7 +26,12 @@ export interface CheckPermissionRequest extends PolicySet {
   readonly input?: unknown;
   /** The resource ARN, used as given (with `action` only); notes say when it does not fit the action or the Region. */
   readonly resource?: string;
-  /** Request context keys (`aws:username`, `aws:PrincipalTag/team`, ...); the client's own facts are added. */
+  /**
+   * Request context keys (`aws:username`, `aws:PrincipalTag/team`, `aws:SourceIp`, ...); a key the client cannot see
+   * and nobody supplied is unknown (the decision may be Conditional). Every key is accepted: a value for one the client
+   * sets itself at run time (aws:CurrentTime, aws:EpochTime, aws:SecureTransport, aws:RequestedRegion, request tags)
+   * is a what-if value, listed in `whatIf`; the client's own facts fill the rest.
+   */
   readonly context?: RequestContext;
   /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
   readonly now?: Date;
@@ -40,6 +47,8 @@ export interface CheckResult extends Decision {
   readonly lifecycle?: LifecycleSpec;
   /** Things worth knowing that do not change the decision (e.g. an action the catalog does not know). */
   readonly notes: readonly string[];
+  /** Context keys given as what-if values for keys the client sets itself at run time. */
+  readonly whatIf: readonly string[];
 }
 
 interface Target {
@@ -149,8 +158,10 @@ export function checkPermission(req: CheckPermissionRequest): CheckResult {
     region: req.region,
     secureTransport: true,
     tags: target.bound?.tags,
+    whatIf: true,
   });
-  const decision = set.evaluate(target.action, target.resource, context);
+  // The tool holds no credentials, so session keys are unknown; request tags are known when a request was built.
+  const decision = set.evaluate(target.action, target.resource, context, { unknownKeys: unknownKeysFor('unknown', target.bound !== undefined) });
   return {
     ...decision,
     action: target.action,
@@ -158,5 +169,6 @@ export function checkPermission(req: CheckPermissionRequest): CheckResult {
     ...(target.operation ? { operation: target.operation.name } : {}),
     ...(target.spec ? { lifecycle: target.spec.lifecycle } : {}),
     notes: notesFor(target, req.region),
+    whatIf: whatIfKeys(req.context),
   };
 }

@@ -82,8 +82,11 @@ const escapeParams = (params: Record<string, string>, open: readonly string[]) =
 /** The catalog spelling of an action when it is a catalog action, so `getsegment` and `GetSegment` merge. */
 const canonicalAction = (action: string): string => findAction(action)?.action ?? action;
 
-/** The Resource entries that grant `call` at the granularity asked for. */
-function resourcesFor(call: PolicyCall, granularity: Granularity): string[] {
+/**
+ * The Resource entries that grant `call` at the granularity asked for; each one is in exactly one statement of the
+ * generated policy, which is how a call is traced to the statement that allows it.
+ */
+export function resourcesFor(call: PolicyCall, granularity: Granularity): string[] {
   const spec = findAction(call.action);
   const fit = spec === undefined ? undefined : paramsFromArn(spec.resource, call.resource);
   if (spec === undefined || fit === undefined) return [literal(call.resource)];

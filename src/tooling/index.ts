@@ -29,3 +29,22 @@ export {
 export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
 export { ToolingInputError } from './errors.js';
 export { LEGACY_ACTIONS } from './legacy.js';
+export {
+  checkSourcePolicy,
+  MissingPeerDependencyError,
+  policyFromSource,
+  sourceCheckReport,
+  sourcePolicyReport,
+  type CallSite,
+  type DeniedSourceCall,
+  type SourceCall,
+  type SourceCheckRequest,
+  type SourceOptions,
+  type SourcePolicy,
+  type SourcePolicyCheck,
+  type SourcePolicyRequest,
+  type SourceStatement,
+  type SourceWildcard,
+  type UnresolvedCall,
+  type UnusedGrant,
+} from './source/index.js';

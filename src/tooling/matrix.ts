@@ -6,6 +6,8 @@
 import { checkLabel } from '../client/bind.js';
 import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
 import { requestContext } from '../guard/context.js';
+import { unknownKeysFor } from '../guard/keys.js';
+import { whatIfKeys } from '../guard/what-if.js';
 import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type Requirement, type StatementRef } from '../policy/index.js';
 import { buildArn, type ArnEnvironment } from '../resource/arn.js';
 import { catalogGroups, placeholdersOf, PROJECT_TEMPLATE } from './catalog.js';
@@ -30,7 +32,10 @@ export interface PermissionMatrixRequest extends PolicySet {
   readonly region: string;
   readonly accountId: string;
   readonly resources: MatrixResources;
-  /** Request context keys; the client's own facts (time, region, transport) are added as the client adds them. */
+  /**
+   * Request context keys; a key the client cannot see and nobody supplied is unknown (cells may be Conditional). A value
+   * for a key the client sets itself (time, Region, transport) is a what-if value; the client's facts fill the rest.
+   */
   readonly context?: RequestContext;
   /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
   readonly now?: Date;
@@ -52,12 +57,11 @@ export interface MatrixCell {
   readonly reason: string;
   /** The deciding statement: the first deny for ExplicitDeny, the identity allow for Allow. */
   readonly statement?: StatementRef;
-  /** For Conditional: the unknown keys the decision depends on. */
-  readonly dependsOn?: readonly string[];
-  /** For Conditional: what each unknown key must satisfy, per deciding statement (the values that would allow). */
-  readonly requirements?: readonly Requirement[];
   /** For ImplicitDeny: the nearest statement that failed, and on what. */
   readonly nearMiss?: NearMiss;
+  /** For Conditional: the unknown keys the decision depends on, and what each must satisfy. */
+  readonly dependsOn?: readonly string[];
+  readonly requirements?: readonly Requirement[];
 }
 
 /** One catalog group's actions and their cells. */
@@ -75,6 +79,8 @@ export interface PermissionMatrix {
   readonly totals: Readonly<Record<Decision['decision'], number>>;
   /** How many cells used a `*` placeholder id. */
   readonly placeholderCells: number;
+  /** Context keys given as what-if values for keys the client sets itself at run time. */
+  readonly whatIf: readonly string[];
 }
 
 
@@ -137,8 +143,10 @@ export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix
   const env = { region: req.region, accountId: req.accountId };
   // Every cell is a distinct (action, resource), so a decision cache would only cost.
   const set = compilePolicies(req, { decisionCacheSize: 0 });
-  const context = requestContext(req.context, undefined, { now: req.now ?? new Date(), region: req.region, secureTransport: true, tags: undefined });
-  const decide = (action: string, resource: string) => set.evaluate(action, resource, context);
+  const context = requestContext(req.context, undefined, { now: req.now ?? new Date(), region: req.region, secureTransport: true, tags: undefined, whatIf: true });
+  // No credentials and no request bodies: session keys and request tags are unknown unless supplied.
+  const unknownKeys = unknownKeysFor('unknown', false);
+  const decide = (action: string, resource: string) => set.evaluate(action, resource, context, { unknownKeys });
   const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, decide, req.resources, env)) }));
   const totals = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, Conditional: 0 };
   let placeholderCells = 0;
@@ -148,5 +156,5 @@ export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix
       if (c.placeholders.length > 0) placeholderCells++;
     }
   }
-  return { region: req.region, accountId: req.accountId, resources: req.resources, groups, totals, placeholderCells };
+  return { region: req.region, accountId: req.accountId, resources: req.resources, groups, totals, placeholderCells, whatIf: whatIfKeys(req.context) };
 }

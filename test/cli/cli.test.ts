@@ -49,9 +49,31 @@ describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
     expect([r.code, errorLines(r)]).toEqual([2, ['error: --resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got "not-an-arn"']]);
   });
 
-  it('check --context: a key the tool sets itself is refused, naming where it comes from, exit 2', async () => {
-    const r = await cli(['check', '--policy', f('administrator.json'), '--action', 'GetApps', ...ACCOUNT, '--context', 'aws:RequestedRegion=eu-west-1', '--context', 'aws:username=a']);
-    expect([r.code, errorLines(r)]).toEqual([2, ['error: --context: aws:RequestedRegion is set by pinpoint-guard as the client sets it, not by --context; set it with --region']]);
+  it('check --context: a key the client sets itself at run time is a what-if value, named in the output', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), f('us-east-1-only.json'), '--action', 'GetApps', ...ACCOUNT, '--context', 'aws:RequestedRegion=eu-west-1', '--context', 'aws:username=a']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^✖ EXPLICIT DENY/);
+    expect(r.stdout).toContain('what-if: aws:RequestedRegion as given with --context (the client sets it itself at run time)');
+    expect(r.stdout).not.toContain('what-if: aws:username');
+  });
+
+  it('check: a decision that depends on a key the client cannot see is conditional, with its key and values, exit 3', async () => {
+    const r = await cli(['check', '--policy', f('administrator.json'), f('corp-network.json'), '--operation', 'GetApp', '--app', 'p1', ...ACCOUNT]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toMatch(/^\? CONDITIONAL {2}mobiletargeting:GetApp on arn:aws:mobiletargeting:us-east-1:123456789012:apps\/p1/);
+    expect(r.stdout).toContain('depends on: aws:SourceIp (the client cannot see it; pass --context key=value to decide)');
+    expect(r.stdout).toContain('denied if aws:SourceIp is not in 10.0.0.0/8');
+  });
+
+  it('check --json: a conditional decision carries its keys and requirements, exit 3', async () => {
+    const json = await cli(['check', '--policy', f('administrator.json'), f('corp-network.json'), '--operation', 'GetApp', '--app', 'p1', ...ACCOUNT, '--json']);
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stdout)).toMatchObject({ decision: 'Conditional', dependsOn: ['aws:SourceIp'], requirements: [{ key: 'aws:SourceIp', values: ['10.0.0.0/8'] }] });
+  });
+
+  it('check --context: the key supplied decides a conditional call, exit 0', async () => {
+    const decided = await cli(['check', '--policy', f('administrator.json'), f('corp-network.json'), '--operation', 'GetApp', '--app', 'p1', ...ACCOUNT, '--context', 'aws:SourceIp=10.1.1.1']);
+    expect(decided.code).toBe(0);
   });
 
   it('check: a missing policy file is one line, exit 2', async () => {

@@ -77,7 +77,8 @@ describe('request context', () => {
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:username': 'ana' } } }] };
     const context = JSON.parse('{"__proto__": {"aws:username": "ana"}}') as Record<string, string>;
     const dry = (await makeClient({ policy, mode: 'dry-run', context }).getApp({ ApplicationId: 'a' })) as DryRunResult;
-    expect(dry.decision.decision).toBe('ImplicitDeny');
+    // aws:username stays unsupplied, so unknown (a caller key): not allowed, and the decision names it.
+    expect(dry.decision).toMatchObject({ decision: 'Conditional', dependsOn: ['aws:username'] });
   });
   it('per-call keys replace configured ones in any letter case', async () => {
     const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:username': 'mallory' } } }, { Effect: 'Allow', Action: '*', Resource: '*' }] };

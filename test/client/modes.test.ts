@@ -24,6 +24,7 @@ describe('dry-run', () => {
       action: 'mobiletargeting:CreateSegment',
       resource: arn('apps/app-1'),
       decision: expect.objectContaining({ decision: 'Allow', matchedStatements: [expect.objectContaining({ sid: 'App1Segments', effect: 'Allow' })] }),
+      wouldSend: true,
       request: { method: 'POST', url: `${PINPOINT}/v1/apps/app-1/segments`, headers: { 'content-type': 'application/json' }, body: '{"Name":"vip"}' },
     });
     expect(typeof result.decision.reason).toBe('string');
@@ -75,10 +76,10 @@ describe('record', () => {
     await rejection(client.getApp({ ApplicationId: '' })); // invalid: never made, not recorded
     await client.tagResource({ ResourceArn: arn('apps/app-1'), TagsModel: { tags: { a: 'b' } } });
     expect(client.recorded()).toEqual([
-      { operation: 'GetSegment', action: 'mobiletargeting:GetSegment', resource: arn('apps/app-1/segments/s1') },
-      { operation: 'DeleteApp', action: 'mobiletargeting:DeleteApp', resource: arn('apps/app-9') },
-      { operation: 'GetApp', action: 'mobiletargeting:GetApp', resource: arn('apps/missing') },
-      { operation: 'TagResource', action: 'mobiletargeting:TagResource', resource: arn('apps/app-1') },
+      { operation: 'GetSegment', action: 'mobiletargeting:GetSegment', resource: arn('apps/app-1/segments/s1'), decision: 'Allow', dependsOn: [] },
+      { operation: 'DeleteApp', action: 'mobiletargeting:DeleteApp', resource: arn('apps/app-9'), decision: 'ImplicitDeny', dependsOn: [] },
+      { operation: 'GetApp', action: 'mobiletargeting:GetApp', resource: arn('apps/missing'), decision: 'ImplicitDeny', dependsOn: [] },
+      { operation: 'TagResource', action: 'mobiletargeting:TagResource', resource: arn('apps/app-1'), decision: 'ImplicitDeny', dependsOn: [] },
     ]);
     expect(wire.requests.map((r) => `${r.method} ${decodeURIComponent(r.rawPath)}`)).toEqual([
       'GET /v1/apps/app-1/segments/s1',

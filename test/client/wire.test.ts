@@ -9,10 +9,11 @@ import * as sdk from '@aws-sdk/client-pinpoint';
 // `@smithy/protocol-http` is not installed on its own; `@smithy/core` (an SDK dependency) exports the same class.
 import { HttpResponse as SmithyResponse } from '@smithy/core/protocols';
 import { HttpResponse } from 'msw';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
 import type { OperationSpec, QuerySpec } from '../../src/client/spec.js';
-import { ACCOUNT, CREDENTIALS, SESSION_TOKEN, callByName, makeClient, recordingHandler, useWire, type Seen } from './support.js';
+import { ACCOUNT, CREDENTIALS, SESSION_TOKEN, callByName, makeClient, recordingHandler, rejection, useWire, type Seen } from './support.js';
 
 const wire = useWire();
 const specs = Object.values(operations) as readonly OperationSpec[];
@@ -281,16 +282,44 @@ describe('timestamps, as the SDK reads and writes them', () => {
     expect(dates).toContain('2024-01-15T10:20:30.000Z'); // a Date now, serialised by toJSON
   });
 
-  it('a Date in the body is sent as an RFC 3339 string of the same instant as the SDK sends', async () => {
+  it.each([
+    ['whole seconds, without .000', '2015-09-01T00:00:00.000Z', '2015-09-01T00:00:00Z'],
+    ['milliseconds when not zero', '2024-01-01T00:00:00.123Z', '2024-01-01T00:00:00.123Z'],
+    ['trailing zero milliseconds kept', '2024-01-01T00:00:00.100Z', '2024-01-01T00:00:00.100Z'],
+    ['an expanded year', '+020000-01-01T00:00:00.000Z', '+020000-01-01T00:00:00Z'],
+  ])('a Date in the body (%s) is sent as the exact text the SDK sends', async (_, iso, text) => {
     wire.pinpoint();
-    const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Schedule: { StartTime: new Date('2024-01-01T00:00:00.123Z'), EndTime: new Date('2024-01-02T00:00:00Z') } } };
+    const date = new Date(iso);
+    const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Schedule: { StartTime: date, EndTime: date } } };
     await makeClient().createJourney(input);
     const theirs = JSON.parse(sdkBodyText((await sendWithSdk('CreateJourney', input)).body)) as { Schedule: Record<string, string> };
     const mine = JSON.parse(wire.requests[0]!.body) as { Schedule: Record<string, string> };
-    for (const k of ['StartTime', 'EndTime']) {
-      expect(mine.Schedule[k]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-      expect(Date.parse(mine.Schedule[k]!)).toBe(Date.parse(theirs.Schedule[k]!));
-    }
+    expect(mine.Schedule).toEqual({ StartTime: text, EndTime: text });
+    expect(theirs.Schedule).toEqual({ StartTime: text, EndTime: text });
+  });
+
+  it('any Date in the body is sent as the SDK sends it (property)', async () => {
+    wire.pinpoint();
+    const client = makeClient();
+    const instant = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+    // Half of them on a whole second, where the SDK drops the milliseconds.
+    const dates = fc.oneof(instant, instant.map((d) => new Date(Math.floor(d.getTime() / 1000) * 1000)));
+    await fc.assert(fc.asyncProperty(dates, async (date) => {
+      const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Schedule: { StartTime: date } } };
+      const before = wire.requests.length;
+      await client.createJourney(input);
+      const theirs = JSON.parse(sdkBodyText((await sendWithSdk('CreateJourney', input)).body)) as { Schedule: Record<string, string> };
+      expect((JSON.parse(wire.requests[before]!.body) as { Schedule: Record<string, string> }).Schedule.StartTime).toBe(theirs.Schedule.StartTime);
+    }), { numRuns: 40 });
+  });
+
+  it('an invalid Date in the body is refused, naming the member, and nothing is sent', async () => {
+    wire.pinpoint();
+    const input = { ApplicationId: 'app', WriteJourneyRequest: { Name: 'j', Schedule: { StartTime: new Date(NaN) } } };
+    const err = await rejection(makeClient().createJourney(input));
+    expect(err.message).toContain('WriteJourneyRequest.Schedule.StartTime');
+    expect(err.message).toContain('a valid Date');
+    expect(wire.requests).toHaveLength(0);
   });
 
   // The SDK's schema gives SimpleCondition.SegmentDimensions the JSON name `segmentDimensions`; the catalog records it

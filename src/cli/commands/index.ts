@@ -20,5 +20,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'matrix', summary: 'decide every catalog action on one project\'s resources', load: async () => (await import('./matrix.js')).registerMatrix },
   { name: 'lint', summary: 'find mistakes and risks in a policy', load: async () => (await import('./lint.js')).registerLint },
   { name: 'policy', summary: 'generate the least-privilege policy for a set of calls, and check it', load: async () => (await import('./policy.js')).registerPolicy },
+  { name: 'whoami', summary: 'load the caller\'s principal from IAM: its policies, their sources and the principal keys', load: async () => (await import('./whoami.js')).registerWhoami },
   { name: 'lifecycle', summary: 'print each catalog action\'s end-of-support status', load: async () => (await import('./lifecycle.js')).registerLifecycle },
 ];

@@ -7,7 +7,8 @@ import { Option, type Command } from 'commander';
 import { lintPolicy, type LintFinding } from '../../tooling/index.js';
 import { fitWidth, painter } from '../../tooling/render/text.js';
 import { addClockOption, clockFrom } from '../clock.js';
-import { EXIT } from '../errors.js';
+import { CliError, EXIT } from '../errors.js';
+import { addPrincipalOptions, principalFrom } from '../principal-option.js';
 import { outputWidth, readJson, readText, type Io, type Outcome } from '../io.js';
 import { packageVersion } from '../version.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
@@ -43,24 +44,39 @@ function renderText(results: readonly Result[], io: Io): string {
   return `${text}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${more}\n`;
 }
 
+/** The policy files, or with --principal every document loaded from IAM, each named by its source. */
+async function lintedDocuments(opts: Record<string, unknown>, io: Io): Promise<{ file: string; doc: object }[]> {
+  if (opts.principal !== undefined && opts.policy !== undefined) throw new CliError(['--policy: not with --principal, whose policies come from IAM']);
+  if (opts.principal === undefined && opts.policy === undefined) throw new CliError(["required option '--policy <file...>' not specified (or lint the policies IAM holds with --principal <arn|auto>)"]);
+  const principal = await principalFrom(opts, io);
+  if (!principal) return (opts.policy as string[]).map((file) => ({ file, doc: readJson(file) as object }));
+  const { policyDocument } = await import('../../principal/document.js');
+  const loaded = [...principal.policySet.policies, ...(principal.policySet.permissionsBoundary ? [principal.policySet.permissionsBoundary] : [])];
+  return loaded.map((p) => ({ file: p.source ?? principal.principalArn, doc: policyDocument(p) }));
+}
+
 export function registerLint(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
     .command('lint')
     .description('find unknown actions, resources that can never match, risky NotAction/NotResource, redundant statements, end-of-support actions')
-    .requiredOption('--policy <file...>', 'policy JSON file(s) to lint; exit 1 on an error-level finding, 2 on an invalid policy')
+    .option('--policy <file...>', 'policy JSON file(s) to lint; exit 1 on an error-level finding, 2 on an invalid policy (required without --principal)')
     .addOption(new Option('--end-of-support <severity>', 'how a granted end-of-support action is reported; auto: a warning until 2026-10-30 has passed, an error after')
       .choices(['auto', 'error', 'warning', 'off']).default('auto'));
   addClockOption(cmd);
   addFormatOptions(cmd, ['text', 'json', 'sarif'], 'text');
+  addPrincipalOptions(cmd);
   cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
     const options = { now: clockFrom(opts), endOfSupport: opts.endOfSupport as 'auto' | 'error' | 'warning' | 'off' };
     // Files that cannot be read or are not JSON are usage errors; grammar problems are findings (with fixes) and make
     // the policy invalid, which is a usage error too.
-    const results: Result[] = (opts.policy as string[]).map((file) => ({ file, findings: lintPolicy(readJson(file) as object, options) }));
+    const documents = await lintedDocuments(opts, io);
+    const results: Result[] = documents.map(({ file, doc }) => ({ file, findings: lintPolicy(doc, options) }));
     const format = formatFrom(opts);
     if (format === 'sarif') {
+      // A file's own text, so findings land on its lines; a policy loaded from IAM has no file: its JSON stands in.
+      const textOf = (file: string, doc: object) => (opts.principal === undefined ? readText(file) : JSON.stringify(doc, null, 2));
       const { lintSarif } = await import('../../tooling/render/lint-sarif.js');
-      io.out(json(lintSarif(results.map((r) => ({ ...r, text: readText(r.file) })), { version: packageVersion() })));
+      io.out(json(lintSarif(documents.map(({ file, doc }, i) => ({ ...(results[i] as Result), text: textOf(file, doc) })), { version: packageVersion() })));
     } else io.out(format === 'json' ? json(results) : renderText(results, io));
     // The report has listed each grammar problem already: stderr says once per file why the exit code is 2.
     const invalid = results.flatMap((r) => {

@@ -8,6 +8,8 @@ import { decisionCounts, renderMatrixMarkdown, renderMatrixTable } from '../../t
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
 import { outputWidth, writeText, type Io, type Outcome } from '../io.js';
+import { CliError } from '../errors.js';
+import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
   addContextOption, addEnvironmentOptions, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, formatFrom, idFlagError, idsFrom, json,
   policySetFrom,
@@ -36,16 +38,21 @@ const RENDER: Readonly<Record<string, (m: PermissionMatrix, to: Target) => strin
 export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program.command('matrix').description('decide every catalog action on one project\'s resources');
   addPolicySetOptions(cmd);
+  // The Region defaults as in check; the account is required without --principal, whose account is the default.
   addEnvironmentOptions(cmd);
   addIdOptions(cmd, ['ApplicationId']);
   addContextOption(cmd);
   addFormatOptions(cmd, Object.keys(RENDER), 'table');
-  cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
-    const set = policySetFrom(opts);
+  addPrincipalOptions(cmd);
+  addVerifyAwsOption(cmd);
+  cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
+    const inputs = await decisionInputs(opts, io, () => policySetFrom(opts), contextFrom(opts));
+    const { set, context } = inputs;
+    if (opts.account === undefined) opts.account = inputs.principal?.accountId;
+    if (opts.account === undefined) throw new CliError(["required option '--account <id>' not specified"]);
     const files = policyFiles(opts);
     const findings = lintErrorsOf(files, new Date());
     warnLintErrors(io, findings, files);
-    const context = contextFrom(opts);
     let m: PermissionMatrix;
     try {
       m = permissionMatrix({ ...set, ...environmentFrom(opts, io), resources: idsFrom(opts), ...(context ? { context } : {}) });
@@ -60,6 +67,11 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     else {
       writeText(out, text);
       io.err(`wrote ${out} (${decisionCounts(m)})\n`);
+    }
+    if (opts.verifyAws === true) {
+      const pairs = m.groups.flatMap((g) => g.cells.map((c) => ({ action: c.action, resource: c.resource })));
+      // The matrix's own output stays as it is (a file, JSON, HTML): the comparison goes to stderr.
+      for (const line of disagreementLines(await verifyPairs(opts, io, inputs, pairs))) io.err(`${line}\n`);
     }
     outcome.code = 0;
   });

@@ -11,6 +11,7 @@ import { didYouMeanOperation } from '../../tooling/legacy.js';
 import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { readJson, writeText, type Io, type Outcome } from '../io.js';
+import { readPolicy } from '../policy-file.js';
 import { addEnvironmentOptions, addIdOptions, environmentFrom, flagFor, idsFrom, json } from '../options.js';
 
 const EXAMPLES = `
@@ -19,7 +20,13 @@ Examples:
   $ pinpoint-guard policy --operations getSegment,createCampaign --app project1 --segment seg1 --region us-east-1 --account 123456789012
   $ pinpoint-guard policy --operations getSegment --app project1 --account 123456789012   # every segment of project1
   $ pinpoint-guard policy --from-recording recorded.json --granularity app --out policy.json
-A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.`;
+  $ pinpoint-guard policy --from-source tsconfig.json --account 123456789012 --out policy.json
+  $ pinpoint-guard policy --from-source backend/ --check current-policy.json --account 123456789012
+A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.
+--from-source reads a TypeScript project with its type checker (it needs the optional peer dependency ts-morph) and
+finds every call of a PinpointClient method or paginator; the policy goes to stdout, the explanation (each Sid's call
+sites, the ids that became wildcards, the calls left unresolved) to stderr. Exit 1 when a call is unresolved, or, with
+--check, when the policy would deny a call.`;
 
 /** The calls of a recording file, each entry checked as a call a Pinpoint client could make; one line per problem. */
 function callsFromRecording(file: string): PolicyCall[] {
@@ -59,6 +66,28 @@ function callsFromOperations(names: string, ids: Record<string, string>, env: { 
   });
 }
 
+/** `policy --from-source`: the policy the project's calls need, or with `--check`, the calls a given policy would deny. */
+async function fromSource(project: string, opts: Record<string, unknown>, io: Io, outcome: Outcome): Promise<void> {
+  const env = environmentFrom(opts, io);
+  const source = await import('../../tooling/source/index.js');
+  const check = opts.check as string | undefined;
+  if (check !== undefined) {
+    const r = await source.checkSourcePolicy({ project, ...env, policy: readPolicy(check) });
+    io.out(opts.json === true ? json(r) : source.sourceCheckReport(r));
+    outcome.code = r.allowsEveryCall && r.unresolved.length === 0 ? EXIT.ok : EXIT.negative;
+    return;
+  }
+  const r = await source.policyFromSource({ project, ...env, granularity: opts.granularity as Granularity });
+  const out = opts.out as string | undefined;
+  if (out !== undefined) writeText(out, json(r.policy));
+  if (opts.json === true) io.out(json(r));
+  else {
+    if (out === undefined) io.out(json(r.policy));
+    io.err(source.sourcePolicyReport(r));
+  }
+  outcome.code = r.check.allowsEveryCall && r.unresolved.length === 0 && r.calls.length > 0 ? EXIT.ok : EXIT.negative;
+}
+
 function summary(g: GeneratedPolicy, calls: number): string {
   const c = g.check;
   const allows = c.allowsEveryCall ? `allows every recorded call (${calls})` : `DOES NOT allow ${c.deniedCalls.length} recorded call(s)`;
@@ -73,7 +102,9 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
     .command('policy')
     .description('generate the least-privilege policy for recorded calls, and check it')
     .option('--from-recording <file>', 'recorded calls: JSON array of { action, resource }')
-    .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags; an id not given, other than --app, is a wildcard');
+    .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags; an id not given, other than --app, is a wildcard')
+    .option('--from-source <project>', 'a TypeScript project (tsconfig.json or folder): the policy its PinpointClient calls need, read by type')
+    .option('--check <policy.json>', 'with --from-source: the calls this policy would deny (exit 1) and the grants no call uses');
   addIdOptions(cmd);
   addEnvironmentOptions(cmd);
   cmd
@@ -81,10 +112,15 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
     .option('--out <file>', 'write the policy JSON to this file')
     .option('--json', 'print { policy, check } as JSON')
     .addHelpText('after', EXAMPLES)
-    .action((opts: Record<string, unknown>) => {
+    .action(async (opts: Record<string, unknown>) => {
       const recording = opts.fromRecording as string | undefined;
       const operations = opts.operations as string | undefined;
-      if ((recording === undefined) === (operations === undefined)) throw new CliError(['policy: expected exactly one of --from-recording FILE or --operations NAMES']);
+      const project = opts.fromSource as string | undefined;
+      if ([recording, operations, project].filter((x) => x !== undefined).length !== 1) {
+        throw new CliError(['policy: expected exactly one of --from-recording FILE, --operations NAMES or --from-source PROJECT']);
+      }
+      if (opts.check !== undefined && project === undefined) throw new CliError(['--check: needs --from-source PROJECT (the calls to check the policy against)']);
+      if (project !== undefined) return fromSource(project, opts, io, outcome);
       const calls = recording !== undefined ? callsFromRecording(recording) : callsFromOperations(operations as string, idsFrom(opts), environmentFrom(opts, io));
       const generated = generatePolicy({ calls, granularity: opts.granularity as Granularity });
       const out = opts.out as string | undefined;

@@ -32,7 +32,9 @@ export function decisionCounts(m: PermissionMatrix): string {
 }
 
 export function matrixSummary(m: PermissionMatrix): string {
-  return `${decisionCounts(m)}; ${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)`;
+  const whatIf = m.whatIf.length > 0 ? `; what-if values for keys the client sets at run time: ${m.whatIf.join(', ')}` : '';
+  return `${decisionCounts(m)} (conditional: depends on keys the client cannot see); ` +
+    `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)${whatIf}`;
 }
 
 /** The terminal table, grouped, with colour when asked. */

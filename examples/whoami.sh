@@ -1,0 +1,7 @@
+#!/bin/sh
+# The caller as IAM knows it, and the CLI deciding with it (credentials from the AWS SDK's default chain).
+# #region whoami
+pinpoint-guard whoami                                    # the principal, each policy's source, the principal keys
+pinpoint-guard check --principal auto --operation GetApp --app project1 --verify-aws   # exit 0 allow, 1 deny
+pinpoint-guard lint --principal arn:aws:iam::123456789012:role/backend
+# #endregion

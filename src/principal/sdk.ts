@@ -1,0 +1,96 @@
+/**
+ * The AWS SDK v3 IAM and STS clients, optional peer dependencies loaded with import() only when a principal is
+ * loaded (importing the package root never loads them), and the one wrapper every call goes through: an SDK error
+ * becomes a PrincipalLoadError naming the action.
+ */
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { LoadPrincipalOptions } from './types.js';
+import { PrincipalLoadError } from './errors.js';
+
+export type IamModule = typeof import('@aws-sdk/client-iam');
+export type StsModule = typeof import('@aws-sdk/client-sts');
+
+/** Imports an optional package, or throws a PrincipalLoadError naming it and how to install it. */
+export async function importOptional<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new PrincipalLoadError({
+        code: 'MissingPackage',
+        message: `loading a principal needs the optional package ${name}; install it with npm install ${name}`,
+        cause: e,
+      });
+    }
+    throw e;
+  }
+}
+
+/** The clients and their modules (for the command classes). */
+export interface AwsClients {
+  readonly iam: IAMClient;
+  readonly sts: STSClient;
+  readonly IAM: IamModule;
+  readonly STS: StsModule;
+}
+
+export async function awsClients(options: LoadPrincipalOptions): Promise<AwsClients> {
+  const IAM = await importOptional('@aws-sdk/client-iam', () => import('@aws-sdk/client-iam'));
+  const STS = await importOptional('@aws-sdk/client-sts', () => import('@aws-sdk/client-sts'));
+  const common = {
+    region: options.region,
+    maxAttempts: options.maxAttempts ?? 3,
+    ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
+  };
+  return {
+    IAM,
+    STS,
+    iam: new IAM.IAMClient({ ...common, ...(options.iamEndpoint ? { endpoint: options.iamEndpoint } : {}) }),
+    sts: new STS.STSClient({ ...common, ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) }),
+  };
+}
+
+/** Runs one IAM/STS call; a failure (after the SDK's retries) is a PrincipalLoadError naming `action`. */
+export async function awsCall<T>(action: string, principalArn: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof PrincipalLoadError) throw e;
+    const err = e as { name?: string; Code?: string; message?: string };
+    const code = err.Code ?? err.name ?? 'Error';
+    throw new PrincipalLoadError({ code, action, principalArn, message: err.message ?? String(e), cause: e });
+  }
+}
+
+/** Every page of an IAM list (IsTruncated/Marker), in order; a Marker handed back twice is an error, not a loop. */
+export async function allPages<P extends { IsTruncated?: boolean; Marker?: string }>(action: string, principalArn: string | undefined, page: (marker: string | undefined) => Promise<P>): Promise<P[]> {
+  const pages: P[] = [];
+  const seen = new Set<string>();
+  let marker: string | undefined;
+  do {
+    const current = marker;
+    const p = await awsCall(action, principalArn, () => page(current));
+    pages.push(p);
+    marker = p.IsTruncated ? p.Marker : undefined;
+    if (p.IsTruncated && !marker) throw new PrincipalLoadError({ code: 'InvalidResponse', action, principalArn, message: 'IsTruncated without a Marker' });
+    if (marker !== undefined && seen.has(marker)) throw new PrincipalLoadError({ code: 'InvalidResponse', action, principalArn, message: 'the same Marker came back twice' });
+    if (marker !== undefined) seen.add(marker);
+  } while (marker !== undefined);
+  return pages;
+}
+
+/** `fn` over `items` with at most `limit` calls in flight, results in input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

@@ -1,0 +1,13 @@
+/**
+ * The error for a missing optional peer, apart from the loader: the package's public declarations reach this file, so
+ * it must not name ts-morph's types (an app without ts-morph still type-checks against them).
+ */
+import { ToolingInputError } from '../errors.js';
+
+/** A package that `policy --from-source` needs is not installed. */
+export class MissingPeerDependencyError extends ToolingInputError {
+  constructor(readonly packageName: string, cause: string) {
+    super(`reading source code needs the optional peer dependency ${packageName}, which is not installed (${cause}); install it with \`npm install --save-dev ${packageName}\``);
+    this.name = 'MissingPeerDependencyError';
+  }
+}

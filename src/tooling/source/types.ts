@@ -1,0 +1,115 @@
+/** The shapes `policyFromSource` and `checkSourcePolicy` answer with: plain, readonly JSON data. */
+import type { Granularity, PolicyCheck, PolicyDocument } from '../generate.js';
+
+/** Where a call is: the file relative to the project's folder (with `/`), 1-based line and column. */
+export interface CallSite {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** `src/segments.ts:12` */
+export const siteText = (s: CallSite): string => `${s.file}:${s.line}`;
+
+/** The project to read and the ARNs' environment. */
+export interface SourceRequest {
+  /** A tsconfig.json, or a folder: its tsconfig.json when it has one, else every .ts file under it. */
+  readonly project: string;
+  /** The Region named in ARNs. */
+  readonly region: string;
+  /** The 12-digit account named in ARNs. */
+  readonly accountId: string;
+}
+
+/** What `policyFromSource` is asked. */
+export interface SourcePolicyRequest extends SourceRequest {
+  /** `exact` (default): resources narrowed to the ids the source names; `app`: per project. */
+  readonly granularity?: Granularity;
+}
+
+/** What `checkSourcePolicy` is asked: the source's needs against an existing identity policy (its JSON). */
+export interface SourceCheckRequest extends SourceRequest {
+  readonly policy: unknown;
+}
+
+/** How ts-morph is loaded; tests inject a failing loader to see the missing-dependency error. */
+export interface SourceOptions {
+  readonly loadTsMorph?: () => Promise<unknown>;
+}
+
+/** One id a call's ARN needs that the source does not fix: the policy holds a wildcard there. */
+export interface SourceWildcard {
+  readonly site: CallSite;
+  readonly operation: string;
+  /** The ARN placeholder (`SegmentId`). */
+  readonly member: string;
+  /** Why it is not known: `segmentId is a parameter of loadSegment`. */
+  readonly reason: string;
+}
+
+/** A call of the client found by type: its operation, its action, and the resource built from its ids. */
+export interface SourceCall {
+  readonly site: CallSite;
+  /** The method or paginator called: `getSegment`, `paginateGetSegments`. */
+  readonly callee: string;
+  /** The IAM action: `mobiletargeting:GetSegment`. */
+  readonly action: string;
+  /** The ARN the call needs, `*` in place of each id in `anyIds`. */
+  readonly resource: string;
+  readonly anyIds: readonly string[];
+}
+
+/** A call that may reach the client but whose operation cannot be known from the types: never guessed, never granted. */
+export interface UnresolvedCall {
+  readonly site: CallSite;
+  /** The call's text, shortened. */
+  readonly text: string;
+  readonly reason: string;
+}
+
+/** One statement of the generated policy, with every call site that needs it. */
+export interface SourceStatement {
+  readonly Sid: string;
+  readonly callSites: readonly (CallSite & { readonly callee: string; readonly action: string })[];
+}
+
+/** The least-privilege policy a project's source needs, its self-check, and what explains it. */
+export interface SourcePolicy {
+  /** What to paste into IAM. */
+  readonly policy: PolicyDocument;
+  /** The same self-check as `generatePolicy`: every found call allowed, nothing else in the catalog on its resources. */
+  readonly check: PolicyCheck;
+  /** Per statement (by Sid), the call sites that need it; every found call site is in exactly one. */
+  readonly statements: readonly SourceStatement[];
+  readonly calls: readonly SourceCall[];
+  readonly wildcards: readonly SourceWildcard[];
+  readonly unresolved: readonly UnresolvedCall[];
+  /** How many source files were read. */
+  readonly files: number;
+}
+
+/** A call the existing policy would deny, with its decision's reason. */
+export interface DeniedSourceCall {
+  readonly action: string;
+  readonly resource: string;
+  readonly reason: string;
+  readonly sites: readonly CallSite[];
+}
+
+/** A grant of the existing policy that no found call uses: one Action and one Resource entry of one statement. */
+export interface UnusedGrant {
+  /** The statement's Sid, else `#<index>` (0-based, as the policy engine names statements). */
+  readonly statement: string;
+  readonly action: string;
+  readonly resource: string;
+}
+
+/** The source's needs against an existing policy. */
+export interface SourcePolicyCheck {
+  readonly allowsEveryCall: boolean;
+  readonly denied: readonly DeniedSourceCall[];
+  readonly unusedGrants: readonly UnusedGrant[];
+  readonly calls: readonly SourceCall[];
+  readonly unresolved: readonly UnresolvedCall[];
+  readonly files: number;
+}

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startIamMockServer, type IamMockServer } from '../../src/testing/iam/index.js';
+import { cliAgainst } from './cli-support.js';
+import { BACKEND_KEYS, iamOptions } from './support.js';
+
+let server: IamMockServer;
+beforeAll(async () => { server = await startIamMockServer(iamOptions()); });
+afterAll(() => server.close());
+
+const APP_ARN = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1';
+
+describe('--principal and --verify-aws on the CLI', () => {
+  it('check --principal auto decides with the policies and principal keys IAM holds; --verify-aws shows where AWS disagrees', async () => {
+    // The answer is configured here: AWS says implicitDeny where the guard, by the role's ABAC tag, allows.
+    server.mock.simulator = (q) => (q.action === 'mobiletargeting:GetApp' ? 'implicitDeny' : undefined);
+    const r = await cliAgainst(server.url, ['check', '--principal', 'auto', '--operation', 'GetApp', '--app', 'a1', '--verify-aws'], BACKEND_KEYS);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^✔ ALLOW  mobiletargeting:GetApp on ${APP_ARN}\\n`));
+    expect(r.stdout).toContain('inline policy abac of role backend');
+    expect(r.stdout).toContain("AWS's simulator (SimulatePrincipalPolicy) disagrees on 1 of 1 pair(s):");
+    expect(r.stdout).toContain(`mobiletargeting:GetApp on ${APP_ARN}: guard allowed, AWS implicitDeny`);
+    expect(server.mock.requests.find((q) => q.action === 'SimulatePrincipalPolicy')?.params['ContextEntries.member.1.ContextKeyName']).toBeDefined();
+  }, 90_000);
+
+  it('--policy and --principal together, or neither, are one line each, exit 2; lint --principal lints what IAM holds', async () => {
+    const both = await cliAgainst(server.url, ['check', '--principal', 'auto', '--policy', 'x.json', '--operation', 'GetApps'], BACKEND_KEYS);
+    expect([both.code, both.stderr.trim()]).toEqual([2, 'error: --policy: not with --principal, whose identity policies and boundary come from IAM (add --session or --scp to narrow them)']);
+    const lint = await cliAgainst(server.url, ['lint', '--principal', 'auto', '--format', 'json'], BACKEND_KEYS);
+    const files = (JSON.parse(lint.stdout) as { file: string }[]).map((f) => f.file);
+    expect(files).toEqual([
+      'inline policy abac of role backend', 'inline policy no-delete of role backend', 'managed policy arn:aws:iam::aws:policy/AmazonPinpointReadOnly (v2)',
+      'permissions boundary arn:aws:iam::123456789012:policy/pinpoint-boundary (v1)',
+    ]);
+  }, 90_000);
+});
