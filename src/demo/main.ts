@@ -114,7 +114,7 @@ async function main(): Promise<void> {
 
     console.log(`\n${paint('1', 'The caller as AWS sees it: the backend\'s role loaded from IAM, ABAC on aws:PrincipalTag')}`);
     const { runPrincipalScene } = await import('./principal-scene.js');
-    await runPrincipalScene(server.url, adminIds.appId, (line) => console.log(line));
+    await runPrincipalScene(server.url, adminIds.appId, (line) => console.log(fit(line)));
     if (cutAny) console.log(fit(`  Reasons were cut at … to fit ${WIDTH} columns; \`pinpoint-guard check\` prints one whole (or widen $COLUMNS).`));
     console.log(fit('  unclear = AWS\'s pages name the action neither as continuing nor as retired: test it before relying on it.'));
     if (leaks > 0) process.exitCode = 1;
