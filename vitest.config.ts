@@ -13,6 +13,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     // Generous: subprocess tests (CLI, examples) run on a 2-core machine that may be busy.
     testTimeout: 90_000,
+    hookTimeout: 180_000,
     pool: 'forks',
   },
 });

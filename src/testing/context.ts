@@ -10,6 +10,8 @@ export interface HandlerContext {
   readonly params: Readonly<Record<string, string>>;
   /** Query parameters by wire name (`page-size`, `token`, ...); the last value wins when one repeats. */
   readonly query: Readonly<Record<string, string>>;
+  /** Every value of a query parameter sent more than once (UntagResource's `tagKeys`), in order; `[]` when absent. */
+  queryList(wire: string): readonly string[];
   /** The parsed JSON body (the operation's body member); `{}` for operations without one. */
   readonly body: Readonly<Record<string, unknown>>;
   readonly store: MemoryStore;

@@ -147,6 +147,10 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
     if (!handler) throw badRequest(`pinpoint-guard/testing does not serve ${spec.name}; pass handlers: { ${spec.name}: (ctx) => ... } to createPinpointMock`);
     const ctx: HandlerContext = {
       operation: spec, params, query, body: parsed, store: deps.store, region, accountId: deps.accountId, requestId,
+      queryList: (wire) => {
+        const v = request.query?.[wire];
+        return v === undefined ? [] : typeof v === 'string' ? [v] : [...v];
+      },
       now: () => deps.now().toISOString(),
       app: () => {
         const id = params.ApplicationId ?? '';

@@ -4,7 +4,8 @@
  * - {@link createPinpointMock}: msw request handlers (`setupServer(...mock.handlers)`) backed by an in-memory store.
  * - {@link startPinpointMockServer}: the same service over real HTTP on 127.0.0.1.
  *
- * Both serve every request through one function (`mock.handle`), routed by the generated operations table.
+ * Both serve every request through one function (`mock.handle`), routed by the generated operations table; all 122
+ * operations of the catalog are served, with the state Pinpoint keeps.
  * `msw` (v2, an optional peer dependency) is needed for the handlers only.
  */
 export { createPinpointMock, type PinpointMock, type PinpointMockOptions } from './mock.js';
@@ -12,7 +13,10 @@ export { startPinpointMockServer, type PinpointMockServer, type PinpointMockServ
 export type { MockRequest, MockResponse, RecordedRequest } from './handle.js';
 export type { FaultSpec, FaultStatus } from './faults.js';
 export type { HandlerContext, HandlerTable, OperationHandler } from './context.js';
-export type { PinpointStoreView, StoredApp, StoredSegment, StoredCampaign, StoredChannel, SentMessage, DeepReadonly } from './store.js';
+export type {
+  PinpointStoreView, StoredApp, StoredSegment, StoredCampaign, StoredChannel, StoredJourney, StoredTemplate, TemplateVersion, StoredOtp, StoredEvent,
+  SentMessage, DeepReadonly,
+} from './store.js';
 export { MockServiceError, notFound, badRequest, EXCEPTION_STATUS, type ExceptionName } from './errors.js';
 export { PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
 export { REQUIRED_BODY_MEMBERS } from './required.js';

@@ -7,6 +7,7 @@ import { handle, type MockRequest, type MockResponse, type RecordedRequest } fro
 import { mswHandlers, PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
 import { builtinHandlers } from './handlers/index.js';
 import { completeJobs } from './handlers/jobs.js';
+import { sentOtpCode } from './handlers/otp.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 import { environmentProblem } from './arn.js';
 
@@ -32,7 +33,7 @@ export interface PinpointMockOptions {
   readonly latencyMs?: number;
   /** The clock dates come from (default: the real clock). */
   readonly now?: () => Date;
-  /** Handlers that replace built-in ones or serve operations the mock does not (templates, journeys, ...). */
+  /** Handlers that replace built-in ones (keyed by operation name, as the generated operations table names them). */
   readonly handlers?: HandlerTable;
 }
 
@@ -53,6 +54,12 @@ export interface PinpointMock {
    * `mock.injectFault({ operation: 'GetSegment', status: 429, retryAfter: 0 })`.
    */
   injectFault(fault: FaultSpec): void;
+  /**
+   * The code the last SendOTPMessage "sent" to `destinationIdentity` (under `referenceId`, when given), as the
+   * recipient's phone would show it: `client.verifyOTPMessage({ ..., Otp: mock.sentOtpCode('+12065550100') })`.
+   * Throws when no code was sent there.
+   */
+  sentOtpCode(destinationIdentity: string, referenceId?: string): string;
   /** Advances every `CREATED` import and export job to `COMPLETED`; returns how many it advanced. */
   completeJobs(): number;
   /** Empties the store, the request log and the pending faults. */
@@ -60,8 +67,10 @@ export interface PinpointMock {
 }
 
 /**
- * Creates an in-memory Amazon Pinpoint: apps and settings, segments and campaigns with versions, endpoints, channels,
- * event streams, import/export jobs, messages and phone number validation.
+ * Creates an in-memory Amazon Pinpoint serving every operation of the catalog: apps and settings, segments and campaigns
+ * with versions, endpoints, events and attributes, channels, event streams, import/export jobs, messages, OTPs
+ * (`sentOtpCode`), message templates with versions, tags, journeys with runs and metrics, recommenders, date-range KPIs,
+ * in-app messages and phone number validation.
  *
  * @example
  * const mock = createPinpointMock();
@@ -97,6 +106,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
     get pendingFaults() { return faults.pending; },
     handle: serve,
     injectFault: (fault) => faults.add(fault),
+    sentOtpCode: (destinationIdentity, referenceId) => sentOtpCode(store, destinationIdentity, referenceId),
     completeJobs: () => completeJobs(store, now().toISOString()),
     reset: () => {
       store.clear();

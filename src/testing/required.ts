@@ -19,6 +19,16 @@ export const REQUIRED_BODY_MEMBERS: Readonly<Partial<Record<OperationName, reado
   UpdateAdmChannel: ['ClientId', 'ClientSecret'],
   UpdateBaiduChannel: ['ApiKey', 'SecretKey'],
   UpdateEmailChannel: ['FromAddress', 'Identity'],
+  SendOTPMessage: ['BrandName', 'Channel', 'DestinationIdentity', 'OriginationIdentity', 'ReferenceId'],
+  VerifyOTPMessage: ['DestinationIdentity', 'Otp', 'ReferenceId'],
+  TagResource: ['tags'],
+  CreateJourney: ['Name'],
+  UpdateJourney: ['Name'],
+  UpdateJourneyState: ['State'],
+  CreateRecommenderConfiguration: ['RecommendationProviderRoleArn', 'RecommendationProviderUri'],
+  UpdateRecommenderConfiguration: ['RecommendationProviderRoleArn', 'RecommendationProviderUri'],
+  PutEvents: ['BatchItem'],
+  UpdateTemplateActiveVersion: ['Version'],
 };
 
 const present = (v: unknown): boolean => v !== undefined && v !== null && v !== '';

@@ -45,7 +45,8 @@ beforeAll(async () => {
     compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
     include: ['examples'],
   }));
-  await ok(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(app, packed[0].filename), 'msw@2', 'vitest@3', 'tsx@4', 'typescript@5.9', '@types/node@20']);
+  // @aws-sdk/client-pinpoint: examples/officialSdk*.ts show the official SDK as a client of the testing kit.
+  await ok(NPM, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(app, packed[0].filename), 'msw@2', 'vitest@3', 'tsx@4', 'typescript@5.9', '@types/node@20', '@aws-sdk/client-pinpoint@3']);
   // The examples as shipped: what a user reads in node_modules is what runs here.
   cpSync(join(app, 'node_modules/pinpoint-guard/examples'), join(app, 'examples'), { recursive: true });
   server = await startPinpointMockServer({ port: 0 });

@@ -49,3 +49,18 @@ describe('channels', () => {
     await expect(client.updateEmailChannel({ ApplicationId, EmailChannelRequest: { FromAddress: 'a@b.c' } as never })).rejects.toBeInstanceOf(BadRequestException);
   });
 });
+
+describe('GetChannels', () => {
+  it('answers every channel of the project by platform, with the members all channels share', async () => {
+    const ApplicationId = (await client.createApp({ CreateApplicationRequest: { Name: 'c' } })).ApplicationResponse.Id;
+    expect((await client.getChannels({ ApplicationId })).ChannelsResponse).toEqual({ Channels: {} });
+    await client.updateSmsChannel({ ApplicationId, SMSChannelRequest: { SenderId: 'ACME' } });
+    await client.updateVoiceChannel({ ApplicationId, VoiceChannelRequest: { Enabled: false } });
+    const { Channels } = (await client.getChannels({ ApplicationId })).ChannelsResponse;
+    expect(Object.keys(Channels)).toEqual(['SMS', 'VOICE']);
+    expect(Channels.VOICE).toEqual({
+      ApplicationId, Id: 'voice', Enabled: false, HasCredential: false, IsArchived: false, Version: 1, CreationDate: expect.any(String), LastModifiedDate: expect.any(String), LastModifiedBy: 'pinpoint-guard-mock',
+    });
+    expect(Channels.SMS).not.toHaveProperty('SenderId');
+  });
+});

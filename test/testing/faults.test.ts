@@ -95,9 +95,12 @@ describe('injected faults, seen through the client retries', () => {
     expect(mock.pendingFaults).toEqual([]);
   });
 
-  it('accepts an operation the mock does not serve but the catalog has', () => {
-    mock.injectFault({ operation: 'GetJourney', status: 500 });
-    expect(mock.pendingFaults).toEqual([{ operation: 'GetJourney', status: 500 }]);
+  it('a fault applies to any operation of the catalog, the ones served since issue 14 included', async () => {
+    mock.injectFault({ operation: 'VerifyOTPMessage', status: 500 });
+    expect(mock.pendingFaults).toEqual([{ operation: 'VerifyOTPMessage', status: 500 }]);
+    const raw = await mock.handle({ method: 'POST', path: '/v1/apps/x/verify-otp', headers: auth, body: '{}' });
+    expect(raw.status).toBe(500);
+    expect(mock.requests.at(-1)).toMatchObject({ operation: 'VerifyOTPMessage', error: 'InternalServerErrorException' });
   });
 
   /** A faulted request straight through `mock.handle` (no client), to see the raw response. */

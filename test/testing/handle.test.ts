@@ -15,10 +15,10 @@ describe('handle', () => {
     ['an empty body', { method: 'POST', path: '/v1/apps', headers: auth }, { status: 400, Message: /not valid JSON/ }],
     ['an unknown path', { method: 'GET', path: '/v1/nothing', headers: auth }, { status: 404, Message: 'No Pinpoint operation matches GET /v1/nothing' }],
     ['a method the path does not serve', { method: 'PATCH', path: '/v1/apps', headers: auth }, { status: 405, Message: /PATCH is not allowed on \/v1\/apps \(allowed: (POST, GET|GET, POST)\)/ }],
-    ['an operation the mock does not serve', { method: 'GET', path: '/v1/recommenders', headers: auth }, { status: 400, Message: /does not serve GetRecommenderConfigurations; pass handlers/ }],
+    ['an operation whose handler the caller removed', { method: 'GET', path: '/v1/recommenders', headers: auth }, { status: 400, Message: /does not serve GetRecommenderConfigurations; pass handlers/ }],
   ];
   it.each(cases)('answers %s with a Pinpoint error body', async (_, request, want) => {
-    const res = await createPinpointMock().handle(request);
+    const res = await createPinpointMock({ handlers: { GetRecommenderConfigurations: undefined } }).handle(request);
     expect(res.status).toBe(want.status);
     const requestId = res.headers['x-amzn-RequestId'];
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);

@@ -22,7 +22,7 @@ describe('messages', () => {
       out: { DeliveryStatus: 'OPT_OUT', StatusCode: 400 },
       gone: { DeliveryStatus: 'PERMANENT_FAILURE', StatusCode: 404 },
     });
-    expect(mock.store.messages).toEqual([{ operation: 'SendMessages', applicationId: ApplicationId, request: expect.objectContaining({ MessageConfiguration }), response: res }]);
+    expect(mock.store.messages).toEqual([{ operation: 'SendMessages', applicationId: ApplicationId, sentAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), request: expect.objectContaining({ MessageConfiguration }), response: res }]);
   });
 
   it('SendUsersMessages answers per user endpoint', async () => {

@@ -250,6 +250,9 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
     return `${head}: key is ${what}, policy requires Null ${quoteList(cond.values.map((v) => v.source))}`;
   }
   const present = setOperator !== undefined && isNullSet(given) ? undefined : given;
+  if (given === undefined && context.unknown(cond.lowerKey)) {
+    return `${head}: key ${cond.key} is unknown here, but no policy value can match whatever it is (a policy variable has no value)`;
+  }
   if (present === undefined) {
     const what = given === undefined ? 'is missing from the request context' : 'resolves to a null data set (empty string)';
     return `${head}: key ${cond.key} ${what}${setOperator === 'ForAnyValue' ? ' (ForAnyValue needs at least one value)' : ''}`;

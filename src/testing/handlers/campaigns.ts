@@ -9,7 +9,8 @@ import { notFound } from '../errors.js';
 import { segmentOf } from './segments.js';
 import { addVersion, latest, versionOf } from './versioned.js';
 
-function campaignOf(ctx: HandlerContext): StoredCampaign {
+/** The campaign named by the `CampaignId` label, or a `NotFoundException`. */
+export function campaignOf(ctx: HandlerContext): StoredCampaign {
   const id = ctx.params.CampaignId ?? '';
   const campaign = ctx.app().campaigns.get(id);
   if (!campaign) throw notFound('Campaign', id);

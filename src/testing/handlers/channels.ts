@@ -79,4 +79,13 @@ function handlersFor(kind: ChannelKind): Record<string, OperationHandler> {
   };
 }
 
-export const channelHandlers: HandlerTable = Object.assign({}, ...KINDS.map(handlersFor)) as HandlerTable;
+/** ChannelResponse's members: what GetChannels answers of each channel (no channel-specific members). */
+const COMMON: readonly string[] = ['ApplicationId', 'CreationDate', 'Enabled', 'HasCredential', 'Id', 'IsArchived', 'LastModifiedBy', 'LastModifiedDate', 'Version'];
+
+export const channelHandlers: HandlerTable = {
+  ...(Object.assign({}, ...KINDS.map(handlersFor)) as HandlerTable),
+  /** Every channel the project has, keyed by platform (`SMS`, `APNS_SANDBOX`, ...). */
+  GetChannels: (ctx) => ({
+    Channels: Object.fromEntries([...ctx.app().channels.values()].map((c) => [c.Platform, Object.fromEntries(Object.entries(c).filter(([k]) => COMMON.includes(k)))])),
+  }),
+};

@@ -17,7 +17,8 @@ function endpointOf(ctx: HandlerContext): EndpointResponse {
 /** A stable cohort (0–99) from the id, as Pinpoint assigns one per endpoint. */
 const cohortOf = (id: string): string => String([...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 100);
 
-function upsert(ctx: HandlerContext, app: StoredApp, id: string, req: EndpointRequest): void {
+/** Creates or updates endpoint `id` of `app` from `req` (top-level members given replace the stored ones). */
+export function upsert(ctx: HandlerContext, app: StoredApp, id: string, req: EndpointRequest): void {
   const now = ctx.now();
   const current = app.endpoints.get(id);
   const base: EndpointResponse = current ?? {

@@ -9,6 +9,15 @@ import { eventStreamHandlers } from './eventstream.js';
 import { jobHandlers } from './jobs.js';
 import { messageHandlers } from './messages.js';
 import { phoneHandlers } from './phone.js';
+import { templateHandlers } from './templates.js';
+import { otpHandlers } from './otp.js';
+import { tagHandlers } from './tags.js';
+import { journeyHandlers } from './journeys.js';
+import { recommenderHandlers } from './recommenders.js';
+import { kpiHandlers } from './kpis.js';
+import { inAppHandlers } from './inapp.js';
+import { eventHandlers } from './events.js';
+import { attributeHandlers } from './attributes.js';
 
 export const builtinHandlers: HandlerTable = {
   ...appHandlers,
@@ -20,4 +29,13 @@ export const builtinHandlers: HandlerTable = {
   ...jobHandlers,
   ...messageHandlers,
   ...phoneHandlers,
+  ...templateHandlers,
+  ...otpHandlers,
+  ...tagHandlers,
+  ...journeyHandlers,
+  ...recommenderHandlers,
+  ...kpiHandlers,
+  ...inAppHandlers,
+  ...eventHandlers,
+  ...attributeHandlers,
 };

@@ -8,7 +8,8 @@ import type {
 } from '../../../generated/shapes.js';
 import type { HandlerContext, HandlerTable } from '../context.js';
 
-function delivered(ctx: HandlerContext): MessageResult {
+/** A `SUCCESSFUL` delivery with a fresh message id. */
+export function delivered(ctx: HandlerContext): MessageResult {
   const MessageId = `mock-${ctx.store.nextId()}`;
   return { DeliveryStatus: 'SUCCESSFUL', StatusCode: 200, MessageId, StatusMessage: `MessageId: ${MessageId}` };
 }
@@ -29,7 +30,7 @@ export const messageHandlers: HandlerTable = {
     if (request.Endpoints) {
       response.EndpointResult = Object.fromEntries(Object.keys(request.Endpoints).map((id) => [id, toEndpoint(ctx, app.endpoints.get(id), id)]));
     }
-    ctx.store.messages.push({ operation: 'SendMessages', applicationId: app.app.Id, request, response });
+    ctx.store.messages.push({ operation: 'SendMessages', applicationId: app.app.Id, sentAt: ctx.now(), request, response });
     return response;
   },
   SendUsersMessages: (ctx) => {
@@ -41,7 +42,7 @@ export const messageHandlers: HandlerTable = {
       Object.fromEntries(endpoints.filter((e) => e.User?.UserId === userId).map((e) => [e.Id ?? '', toEndpoint(ctx, e, e.Id ?? '')])),
     ]));
     const response: SendUsersMessageResponse = { ApplicationId: app.app.Id, RequestId: ctx.requestId, Result };
-    ctx.store.messages.push({ operation: 'SendUsersMessages', applicationId: app.app.Id, request, response });
+    ctx.store.messages.push({ operation: 'SendUsersMessages', applicationId: app.app.Id, sentAt: ctx.now(), request, response });
     return response;
   },
 };
