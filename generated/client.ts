@@ -501,7 +501,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateApp`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/*`
    * HTTP: `POST /v1/apps`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: supported — projects (applications) continue: AWS End User Messaging Push needs one, with its push channel, before it can send
    * Seed erratum (resource): the seed printed arn:aws:mobiletargeting:region:account-id:apps; the truth is arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/*.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-apps.html#rest-api-apps-methods-post
@@ -532,9 +532,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
    * HTTP: `POST /v1/templates/{TemplateName}/email`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect.
    */
   createEmailTemplate(input: CreateEmailTemplateInput, options?: CallOptions): Promise<CallResult<M, CreateEmailTemplateOutput>> {
     return this.invoke(operations.CreateEmailTemplate, input, options) as Promise<CallResult<M, CreateEmailTemplateOutput>>;
@@ -546,11 +547,12 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateExportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `POST /v1/apps/{ApplicationId}/jobs/export`
-   * Lifecycle: unclear — the notice names neither export jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date
    * Seed erratum (action): the seed printed mobiletargeting:CreateExportJobs; the truth is mobiletargeting:CreateExportJob.
    * Seed erratum (resource): the seed printed arn:aws:mobiletargeting:region:account-id:apps/project-id/jobs/export; the truth is arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-export-jobs.html#rest-api-export-jobs-methods-post
+   * @deprecated AWS ended support for this on 2026-10-30: export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date.
    */
   createExportJob(input: CreateExportJobInput, options?: CallOptions): Promise<CallResult<M, CreateExportJobOutput>> {
     return this.invoke(operations.CreateExportJob, input, options) as Promise<CallResult<M, CreateExportJobOutput>>;
@@ -562,9 +564,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateImportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `POST /v1/apps/{ApplicationId}/jobs/import`
-   * Lifecycle: unclear — the notice names neither import jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — import jobs load endpoints into segments, and both are retired
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-jobs-import.html#rest-api-jobs-import-list
+   * @deprecated AWS ended support for this on 2026-10-30: import jobs load endpoints into segments, and both are retired.
    */
   createImportJob(input: CreateImportJobInput, options?: CallOptions): Promise<CallResult<M, CreateImportJobOutput>> {
     return this.invoke(operations.CreateImportJob, input, options) as Promise<CallResult<M, CreateImportJobOutput>>;
@@ -576,9 +579,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateInAppTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/INAPP`
    * HTTP: `POST /v1/templates/{TemplateName}/inapp`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over.
    */
   createInAppTemplate(input: CreateInAppTemplateInput, options?: CallOptions): Promise<CallResult<M, CreateInAppTemplateOutput>> {
     return this.invoke(operations.CreateInAppTemplate, input, options) as Promise<CallResult<M, CreateInAppTemplateOutput>>;
@@ -605,9 +609,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreatePushTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/PUSH`
    * HTTP: `POST /v1/templates/{TemplateName}/push`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   createPushTemplate(input: CreatePushTemplateInput, options?: CallOptions): Promise<CallResult<M, CreatePushTemplateOutput>> {
     return this.invoke(operations.CreatePushTemplate, input, options) as Promise<CallResult<M, CreatePushTemplateOutput>>;
@@ -619,9 +624,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateRecommenderConfiguration`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/*`
    * HTTP: `POST /v1/recommenders`
-   * Lifecycle: unclear — the notice names neither recommenders nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — recommender models only add recommendations to messages sent from campaigns and journeys, which are retired
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: recommender models only add recommendations to messages sent from campaigns and journeys, which are retired.
    */
   createRecommenderConfiguration(input: CreateRecommenderConfigurationInput, options?: CallOptions): Promise<CallResult<M, CreateRecommenderConfigurationOutput>> {
     return this.invoke(operations.CreateRecommenderConfiguration, input, options) as Promise<CallResult<M, CreateRecommenderConfigurationOutput>>;
@@ -648,9 +654,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
    * HTTP: `POST /v1/templates/{TemplateName}/sms`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   createSmsTemplate(input: CreateSmsTemplateInput, options?: CallOptions): Promise<CallResult<M, CreateSmsTemplateOutput>> {
     return this.invoke(operations.CreateSmsTemplate, input, options) as Promise<CallResult<M, CreateSmsTemplateOutput>>;
@@ -662,9 +669,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:CreateVoiceTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/VOICE`
    * HTTP: `POST /v1/templates/{TemplateName}/voice`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   createVoiceTemplate(input: CreateVoiceTemplateInput, options?: CallOptions): Promise<CallResult<M, CreateVoiceTemplateOutput>> {
     return this.invoke(operations.CreateVoiceTemplate, input, options) as Promise<CallResult<M, CreateVoiceTemplateOutput>>;
@@ -748,7 +756,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteApp`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `DELETE /v1/apps/{ApplicationId}`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: supported — projects (applications) continue: AWS End User Messaging Push needs one, with its push channel, before it can send
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-app.html#rest-api-app-methods-delete
    */
@@ -791,9 +799,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteEmailChannel`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/channels/email`
    * HTTP: `DELETE /v1/apps/{ApplicationId}/channels/email`
-   * Lifecycle: unclear — the notice names neither channels nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-email-channel.html#rest-api-email-channel-methods-delete
+   * @deprecated AWS ended support for this on 2026-10-30: configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email.
    */
   deleteEmailChannel(input: DeleteEmailChannelInput, options?: CallOptions): Promise<CallResult<M, DeleteEmailChannelOutput>> {
     return this.invoke(operations.DeleteEmailChannel, input, options) as Promise<CallResult<M, DeleteEmailChannelOutput>>;
@@ -805,9 +814,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
    * HTTP: `DELETE /v1/templates/{TemplateName}/email`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect.
    */
   deleteEmailTemplate(input: DeleteEmailTemplateInput, options?: CallOptions): Promise<CallResult<M, DeleteEmailTemplateOutput>> {
     return this.invoke(operations.DeleteEmailTemplate, input, options) as Promise<CallResult<M, DeleteEmailTemplateOutput>>;
@@ -834,7 +844,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteEventStream`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/eventstream`
    * HTTP: `DELETE /v1/apps/{ApplicationId}/eventstream`
-   * Lifecycle: unclear — the notice names neither event streams nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — the event stream carries events of campaigns and journeys (retired) and of transactional SMS (continuing); AWS does not say whether streams continue
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-eventstreams.html#rest-api-eventstream-instance
    */
@@ -862,9 +872,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteInAppTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/INAPP`
    * HTTP: `DELETE /v1/templates/{TemplateName}/inapp`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over.
    */
   deleteInAppTemplate(input: DeleteInAppTemplateInput, options?: CallOptions): Promise<CallResult<M, DeleteInAppTemplateOutput>> {
     return this.invoke(operations.DeleteInAppTemplate, input, options) as Promise<CallResult<M, DeleteInAppTemplateOutput>>;
@@ -891,9 +902,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeletePushTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/PUSH`
    * HTTP: `DELETE /v1/templates/{TemplateName}/push`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   deletePushTemplate(input: DeletePushTemplateInput, options?: CallOptions): Promise<CallResult<M, DeletePushTemplateOutput>> {
     return this.invoke(operations.DeletePushTemplate, input, options) as Promise<CallResult<M, DeletePushTemplateOutput>>;
@@ -905,9 +917,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteRecommenderConfiguration`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/${RecommenderId}`
    * HTTP: `DELETE /v1/recommenders/{RecommenderId}`
-   * Lifecycle: unclear — the notice names neither recommenders nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — recommender models only add recommendations to messages sent from campaigns and journeys, which are retired
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: recommender models only add recommendations to messages sent from campaigns and journeys, which are retired.
    */
   deleteRecommenderConfiguration(input: DeleteRecommenderConfigurationInput, options?: CallOptions): Promise<CallResult<M, DeleteRecommenderConfigurationOutput>> {
     return this.invoke(operations.DeleteRecommenderConfiguration, input, options) as Promise<CallResult<M, DeleteRecommenderConfigurationOutput>>;
@@ -948,9 +961,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
    * HTTP: `DELETE /v1/templates/{TemplateName}/sms`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   deleteSmsTemplate(input: DeleteSmsTemplateInput, options?: CallOptions): Promise<CallResult<M, DeleteSmsTemplateOutput>> {
     return this.invoke(operations.DeleteSmsTemplate, input, options) as Promise<CallResult<M, DeleteSmsTemplateOutput>>;
@@ -992,9 +1006,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:DeleteVoiceTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/VOICE`
    * HTTP: `DELETE /v1/templates/{TemplateName}/voice`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   deleteVoiceTemplate(input: DeleteVoiceTemplateInput, options?: CallOptions): Promise<CallResult<M, DeleteVoiceTemplateOutput>> {
     return this.invoke(operations.DeleteVoiceTemplate, input, options) as Promise<CallResult<M, DeleteVoiceTemplateOutput>>;
@@ -1078,7 +1093,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetApp`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `GET /v1/apps/{ApplicationId}`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: supported — projects (applications) continue: AWS End User Messaging Push needs one, with its push channel, before it can send
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-app.html#rest-api-app-methods-get
    */
@@ -1107,7 +1122,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetApplicationSettings`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/settings`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS's pages do not say whether the settings API continues
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-settings.html#rest-api-settings
    */
@@ -1121,7 +1136,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetApps`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/*`
    * HTTP: `GET /v1/apps`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: supported — projects (applications) continue: AWS End User Messaging Push needs one, with its push channel, before it can send
    * Seed erratum (resource): the seed printed arn:aws:mobiletargeting:region:account-id:apps; the truth is arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/*.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-apps.html#rest-api-apps-methods-get
@@ -1240,7 +1255,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetChannels`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/channels`
    * HTTP: `GET /v1/apps/{ApplicationId}/channels`
-   * Lifecycle: unclear — the notice names neither channels nor this action; kept unclear rather than guessed
+   * Lifecycle: supported — lists a project's channels; projects and their push, SMS and voice channels continue under AWS End User Messaging
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
    */
@@ -1254,9 +1269,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetEmailChannel`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/channels/email`
    * HTTP: `GET /v1/apps/{ApplicationId}/channels/email`
-   * Lifecycle: unclear — the notice names neither channels nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-email-channel.html#rest-api-email-channel-methods-get
+   * @deprecated AWS ended support for this on 2026-10-30: configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email.
    */
   getEmailChannel(input: GetEmailChannelInput, options?: CallOptions): Promise<CallResult<M, GetEmailChannelOutput>> {
     return this.invoke(operations.GetEmailChannel, input, options) as Promise<CallResult<M, GetEmailChannelOutput>>;
@@ -1268,9 +1284,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
    * HTTP: `GET /v1/templates/{TemplateName}/email`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect.
    */
   getEmailTemplate(input: GetEmailTemplateInput, options?: CallOptions): Promise<CallResult<M, GetEmailTemplateOutput>> {
     return this.invoke(operations.GetEmailTemplate, input, options) as Promise<CallResult<M, GetEmailTemplateOutput>>;
@@ -1297,7 +1314,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetEventStream`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/eventstream`
    * HTTP: `GET /v1/apps/{ApplicationId}/eventstream`
-   * Lifecycle: unclear — the notice names neither event streams nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — the event stream carries events of campaigns and journeys (retired) and of transactional SMS (continuing); AWS does not say whether streams continue
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-eventstreams.html#rest-api-eventstream-instance
    */
@@ -1311,9 +1328,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetExportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/jobs/export/${JobId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/jobs/export/{JobId}`
-   * Lifecycle: unclear — the notice names neither export jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-export-jobs.html#rest-api-export-job-methods-get
+   * @deprecated AWS ended support for this on 2026-10-30: export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date.
    */
   getExportJob(input: GetExportJobInput, options?: CallOptions): Promise<CallResult<M, GetExportJobOutput>> {
     return this.invoke(operations.GetExportJob, input, options) as Promise<CallResult<M, GetExportJobOutput>>;
@@ -1325,10 +1343,11 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetExportJobs`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/jobs/export`
-   * Lifecycle: unclear — the notice names neither export jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date
    * Seed erratum (resource): the seed printed arn:aws:mobiletargeting:region:account-id:apps/project-id/jobs/export; the truth is arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-export-jobs.html#rest-api-export-jobs-methods-get
+   * @deprecated AWS ended support for this on 2026-10-30: export jobs export endpoint definitions, and endpoints are retired; AWS names exporting segments as a step before the end date.
    */
   getExportJobs(input: GetExportJobsInput, options?: CallOptions): Promise<CallResult<M, GetExportJobsOutput>> {
     return this.invoke(operations.GetExportJobs, input, options) as Promise<CallResult<M, GetExportJobsOutput>>;
@@ -1354,9 +1373,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetImportJob`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/jobs/import/${JobId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/jobs/import/{JobId}`
-   * Lifecycle: unclear — the notice names neither import jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — import jobs load endpoints into segments, and both are retired
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-jobs-import.html#rest-api-jobs-import-instance
+   * @deprecated AWS ended support for this on 2026-10-30: import jobs load endpoints into segments, and both are retired.
    */
   getImportJob(input: GetImportJobInput, options?: CallOptions): Promise<CallResult<M, GetImportJobOutput>> {
     return this.invoke(operations.GetImportJob, input, options) as Promise<CallResult<M, GetImportJobOutput>>;
@@ -1368,9 +1388,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetImportJobs`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/jobs/import`
-   * Lifecycle: unclear — the notice names neither import jobs nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — import jobs load endpoints into segments, and both are retired
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-jobs-import.html#rest-api-jobs-import-list
+   * @deprecated AWS ended support for this on 2026-10-30: import jobs load endpoints into segments, and both are retired.
    */
   getImportJobs(input: GetImportJobsInput, options?: CallOptions): Promise<CallResult<M, GetImportJobsOutput>> {
     return this.invoke(operations.GetImportJobs, input, options) as Promise<CallResult<M, GetImportJobsOutput>>;
@@ -1397,9 +1418,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetInAppTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/INAPP`
    * HTTP: `GET /v1/templates/{TemplateName}/inapp`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over.
    */
   getInAppTemplate(input: GetInAppTemplateInput, options?: CallOptions): Promise<CallResult<M, GetInAppTemplateOutput>> {
     return this.invoke(operations.GetInAppTemplate, input, options) as Promise<CallResult<M, GetInAppTemplateOutput>>;
@@ -1516,9 +1538,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetPushTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/PUSH`
    * HTTP: `GET /v1/templates/{TemplateName}/push`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   getPushTemplate(input: GetPushTemplateInput, options?: CallOptions): Promise<CallResult<M, GetPushTemplateOutput>> {
     return this.invoke(operations.GetPushTemplate, input, options) as Promise<CallResult<M, GetPushTemplateOutput>>;
@@ -1530,9 +1553,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetRecommenderConfiguration`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/${RecommenderId}`
    * HTTP: `GET /v1/recommenders/{RecommenderId}`
-   * Lifecycle: unclear — the notice names neither recommenders nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — recommender models only add recommendations to messages sent from campaigns and journeys, which are retired
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: recommender models only add recommendations to messages sent from campaigns and journeys, which are retired.
    */
   getRecommenderConfiguration(input: GetRecommenderConfigurationInput, options?: CallOptions): Promise<CallResult<M, GetRecommenderConfigurationOutput>> {
     return this.invoke(operations.GetRecommenderConfiguration, input, options) as Promise<CallResult<M, GetRecommenderConfigurationOutput>>;
@@ -1544,9 +1568,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetRecommenderConfigurations`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/*`
    * HTTP: `GET /v1/recommenders`
-   * Lifecycle: unclear — the notice names neither recommenders nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — recommender models only add recommendations to messages sent from campaigns and journeys, which are retired
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: recommender models only add recommendations to messages sent from campaigns and journeys, which are retired.
    */
   getRecommenderConfigurations(input: GetRecommenderConfigurationsInput, options?: CallOptions): Promise<CallResult<M, GetRecommenderConfigurationsOutput>> {
     return this.invoke(operations.GetRecommenderConfigurations, input, options) as Promise<CallResult<M, GetRecommenderConfigurationsOutput>>;
@@ -1664,9 +1689,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
    * HTTP: `GET /v1/templates/{TemplateName}/sms`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   getSmsTemplate(input: GetSmsTemplateInput, options?: CallOptions): Promise<CallResult<M, GetSmsTemplateOutput>> {
     return this.invoke(operations.GetSmsTemplate, input, options) as Promise<CallResult<M, GetSmsTemplateOutput>>;
@@ -1708,9 +1734,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetVoiceTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/VOICE`
    * HTTP: `GET /v1/templates/{TemplateName}/voice`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   getVoiceTemplate(input: GetVoiceTemplateInput, options?: CallOptions): Promise<CallResult<M, GetVoiceTemplateOutput>> {
     return this.invoke(operations.GetVoiceTemplate, input, options) as Promise<CallResult<M, GetVoiceTemplateOutput>>;
@@ -1737,7 +1764,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:ListTagsForResource`
    * Resource: `${ResourceArn}`
    * HTTP: `GET /v1/tags/{ResourceArn}`
-   * Lifecycle: unclear — the notice names neither tags nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — tags apply to projects (continuing) and to campaigns, templates and segments (retired); AWS does not say whether tagging continues for projects
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
    */
@@ -1751,9 +1778,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:ListTemplateVersions`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/${TemplateType}`
    * HTTP: `GET /v1/templates/{TemplateName}/{TemplateType}/versions`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   listTemplateVersions(input: ListTemplateVersionsInput, options?: CallOptions): Promise<CallResult<M, ListTemplateVersionsOutput>> {
     return this.invoke(operations.ListTemplateVersions, input, options) as Promise<CallResult<M, ListTemplateVersionsOutput>>;
@@ -1765,9 +1793,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:ListTemplates`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates`
    * HTTP: `GET /v1/templates`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   listTemplates(input: ListTemplatesInput, options?: CallOptions): Promise<CallResult<M, ListTemplatesOutput>> {
     return this.invoke(operations.ListTemplates, input, options) as Promise<CallResult<M, ListTemplatesOutput>>;
@@ -1793,7 +1822,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:PutEventStream`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/eventstream`
    * HTTP: `POST /v1/apps/{ApplicationId}/eventstream`
-   * Lifecycle: unclear — the notice names neither event streams nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — the event stream carries events of campaigns and journeys (retired) and of transactional SMS (continuing); AWS does not say whether streams continue
    * Seed erratum (http.method): the seed printed PUT; the truth is POST.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-eventstreams.html#rest-api-eventstream-instance
@@ -1838,7 +1867,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:SendMessages`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/messages`
    * HTTP: `POST /v1/apps/{ApplicationId}/messages`
-   * Lifecycle: supported — sending SMS, voice and push messages is named as continuing; this action straddles the line: messages sent to raw addresses (Addresses) continue, messages sent to endpoint ids (Endpoints) depend on endpoints, which are retired
+   * Lifecycle: supported — sending SMS, voice and push messages continues under AWS End User Messaging, but email sent through SendMessages ends with the engagement features (AWS recommends Amazon SES); messages to endpoint ids (Endpoints) depend on endpoints, which are retired, while messages to raw addresses (Addresses) continue
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-messages.html#rest-api-messages-methods-post
    */
@@ -1882,7 +1911,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:TagResource`
    * Resource: `${ResourceArn}`
    * HTTP: `POST /v1/tags/{ResourceArn}`
-   * Lifecycle: unclear — the notice names neither tags nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — tags apply to projects (continuing) and to campaigns, templates and segments (retired); AWS does not say whether tagging continues for projects
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
    */
@@ -1896,7 +1925,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UntagResource`
    * Resource: `${ResourceArn}`
    * HTTP: `DELETE /v1/tags/{ResourceArn}`
-   * Lifecycle: unclear — the notice names neither tags nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — tags apply to projects (continuing) and to campaigns, templates and segments (retired); AWS does not say whether tagging continues for projects
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
    */
@@ -1982,7 +2011,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateApplicationSettings`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `PUT /v1/apps/{ApplicationId}/settings`
-   * Lifecycle: unclear — the notice names neither projects nor this action; kept unclear rather than guessed
+   * Lifecycle: unclear — project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS's pages do not say whether the settings API continues
    * Seed erratum (summary): the seed printed described as "Retrieve the default settings for a project" (copied from GetApplicationSettings); the truth is updates the default settings of a project.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-settings.html#rest-api-settings
@@ -2026,9 +2055,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateEmailChannel`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}/channels/email`
    * HTTP: `PUT /v1/apps/{ApplicationId}/channels/email`
-   * Lifecycle: unclear — the notice names neither channels nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-email-channel.html#rest-api-email-channel-methods-put
+   * @deprecated AWS ended support for this on 2026-10-30: configures the email channel; AWS names email among the engagement features usable only until 2026-10-30 and recommends Amazon SES for email.
    */
   updateEmailChannel(input: UpdateEmailChannelInput, options?: CallOptions): Promise<CallResult<M, UpdateEmailChannelOutput>> {
     return this.invoke(operations.UpdateEmailChannel, input, options) as Promise<CallResult<M, UpdateEmailChannelOutput>>;
@@ -2040,9 +2070,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateEmailTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/EMAIL`
    * HTTP: `PUT /v1/templates/{TemplateName}/email`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: email templates: email ends with the engagement features, and AWS moves message templates to Amazon Connect.
    */
   updateEmailTemplate(input: UpdateEmailTemplateInput, options?: CallOptions): Promise<CallResult<M, UpdateEmailTemplateOutput>> {
     return this.invoke(operations.UpdateEmailTemplate, input, options) as Promise<CallResult<M, UpdateEmailTemplateOutput>>;
@@ -2098,9 +2129,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateInAppTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/INAPP`
    * HTTP: `PUT /v1/templates/{TemplateName}/inapp`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: in-app message templates: AWS names In-App Messaging among the engagement features that Connect Customer does not take over.
    */
   updateInAppTemplate(input: UpdateInAppTemplateInput, options?: CallOptions): Promise<CallResult<M, UpdateInAppTemplateOutput>> {
     return this.invoke(operations.UpdateInAppTemplate, input, options) as Promise<CallResult<M, UpdateInAppTemplateOutput>>;
@@ -2142,9 +2174,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdatePushTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/PUSH`
    * HTTP: `PUT /v1/templates/{TemplateName}/push`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   updatePushTemplate(input: UpdatePushTemplateInput, options?: CallOptions): Promise<CallResult<M, UpdatePushTemplateOutput>> {
     return this.invoke(operations.UpdatePushTemplate, input, options) as Promise<CallResult<M, UpdatePushTemplateOutput>>;
@@ -2156,9 +2189,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateRecommenderConfiguration`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:recommenders/${RecommenderId}`
    * HTTP: `PUT /v1/recommenders/{RecommenderId}`
-   * Lifecycle: unclear — the notice names neither recommenders nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — recommender models only add recommendations to messages sent from campaigns and journeys, which are retired
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: recommender models only add recommendations to messages sent from campaigns and journeys, which are retired.
    */
   updateRecommenderConfiguration(input: UpdateRecommenderConfigurationInput, options?: CallOptions): Promise<CallResult<M, UpdateRecommenderConfigurationOutput>> {
     return this.invoke(operations.UpdateRecommenderConfiguration, input, options) as Promise<CallResult<M, UpdateRecommenderConfigurationOutput>>;
@@ -2199,9 +2233,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateSmsTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/SMS`
    * HTTP: `PUT /v1/templates/{TemplateName}/sms`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   updateSmsTemplate(input: UpdateSmsTemplateInput, options?: CallOptions): Promise<CallResult<M, UpdateSmsTemplateOutput>> {
     return this.invoke(operations.UpdateSmsTemplate, input, options) as Promise<CallResult<M, UpdateSmsTemplateOutput>>;
@@ -2213,9 +2248,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateTemplateActiveVersion`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/${TemplateType}`
    * HTTP: `PUT /v1/templates/{TemplateName}/{TemplateType}/active-version`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   updateTemplateActiveVersion(input: UpdateTemplateActiveVersionInput, options?: CallOptions): Promise<CallResult<M, UpdateTemplateActiveVersionOutput>> {
     return this.invoke(operations.UpdateTemplateActiveVersion, input, options) as Promise<CallResult<M, UpdateTemplateActiveVersionOutput>>;
@@ -2241,9 +2277,10 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateVoiceTemplate`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:templates/${TemplateName}/VOICE`
    * HTTP: `PUT /v1/templates/{TemplateName}/voice`
-   * Lifecycle: unclear — the notice names neither templates nor this action; kept unclear rather than guessed
+   * Lifecycle: end-of-support — message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps
    *
    * @see https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html
+   * @deprecated AWS ended support for this on 2026-10-30: message templates are named among the engagement features that move to Amazon Connect; the get-*-template APIs are named as offboarding steps.
    */
   updateVoiceTemplate(input: UpdateVoiceTemplateInput, options?: CallOptions): Promise<CallResult<M, UpdateVoiceTemplateOutput>> {
     return this.invoke(operations.UpdateVoiceTemplate, input, options) as Promise<CallResult<M, UpdateVoiceTemplateOutput>>;

@@ -9,6 +9,8 @@ export interface Io {
   /** Colour is used only when stdout is a TTY and `NO_COLOR` is unset. */
   readonly color: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** The terminal's width when stdout is one; `$COLUMNS` overrides it (see outputWidth). */
+  readonly columns?: number;
 }
 
 /** The exit code a command settles on; commands set it, `run` returns it. */
@@ -40,7 +42,21 @@ export function processIo(): Io {
     err: (t) => void process.stderr.write(t),
     color: useColor(process.stdout.isTTY, env),
     env,
+    ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   };
+}
+
+/** Narrower than this, cutting lines would leave nothing readable: such a width is ignored. */
+const MIN_WIDTH = 40;
+
+/**
+ * The width lines must fit: `$COLUMNS` when set to a number, else the terminal's; undefined for a pipe or a file, whose
+ * reader gets every line whole.
+ */
+export function outputWidth(io: Io): number | undefined {
+  const fromEnv = Number.parseInt(io.env.COLUMNS ?? '', 10);
+  const width = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : io.columns;
+  return width === undefined ? undefined : Math.max(MIN_WIDTH, width);
 }
 
 const REASONS: Readonly<Record<string, string>> = {

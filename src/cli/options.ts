@@ -39,7 +39,30 @@ export function idFlagError(e: ValidationError): CliError {
   return new CliError([`${flagFor(e.member)}: ${e.message.startsWith(head) ? e.message.slice(head.length) : e.message}`]);
 }
 
+/**
+ * Help headings: `--help` lists options under these instead of one long list (commander's `helpGroup`), so the
+ * sixteen id flags do not bury the policy and output options.
+ */
+export const HELP_GROUPS = {
+  policies: 'Policies:',
+  ids: 'Resource ids (each fills one ARN placeholder):',
+  request: 'Request:',
+  output: 'Output:',
+} as const;
+
+/** Runs `add` and files every option it added under `heading` in the help. */
+function grouped(cmd: Command, heading: string, add: (cmd: Command) => Command): Command {
+  const before = cmd.options.length;
+  add(cmd);
+  for (const option of cmd.options.slice(before)) option.helpGroup(heading);
+  return cmd;
+}
+
 export function addIdOptions(cmd: Command, required: readonly string[] = []): Command {
+  return grouped(cmd, HELP_GROUPS.ids, () => addIds(cmd, required));
+}
+
+function addIds(cmd: Command, required: readonly string[]): Command {
   for (const [flag, member, what] of ID_FLAGS) {
     const option = new Option(flag, `${what} (fills \${${member}})`);
     if (required.includes(member)) option.makeOptionMandatory();
@@ -60,12 +83,12 @@ export function idsFrom(opts: Record<string, unknown>): Record<string, string> {
 }
 
 export function addPolicySetOptions(cmd: Command): Command {
-  return cmd
+  return grouped(cmd, HELP_GROUPS.policies, () => cmd
     // Required unless --principal loads the policies from IAM (checked by decisionInputs, in commander's words).
     .option('--policy <file...>', 'identity policy JSON file(s); an allow in any of them suffices (required without --principal)')
     .option('--boundary <file>', 'permissions boundary policy')
     .option('--scp <file...>', 'service control policies, one level each (each must allow)')
-    .option('--session <file>', 'session policy');
+    .option('--session <file>', 'session policy'));
 }
 
 /** Reads every policy file, reporting the problems of all of them at once. */
@@ -94,9 +117,9 @@ export function policySetFrom(opts: Record<string, unknown>): PolicySet {
 }
 
 export function addEnvironmentOptions(cmd: Command): Command {
-  return cmd
+  return grouped(cmd, HELP_GROUPS.request, () => cmd
     .option('--region <region>', 'AWS Region named in ARNs (default: $AWS_REGION, else us-east-1)')
-    .option('--account <id>', '12-digit account id named in ARNs (default: $AWS_ACCOUNT_ID)');
+    .option('--account <id>', '12-digit account id named in ARNs (default: $AWS_ACCOUNT_ID)'));
 }
 
 /** The Region and account; the account has no safe default, so its absence is an error when an ARN must be built. */
@@ -108,10 +131,10 @@ export function environmentFrom(opts: Record<string, unknown>, io: Io): { region
 }
 
 export function addContextOption(cmd: Command): Command {
-  return cmd.option(
+  return grouped(cmd, HELP_GROUPS.request, () => cmd.option(
     '--context <key=value...>',
     'request context keys for conditions; repeat a key for a multivalued one. Keys the client cannot see (aws:SourceIp, aws:ResourceTag/..., principal keys) are unknown unless given; keys it sets itself at run time (aws:CurrentTime, aws:EpochTime, aws:SecureTransport, aws:RequestedRegion, request tags) are what-if values, named as such in the output',
-  );
+  ));
 }
 
 /** `--context aws:username=alice --context aws:TagKeys=a --context aws:TagKeys=b` → a request context. */
@@ -132,9 +155,9 @@ export function contextFrom(opts: Record<string, unknown>): RequestContext | und
 
 /** `--format` with its choices, plus `--json` as its shorthand. */
 export function addFormatOptions(cmd: Command, formats: readonly string[], fallback: string): Command {
-  return cmd
+  return grouped(cmd, HELP_GROUPS.output, () => cmd
     .addOption(new Option('--format <format>', 'output format').choices(formats as string[]).default(fallback))
-    .option('--json', 'shorthand for --format json');
+    .option('--json', 'shorthand for --format json'));
 }
 
 export const formatFrom = (opts: Record<string, unknown>): string => (opts.json === true ? 'json' : (opts.format as string));

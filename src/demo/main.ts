@@ -5,6 +5,8 @@
  */
 import { PinpointClient, AccessDeniedError, operations, type DryRunResult, type OperationName } from '../index.js';
 import { startPinpointMockServer } from '../testing/index.js';
+import { plainReason } from '../tooling/render/decision.js';
+import { fitWidth } from '../tooling/render/text.js';
 import { administrator, DEMO_ACCOUNT, DEMO_REGION, readOnlyAllApps, readOnlyOneProject } from './policies.js';
 
 const useColour = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -12,6 +14,14 @@ const paint = (code: string, s: string): string => (useColour ? `\u001b[${code}m
 const green = (s: string): string => paint('32', s);
 const red = (s: string): string => paint('31', s);
 const dim = (s: string): string => paint('2', s);
+/** Lines fit the terminal ($COLUMNS, else its width, else 120 when piped); the reason names the resource once. */
+const WIDTH = Number.parseInt(process.env.COLUMNS ?? '', 10) || process.stdout.columns || 120;
+let cutAny = false;
+const fit = (line: string): string => {
+  const { text, cut } = fitWidth(line, WIDTH);
+  cutAny ||= cut;
+  return text;
+};
 
 /** Demo credentials for the local mock only; they are not AWS keys. */
 const credentials = { accessKeyId: 'AKIDDEMOLOCALONLY', secretAccessKey: 'demo-secret-for-the-local-mock' };
@@ -73,8 +83,8 @@ async function runUnder(label: string, policy: object, url: string, requestsSeen
     const reached = requestsSeen() > before;
     outcomes.push({ allowed, reachedServer: reached });
     const verdict = allowed ? green('ALLOW') : red('DENY ');
-    console.log(`  ${spec.action.padEnd(36)} ${spec.lifecycle.status.padEnd(14)} server saw it: ${reached ? 'yes' : 'no '}  ${verdict} ${dim(dry.decision.reason)}`);
-    console.log(`    ${dim(dry.resource)}`);
+    console.log(fit(`  ${spec.action.padEnd(36)} ${spec.lifecycle.status.padEnd(14)} server saw it: ${reached ? 'yes' : 'no '}  ${verdict}`));
+    console.log(fit(`    ${dim(plainReason(dry.decision.reason))}`));
   }
   return outcomes;
 }
@@ -104,7 +114,9 @@ async function main(): Promise<void> {
 
     console.log(`\n${paint('1', 'The caller as AWS sees it: the backend\'s role loaded from IAM, ABAC on aws:PrincipalTag')}`);
     const { runPrincipalScene } = await import('./principal-scene.js');
-    await runPrincipalScene(server.url, adminIds.appId, (line) => console.log(line));
+    await runPrincipalScene(server.url, adminIds.appId, (line) => console.log(fit(line)));
+    if (cutAny) console.log(fit(`  Reasons were cut at … to fit ${WIDTH} columns; \`pinpoint-guard check\` prints one whole (or widen $COLUMNS).`));
+    console.log(fit('  unclear = AWS\'s pages name the action neither as continuing nor as retired: test it before relying on it.'));
     if (leaks > 0) process.exitCode = 1;
   } finally {
     await server.close();

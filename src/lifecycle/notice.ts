@@ -2,15 +2,17 @@
 import type { OperationSpec } from '../client/spec.js';
 import type { Logger } from '../client/types.js';
 import { EndOfSupportError } from '../errors/guard.js';
+import { endOfSupportClause } from './end-of-support.js';
 
 const warned = new Set<string>();
 
-export function checkLifecycle(spec: OperationSpec, policy: 'warn' | 'error' | 'off', logger: Logger): void {
+/** `now` is the clock the warning's tense follows (AWS's date passed, or not yet). */
+export function checkLifecycle(spec: OperationSpec, policy: 'warn' | 'error' | 'off', logger: Logger, now: Date = new Date()): void {
   if (spec.lifecycle.status !== 'end-of-support' || policy === 'off') return;
   if (policy === 'error') throw new EndOfSupportError(spec.name, spec.lifecycle.reason);
   if (warned.has(spec.name)) return;
   warned.add(spec.name);
-  logger.warn(`pinpoint-guard: ${spec.name} (${spec.action}) is past Amazon Pinpoint's end of support (2026-10-30): ${spec.lifecycle.reason}.`);
+  logger.warn(`pinpoint-guard: ${spec.name} (${spec.action}) is an end-of-support operation (${endOfSupportClause(now)}): ${spec.lifecycle.reason}.`);
 }
 
 /** For tests: forget which operations have warned. */

@@ -6,7 +6,8 @@
 import { conditionRequirement, evaluateCondition } from './conditions/index.js';
 import { matchResourcePattern, type CompiledStatement } from './compile.js';
 import type { ContextView } from './context.js';
-import { describeRef, ref, type Hit } from './tiers.js';
+import { statementName } from './statement-name.js';
+import { ref, type Hit } from './tiers.js';
 import { UNKNOWN } from './truth.js';
 import type { Decision, Requirement, StatementRef } from './types.js';
 import { resolveTemplate, type Template } from './variables.js';
@@ -55,7 +56,7 @@ export function explainConditional(
       for (const k of keys) if (!spelled.has(k.toLowerCase())) spelled.set(k.toLowerCase(), k);
     }
     const verb = statement.effect === 'Allow' ? 'allows it if' : 'denies it if';
-    clauses.push(`${describeRef(statement)} ${verb} ${found.map((f) => f.req.text).join(' and ')}`);
+    clauses.push(`${statementName(statement)} ${verb} ${found.map((f) => f.req.text).join(' and ')}`);
   }
   const dependsOn = [...spelled.values()].sort();
   const reason =

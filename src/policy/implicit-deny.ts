@@ -6,6 +6,7 @@
 import { explainCondition, evaluateCondition } from './conditions/index.js';
 import { actionApplies, resourceApplies, matchResourcePattern, conditionsHold, type CompiledStatement } from './compile.js';
 import { settledContext, type ContextView } from './context.js';
+import { statementName } from './statement-name.js';
 import { listRefs, Missing, ref, type Hit, type Tier } from './tiers.js';
 import type { Decision, NearMiss, StatementRef } from './types.js';
 
@@ -76,7 +77,7 @@ function nearestClause(m: NearMiss): string {
       : m.failed === 'resource'
         ? `matched the action but ${m.detail}`
         : `matched the action and resource but ${m.detail}`;
-  return `${m.policy} #${m.index}${m.sid ? ` ("${m.sid}")` : ''} ${what}`;
+  return `${statementName(m)} ${what}`;
 }
 
 

@@ -32,3 +32,4 @@ export { compilePolicies, type CompileOptions } from './set.js';
 export { evaluate } from './evaluate.js';
 export { matchWildcard } from './wildcard.js';
 export { matchArn } from './arn.js';
+export { statementName, type StatementName } from './statement-name.js';

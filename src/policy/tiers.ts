@@ -5,6 +5,7 @@
  */
 import type { MissingKeys } from './conditions/index.js';
 import type { CompiledPolicy, CompiledStatement } from './compile.js';
+import { statementName } from './statement-name.js';
 import type { StatementRef } from './types.js';
 
 export interface Slot {
@@ -53,12 +54,8 @@ export function ref(slot: Slot, s: CompiledStatement): StatementRef {
   return slot.refs[s.statement.index] as StatementRef;
 }
 
-export function describeRef(r: StatementRef): string {
-  return r.sid === undefined || r.sid === '' ? `statement ${r.policy} #${r.index}` : `statement "${r.sid}" (${r.policy} #${r.index})`;
-}
-
 export function listRefs(refs: readonly StatementRef[]): string {
   const first = refs[0] as StatementRef;
-  return refs.length === 1 ? describeRef(first) : `${describeRef(first)} and ${refs.length - 1} more`;
+  return refs.length === 1 ? statementName(first) : `${statementName(first)} and ${refs.length - 1} more`;
 }
 

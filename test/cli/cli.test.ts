@@ -15,7 +15,7 @@ const write = (name: string, text: string) => {
 };
 
 // Each case is one subprocess; they run concurrently to keep the file fast.
-describe.concurrent('pinpoint-guard (subprocess)', () => {
+describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
   it('check: read-only allows GetApps (its ARN is literally apps/*), exit 0', async () => {
     const r = await cli(['check', '--policy', f('read-only.json'), '--action', 'GetApps', ...ACCOUNT]);
     expect(r.code).toBe(0);
@@ -26,7 +26,9 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     const r = await cli(['check', '--policy', f('read-only-project.json'), '--operation', 'getSegment', '--app', 'project1', '--segment', 's1', ...ACCOUNT]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/IMPLICIT DENY .*apps\/project1\/segments\/s1/);
-    expect(r.stdout).toMatch(/near miss: .*read-only-project.json #0 failed on resource/);
+    expect(r.stdout).toMatch(/nearest: .*read-only-project.json Statement\[0\] matched the action but resource pattern/);
+    expect(r.stdout).not.toMatch(/near miss/); // the reason names the only near miss: not printed twice
+    expect(r.stdout).not.toMatch(/ImplicitDeny|ExplicitDeny|Allow:/);
   });
 
   it('check --json: an explicit deny in a second policy, with a boundary and context', async () => {
@@ -112,7 +114,7 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(r.stdout).toMatch(/^7 allow · 0 explicit deny · 116 implicit deny/m);
     expect(r.stdout).toMatch(/^Segments$/m);
-    expect(r.stdout).toMatch(/^ {2}GetSegments +List +✔ allow +end-of-support +.*read-only-project.json #0$/m);
+    expect(r.stdout).toMatch(/^ {2}GetSegments +List +✔ allow +end-of-support +.*read-only-project.json Statement\[0\]$/m);
     expect(r.stdout.split('\n').filter((l) => /(allow|deny) {2}/.test(l))).toHaveLength(123);
   });
 
@@ -134,7 +136,7 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV, '--app', 'project1', '--format', 'markdown']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^## Projects\n\n\| Action \| Access \| Decision \| Lifecycle \| Reason \|$/m);
-    expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| unclear \|/m);
+    expect(r.stdout).toMatch(/^\| `GetApps` \| Read \| ✔ allow \| supported \|/m);
   });
 
   it('matrix: an id the client would reject is one line naming its flag, exit 2', async () => {
@@ -142,8 +144,8 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect([r.code, errorLines(r)]).toEqual([2, ['error: --app: expected an id without "/", got the string "a/b"']]);
   });
 
-  it('matrix without --app is a usage error, exit 2', async () => {
-    const r = await cli(['matrix', '--policy', f('read-only.json'), ...ENV]);
+  it('matrix without --app is a usage error, exit 2; the Region defaults as in check', async () => {
+    const r = await cli(['matrix', '--policy', f('read-only.json'), ...ACCOUNT]);
     expect([r.code, errorLines(r)]).toEqual([2, ["error: required option '--app <id>' not specified"]]);
   });
 
@@ -152,19 +154,65 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/lint-problems.json:Statement\[0\]\.Action\[0\] +error +legacy-action/);
     expect(r.stdout).toMatch(/fix: use "mobiletargeting:GetUserEndpoints"/);
+    expect(r.stdout).toMatch(/^4 error\(s\), 1 warning\(s\), 0 info$/m);
+  });
+
+  it('lint --as-of before 2026-10-30: end of support is a warning in the future tense', async () => {
+    const r = await cli(['lint', '--policy', f('lint-problems.json'), '--as-of', '2026-10-01']);
     expect(r.stdout).toMatch(/^3 error\(s\), 2 warning\(s\), 0 info$/m);
+    expect(r.stdout).toMatch(/engagement features end on 2026-10-30/);
+    const after = await cli(['lint', '--policy', f('lint-problems.json'), '--as-of', '2026-11-29', '--end-of-support', 'off']);
+    expect(after.stdout).toMatch(/^3 error\(s\), 1 warning\(s\), 0 info$/m);
+  });
+
+  it('lint --format sarif: each finding on its line of the policy file, for code scanning', async () => {
+    const r = await cli(['lint', '--policy', f('lint-problems.json'), '--format', 'sarif', '--as-of', '2026-10-01']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as { version: string; runs: { tool: { driver: { name: string; rules: { id: string }[] } };
+      results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    const [run] = log.runs;
+    expect(run?.tool.driver.name).toBe('pinpoint-guard');
+    const at = (rule: string) => run?.results.find((x) => x.ruleId === rule);
+    expect(at('legacy-action')).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: f('lint-problems.json') }, region: { startLine: 4 } } }] });
+    expect(at('resource-type-mismatch')?.locations[0]?.physicalLocation.region.startLine).toBe(5);
+    expect(at('allow-not-action')?.locations[0]?.physicalLocation.region.startLine).toBe(6);
+    expect(run?.tool.driver.rules.map((x) => x.id)).toEqual([...new Set(run?.results.map((x) => x.ruleId))].sort());
+  });
+
+  it('lint: with $COLUMNS, lines are cut with … and the report says how to see them whole', async () => {
+    const r = await cli(['lint', '--policy', f('lint-problems.json')], { COLUMNS: '60' });
+    const lines = r.stdout.split('\n');
+    expect(Math.max(...lines.slice(0, -3).map((l) => l.length))).toBeLessThanOrEqual(60);
+    expect(lines.some((l) => l.endsWith('…'))).toBe(true);
+    expect(r.stdout).toMatch(/--json shows every finding in full/);
+  });
+
+  it('check and matrix warn about lint errors in the policies they evaluate (a misspelt action allows nothing)', async () => {
+    const typo = write('typo.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['mobiletargeting:SendMessage', 'mobiletargeting:GetApp'], Resource: '*' }] }));
+    const warning = [
+      'warning: 1 lint error in these policies; an entry with one grants nothing as written:',
+      `  ${typo}:Statement[0].Action[0]: "mobiletargeting:SendMessage" is not a Pinpoint action (fix: did you mean "mobiletargeting:SendMessages"?)`,
+      `  (pinpoint-guard lint --policy ${typo} for every finding)`,
+    ];
+    const check = await cli(['check', '--policy', typo, '--operation', 'SendMessages', '--app', 'a1', ...ACCOUNT]);
+    expect([check.code, errorLines(check)]).toEqual([1, warning]);
+    const matrix = await cli(['matrix', '--policy', typo, '--app', 'a1', ...ACCOUNT, '--json']);
+    expect([matrix.code, errorLines(matrix)]).toEqual([0, warning]);
+    expect(() => JSON.parse(matrix.stdout) as unknown).not.toThrow();
   });
 
   it('lint --json: the seed examples have warnings but no errors, exit 0', async () => {
-    const r = await cli(['lint', '--policy', f('administrator.json'), f('read-only.json'), '--json']);
+    const r = await cli(['lint', '--policy', f('administrator.json'), f('read-only.json'), '--json', '--as-of', '2026-10-29']);
     expect(r.code).toBe(0);
     const results = JSON.parse(r.stdout) as { file: string; findings: { severity: string; rule: string }[] }[];
     expect(results.map((x) => x.file)).toEqual([f('administrator.json'), f('read-only.json')]);
     expect(results.flatMap((x) => x.findings).some((x) => x.severity === 'error')).toBe(false);
     expect(results[0]?.findings.map((x) => x.rule)).toEqual(['end-of-support']);
+    expect(results[0]?.findings[0]?.severity).toBe('warning');
   });
 
-  it('lint: an invalid policy still gets its report, and exits 2 with one line per problem', async () => {
+  it('lint: an invalid policy still gets its report, and exits 2 with one line saying why, nothing printed twice', async () => {
     const bad = write('lint-invalid.json', JSON.stringify({ Version: '2012-10-17', Statement: [
       { Effect: 'Alow', Action: 'mobiletargeting:GetApp', Resource: '*' }, { Effect: 'Allow', Action: 'mobiletargeting:GetUser', Resource: '*' },
     ] }));
@@ -172,7 +220,7 @@ describe.concurrent('pinpoint-guard (subprocess)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/lint-invalid.json:Statement\[0\]\.Effect +error +grammar/);
     expect(r.stdout).toMatch(/lint-invalid.json:Statement\[1\]\.Action +error +legacy-action/);
-    expect(errorLines(r)).toEqual([`error: ${bad}: Statement[0].Effect: expected "Allow" or "Deny", got "Alow"`]);
+    expect(errorLines(r)).toEqual([`error: ${bad}: not a valid policy (1 grammar problem in the report), so every call it governs would be denied`]);
   });
 
   it('lint: a file that is not JSON exits 2', async () => {

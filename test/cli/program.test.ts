@@ -30,6 +30,26 @@ describe(run.name, () => {
     expect(io.stdout()).toContain('\u001b[33m· implicit deny\u001b[0m');
   });
 
+  it('groups each command\'s options in its help: policies, request, resource ids, output', async () => {
+    const io = memoryIo(false);
+    expect(await run(['matrix', '--help'], io)).toBe(0);
+    const headings = io.stdout().split('\n').filter((l) => /^\S.*:$/.test(l));
+    expect(headings).toEqual(['Policies:', 'Request:', 'Resource ids (each fills one ARN placeholder):', 'Output:', 'Options:', 'Examples:']);
+  });
+
+  it('fits $COLUMNS: matrix rows cut with … and the table says how to see them whole; the terminal width counts too', async () => {
+    const narrow = { ...memoryIo(false), env: { COLUMNS: '80' } };
+    let out = '';
+    expect(await run(matrix, { ...narrow, out: (t) => void (out += t) })).toBe(0);
+    const rows = out.split('\n').filter((l) => l.startsWith('  '));
+    expect(Math.max(...rows.map((l) => l.length))).toBeLessThanOrEqual(80);
+    expect(out).toMatch(/lines cut at … to fit the terminal: --format markdown or --json shows every reason in full/);
+    expect(out).toMatch(/^unclear = AWS's pages name it neither as continuing nor as retired/m);
+    let tty = '';
+    await run(matrix, { ...memoryIo(false), columns: 100, out: (t) => void (tty += t) });
+    expect(Math.max(...tty.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
   it('never colours JSON', async () => {
     const io = memoryIo(true);
     await run([...matrix, '--json'], io);
@@ -61,7 +81,10 @@ describe(run.name, () => {
     const header = table.stdout().split('\n')[0] as string;
     const [from, to] = [header.indexOf('SUCCESSOR'), header.indexOf('REASON')];
     expect(to - from).toBeLessThanOrEqual(42);
-    expect(table.stdout()).toMatch(/successors cut at … \(--format markdown or --json for the full text\)\n$/);
+    expect(table.stdout()).toMatch(/ action\(s\); cut at … to fit \(--format markdown or --json for the full text\)\n/);
+    // Every status shown is explained, unclear above all.
+    expect(table.stdout()).toMatch(/^unclear = AWS's pages name it neither as continuing nor as retired/m);
+    expect(table.stdout()).toMatch(/^end-of-support = /m);
     const data = memoryIo(false);
     await run(['lifecycle', '--json'], data);
     const rows = JSON.parse(data.stdout()) as { successor?: string }[];

@@ -50,9 +50,11 @@ describe('lifecycle: warn (the default)', () => {
     const logger = capturingLogger();
     const client = makeClient({ lifecycle: 'warn', logger });
     expect(operations.GetSmsChannel.lifecycle.status).toBe('supported');
-    expect(operations.GetApp.lifecycle.status).toBe('unclear');
+    expect(operations.GetApp.lifecycle.status).toBe('supported');
+    expect(operations.GetEventStream.lifecycle.status).toBe('unclear');
     await client.getSmsChannel({ ApplicationId: 'a' });
     await client.getApp({ ApplicationId: 'a' });
+    await client.getEventStream({ ApplicationId: 'a' });
     expect(logger.warnings).toEqual([]);
   });
 

@@ -5,13 +5,28 @@ import { actions, operations } from '../../src/index.js';
 
 const catalog = readCatalog();
 
+/** The notice on every Pinpoint page, or the AWS page (and its words) that decided the status. */
+const SOURCE = /2026-10-30|^https:\/\/docs\.aws\.amazon\.com\//;
+
 describe('lifecycle in the catalog', () => {
   it('every entry has a status, a reason and a source', () => {
     for (const e of catalog.entries) {
       expect(['supported', 'end-of-support', 'unclear'], e.action).toContain(e.lifecycle.status);
       expect(e.lifecycle.reason.length, e.action).toBeGreaterThan(10);
-      expect(e.lifecycle.source, e.action).toMatch(/2026-10-30/);
+      expect(e.lifecycle.source, e.action).toMatch(SOURCE);
     }
+  });
+
+  it('cites the AWS page whose words decided each action that the notice alone left unclear', () => {
+    const cited = catalog.entries.filter((e) => e.lifecycle.source.startsWith('https://'));
+    expect(cited.length).toBeGreaterThanOrEqual(50);
+    for (const e of cited) expect(e.lifecycle.source, e.action).toMatch(/^https:\/\/docs\.aws\.amazon\.com\/\S+\.html — ".{20,}"$/);
+    // What stays unclear says what AWS's pages leave open, not a stock phrase.
+    const unclear = catalog.entries.filter((e) => e.lifecycle.status === 'unclear');
+    expect(unclear.map((e) => e.actionName).sort()).toEqual([
+      'DeleteEventStream', 'GetApplicationSettings', 'GetEventStream', 'ListTagsForResource', 'PutEventStream', 'TagResource', 'UntagResource', 'UpdateApplicationSettings',
+    ]);
+    for (const e of unclear) expect(e.lifecycle.reason, e.actionName).toMatch(/does not say|do not say/);
   });
 
   // What the notice names, and only that (issue 8: "do not guess").
@@ -20,15 +35,18 @@ describe('lifecycle in the catalog', () => {
     ['CreateJourney', 'end-of-support'], ['GetApplicationDateRangeKpi', 'end-of-support'], ['GetReports', 'end-of-support'], ['GetSegmentExportJobs', 'end-of-support'],
     ['UpdateSmsChannel', 'supported'], ['GetVoiceChannel', 'supported'], ['UpdateApnsChannel', 'supported'], ['DeleteGcmChannel', 'supported'],
     ['SendOTPMessage', 'supported'], ['VerifyOTPMessage', 'supported'], ['PhoneNumberValidate', 'supported'], ['SendMessages', 'supported'],
-    ['CreateApp', 'unclear'], ['GetApplicationSettings', 'unclear'], ['UpdateEmailChannel', 'unclear'], ['PutEventStream', 'unclear'],
-    ['CreateImportJob', 'unclear'], ['CreateExportJob', 'unclear'], ['CreateEmailTemplate', 'unclear'], ['TagResource', 'unclear'],
+    ['CreateApp', 'supported'], ['GetApps', 'supported'], ['GetChannels', 'supported'], ['GetApplicationSettings', 'unclear'], ['UpdateEmailChannel', 'end-of-support'],
+    ['PutEventStream', 'unclear'], ['CreateImportJob', 'end-of-support'], ['CreateExportJob', 'end-of-support'], ['CreateEmailTemplate', 'end-of-support'],
+    ['GetSmsTemplate', 'end-of-support'], ['ListTemplates', 'end-of-support'], ['CreateRecommenderConfiguration', 'end-of-support'], ['TagResource', 'unclear'],
   ];
   it.each(want)('%s is %s', (name, status) => {
     expect(catalog.entries.find((e) => e.actionName === name)?.lifecycle.status).toBe(status);
   });
 
-  it('says where SendMessages straddles the line', () => {
-    expect(catalog.entries.find((e) => e.actionName === 'SendMessages')?.lifecycle.reason).toMatch(/straddles.*Addresses.*Endpoints/);
+  it('says where SendMessages straddles the line: email sent through it ends, and so do sends to endpoint ids', () => {
+    const reason = catalog.entries.find((e) => e.actionName === 'SendMessages')?.lifecycle.reason;
+    expect(reason).toMatch(/email sent through SendMessages ends/);
+    expect(reason).toMatch(/Endpoints.*retired.*Addresses.*continue/);
   });
 
   it('carries into the operations and actions tables', () => {
@@ -64,6 +82,6 @@ describe('lifecycle source in the tables', () => {
   it('every operations entry and lifecycle row names its source', async () => {
     const { lifecycleTable } = await import('../../src/tooling/lifecycle.js');
     expect(operations.GetSegment.lifecycle.source).toMatch(/end-of-support notice .*2026-10-30/);
-    for (const row of lifecycleTable()) expect(row.source, row.action).toMatch(/2026-10-30/);
+    for (const row of lifecycleTable()) expect(row.source, row.action).toMatch(SOURCE);
   });
 });

@@ -41,7 +41,7 @@ describe('the explanation of an implicit deny', () => {
     const d = compilePolicies({ policies: [policy] }, { decisionCacheSize: 0 }).evaluate('mobiletargeting:UpdateSegment', SEG, dev);
     expect(d.decision).toBe('ImplicitDeny');
     const reason = d.reason;
-    expect(reason).toContain('nearest: identity[0] #1 ("Write") matched the action and resource but');
+    expect(reason).toContain('nearest: identity[0] "Write" matched the action and resource but');
     expect(d.reason).toBe(reason);
     const near = d.nearMisses;
     expect(near).toHaveLength(1);

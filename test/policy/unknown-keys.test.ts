@@ -156,8 +156,8 @@ describe('evaluation with unknown keys', () => {
     ]);
     expect(d.reason).toBe(
       'Conditional: whether mobiletargeting:GetSegment on ' + SEG + ' is allowed depends on aws:ResourceTag/team, aws:SourceIp, whose values are not known here: ' +
-        'statement "Tagged" (identity[0] #0) allows it if aws:ResourceTag/team equals one of ops, dev; ' +
-        'statement "Corp" (identity[0] #1) denies it if aws:SourceIp is not in 10.0.0.0/8',
+        'identity[0] "Tagged" allows it if aws:ResourceTag/team equals one of ops, dev; ' +
+        'identity[0] "Corp" denies it if aws:SourceIp is not in 10.0.0.0/8',
     );
     expect(Object.isFrozen(compilePolicies({ policies: [p] }).evaluate('mobiletargeting:GetSegment', SEG, {}, { unknownKeys: ['aws:SourceIp', 'aws:ResourceTag/*'] }))).toBe(true);
   });

@@ -1,9 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { catalogActions } from '../../src/tooling/catalog.js';
 import { lintPolicy, type LintFinding } from '../../src/tooling/index.js';
 import { canMatchTemplate, suggestedPattern } from '../../src/tooling/lint/resource-fit.js';
 import { administrator, readOnly, readOnlyProject } from './fixtures.js';
 
 const A = 'arn:aws:mobiletargeting:us-east-1:123456789012';
+/** A day before Pinpoint's end of support, when granting its retired actions is still only a warning. */
+const BEFORE = new Date('2026-10-01T00:00:00Z');
 const policy = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
 const allow = (Action: unknown, Resource: unknown = '*') => ({ Effect: 'Allow', Action, Resource });
 const pick = (fs: LintFinding[]) => fs.map(({ rule, severity, path }) => ({ rule, severity, path }));
@@ -51,10 +55,10 @@ describe(lintPolicy.name, () => {
   });
 
   it('warns once when the policy allows end-of-support actions, listing them', () => {
-    const fs = only(lintPolicy(readOnlyProject), 'end-of-support');
+    const fs = only(lintPolicy(readOnlyProject, { now: BEFORE }), 'end-of-support');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'warning', path: 'Statement[0].Action' });
-    expect(fs[0]?.message).toMatch(/GetCampaigns, GetInAppMessages, GetSegments$/);
+    expect(fs[0]?.message).toMatch(/: GetCampaigns, GetExportJobs, GetImportJobs, GetInAppMessages, GetSegments$/);
     expect(only(lintPolicy(policy(allow('mobiletargeting:SendOTPMessage'))), 'end-of-support')).toEqual([]);
   });
 
@@ -66,7 +70,7 @@ describe(lintPolicy.name, () => {
   });
 
   it('finds no errors in the seed examples', () => {
-    for (const p of [administrator, readOnly, readOnlyProject]) expect(lintPolicy(p).filter((f) => f.severity === 'error')).toEqual([]);
+    for (const p of [administrator, readOnly, readOnlyProject]) expect(lintPolicy(p, { now: BEFORE }).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('reports one cause once: a Resource of the wrong type is an error, without a second warning on its action', () => {
@@ -82,6 +86,52 @@ describe(lintPolicy.name, () => {
     const info = only(lintPolicy(readOnlyProject), 'action-resource-mismatch');
     expect(info).toMatchObject([{ severity: 'info', path: 'Statement[0].Action[0]' }]);
     expect(info[0]?.message).toMatch(/only 7 can apply/);
+  });
+
+  it('does not fail a resource list whose sibling entry covers the actions (apps/a1 beside apps/a1/*): info only', () => {
+    const fs = lintPolicy(policy(allow(['mobiletargeting:SendMessages', 'mobiletargeting:GetEndpoint'], [`${A}:apps/a1`, `${A}:apps/a1/*`])));
+    expect(fs.filter((f) => f.severity === 'error' && f.rule !== 'end-of-support')).toEqual([]);
+    expect(pick(only(fs, 'resource-type-mismatch'))).toEqual([{ rule: 'resource-type-mismatch', severity: 'info', path: 'Statement[0].Resource[0]' }]);
+    expect(only(fs, 'resource-type-mismatch')[0]?.message).toContain(`"${A}:apps/a1/*" is what grants them`);
+  });
+
+  it('still fails a statement whose every resource misses its actions, with a fix that keeps the ARN\'s environment', () => {
+    const fs = only(lintPolicy(policy(allow('mobiletargeting:GetApp', 'arn:aws:sns:us-east-1:123456789012:alerts'))), 'resource-type-mismatch');
+    expect(fs).toMatchObject([{ severity: 'error', fix: `for GetApp write "${A}:apps/<ApplicationId>", or pair the pattern with actions on its resource type` }]);
+  });
+
+  it('names statements by Sid, else Statement[i], as every command does', () => {
+    const sid = (Sid: string, s: object) => ({ Sid, ...s });
+    const fs = lintPolicy(policy(sid('ReadApps', allow('mobiletargeting:GetApp', `${A}:apps/p1`)), allow('mobiletargeting:GetApp', `${A}:apps/p1`),
+      allow('mobiletargeting:GetSegment', `${A}:apps/p1/segments/s1`), { Effect: 'Deny', Action: 'mobiletargeting:GetSegment', Resource: '*' }));
+    expect(only(fs, 'duplicate-statement').map((f) => f.message)).toEqual(['duplicates "ReadApps"']);
+    expect(only(fs, 'allow-always-denied').map((f) => f.message)).toEqual(['allows nothing: Statement[3] denies every request this statement allows, and an explicit deny wins']);
+  });
+
+  describe('end of support follows the clock', () => {
+    const before = new Date('2026-10-01T00:00:00Z');
+    const after = new Date('2026-11-29T00:00:00Z');
+    const eos = (options: Parameters<typeof lintPolicy>[1]) => only(lintPolicy(readOnlyProject, options), 'end-of-support');
+    it('before 2026-10-30: a warning, in the future tense', () => {
+      expect(eos({ now: before })).toMatchObject([{ severity: 'warning' }]);
+      expect(eos({ now: before })[0]?.message).toMatch(/engagement features end on 2026-10-30/);
+      expect(eos({ now: before })[0]?.fix).toMatch(/^plan their removal/);
+    });
+    it('once the date has passed: an error, in the past tense', () => {
+      expect(eos({ now: after })).toMatchObject([{ severity: 'error' }]);
+      expect(eos({ now: after })[0]?.message).toMatch(/engagement features ended on 2026-10-30/);
+      expect(eos({ now: new Date('2026-10-30T23:59:59Z') })).toMatchObject([{ severity: 'warning' }]);
+    });
+    it('configurable: warning or off', () => {
+      expect(eos({ now: after, endOfSupport: 'warning' })).toMatchObject([{ severity: 'warning' }]);
+      expect(eos({ now: after, endOfSupport: 'off' })).toEqual([]);
+      expect(eos({ now: before, endOfSupport: 'error' })).toMatchObject([{ severity: 'error' }]);
+    });
+    it('a long list is capped with the command that shows it all', () => {
+      const [f] = only(lintPolicy(administrator, { now: after }), 'end-of-support');
+      expect(f?.message).toMatch(/, \+\d+ more \(pinpoint-guard lifecycle --status end-of-support\)$/);
+      expect(f?.message.length).toBeLessThan(300);
+    });
   });
 
   it('orders findings by statement, then severity', () => {
@@ -120,11 +170,32 @@ describe(suggestedPattern.name, () => {
   const cases: [string, { given: [pattern: string, template: string]; want: string }][] = [
     ['keeps the project when apps/<id> lines up', { given: [`${A}:apps/a1/campaigns/*`, SEGMENT], want: `${A}:apps/a1/segments/*` }],
     ['a project pattern', { given: [`${A}:apps/a1`, SEGMENT], want: `${A}:apps/a1/segments/*` }],
-    ['not a project: every id *', { given: [`${A}:templates/t1/EMAIL`, SEGMENT], want: `${A}:apps/*/segments/*` }],
-    ['no project in the template', { given: [`${A}:apps/a1`, TEMPLATE], want: `${A}:templates/*/EMAIL` }],
-    ['another service: nothing borrowed', { given: ['arn:aws:s3:::bucket/*', SEGMENT], want: 'arn:*:mobiletargeting:*:*:apps/*/segments/*' }],
-    ['empty Region and account become *', { given: ['arn:aws:mobiletargeting:::apps/a1', SEGMENT], want: 'arn:aws:mobiletargeting:*:*:apps/a1/segments/*' }],
-    ['not an ARN', { given: ['*', SEGMENT], want: 'arn:*:mobiletargeting:*:*:apps/*/segments/*' }],
+    ['not a project, no wildcard: the ids are left for the reader', { given: [`${A}:templates/t1/EMAIL`, SEGMENT], want: `${A}:apps/<ApplicationId>/segments/<SegmentId>` }],
+    ['a wildcard resource keeps its wildcard', { given: [`${A}:templates/*`, SEGMENT], want: `${A}:apps/*/segments/*` }],
+    ['no project in the template', { given: [`${A}:apps/a1`, TEMPLATE], want: `${A}:templates/<TemplateName>/EMAIL` }],
+    ['another service: its partition, Region and account are kept', { given: ['arn:aws:sns:us-east-1:123456789012:topic', SEGMENT],
+      want: `${A}:apps/<ApplicationId>/segments/<SegmentId>` }],
+    ['S3 has no Region or account: they are left for the reader', { given: ['arn:aws:s3:::bucket/*', SEGMENT], want: 'arn:aws:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId>' }],
+    ['empty Region and account are left for the reader', { given: ['arn:aws:mobiletargeting:::apps/a1', SEGMENT], want: 'arn:aws:mobiletargeting:<Region>:<Account>:apps/a1/segments/*' }],
+    ['not an ARN', { given: ['apps/a1', SEGMENT], want: 'arn:<Partition>:mobiletargeting:<Region>:<Account>:apps/<ApplicationId>/segments/<SegmentId>' }],
   ];
   it.each(cases)('%s', (_, { given, want }) => expect(suggestedPattern(...given)).toEqual(want));
+
+  // A suggestion never grants more than its pattern said: each environment field is the pattern's or a <Name> to fill,
+  // and a * appears only where the pattern's resource had one or inside the project it named.
+  it('never widens: no * the pattern did not have, the environment kept or left to fill', () => {
+    const field = fc.oneof(fc.constant(''), fc.constant('*'), fc.stringMatching(/^[a-z0-9-]{1,12}$/));
+    const resource = fc.oneof(fc.constant('*'), fc.stringMatching(/^[a-z0-9]{1,6}(\/[a-z0-9*]{1,6}){0,3}$/), fc.stringMatching(/^apps\/[a-z0-9]{1,6}(\/[a-z*]{1,6}){0,2}$/));
+    const service = fc.constantFrom('mobiletargeting', 'sns', 's3', 'iam');
+    const templates = [...new Set(catalogActions.map((a) => a.resource))].filter((t) => t.startsWith('arn:')); // not ${ResourceArn}: any ARN fits it
+    fc.assert(fc.property(field, service, field, field, resource, fc.constantFrom(...templates), (partition, svc, region, account, res, template) => {
+      const pattern = `arn:${partition}:${svc}:${region}:${account}:${res}`;
+      const got = suggestedPattern(pattern, template).split(':');
+      const given = pattern.split(':');
+      for (const i of [1, 3, 4]) expect([given[i] === '' ? `<${['', 'Partition', '', 'Region', 'Account'][i]}>` : given[i]]).toContain(got[i]);
+      const stars = (t: string) => t.split('*').length - 1;
+      const widenedIds = stars(got.slice(5).join(':')) > stars(template.replace(/\$\{\w+\}/g, '').split(':').slice(5).join(':'));
+      if (widenedIds) expect(svc === 'mobiletargeting' && (res.includes('*') || res.startsWith('apps/'))).toBe(true);
+    }));
+  });
 });

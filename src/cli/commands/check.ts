@@ -5,11 +5,13 @@ import { parseArn } from '../../resource/arn.js';
 import { isRegion } from '../../resource/region.js';
 import { findAction, findOperation, operationOf, placeholdersOf } from '../../tooling/catalog.js';
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
-import { DECISION_STYLE, requirementsText, statementLabel } from '../../tooling/render/matrix.js';
+import { statementName } from '../../policy/index.js';
 import { didYouMean } from '../../tooling/legacy.js';
-import { painter } from '../../tooling/render/text.js';
+import { conditionClauses, plainReason, styleOf } from '../../tooling/render/decision.js';
+import { fitWidth, painter } from '../../tooling/render/text.js';
+import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import { CliError, EXIT } from '../errors.js';
-import type { Io, Outcome } from '../io.js';
+import { outputWidth, type Io, type Outcome } from '../io.js';
 import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
   addContextOption, addEnvironmentOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, flagFor, idsFrom, json, policySetFrom,
@@ -39,23 +41,29 @@ function inputFor(operation: string | undefined, action: string | undefined, ids
   return Object.fromEntries(wanted.flatMap((m) => (ids[m] === undefined ? [] : [[m, ids[m] as string]])));
 }
 
+/**
+ * The decision, its reason in plain words, and what the reason does not already say: further deciding statements,
+ * further near misses (the reason names the nearest), missing context keys, notes. Nothing is printed twice.
+ */
 function render(r: CheckResult, io: Io): string {
   const paint = painter(io.color);
-  const style = DECISION_STYLE[r.decision];
+  const style = styleOf(r.decision);
+  const more = <T>(list: readonly T[]) => list.slice(1);
   const lines = [
     `${paint(style.color, `${style.mark} ${style.label.toUpperCase()}`)}  ${r.action} on ${r.resource}`,
-    `  ${r.reason}`,
-    ...(r.matchedStatements.length > 0 ? [`  deciding statements: ${r.matchedStatements.map(statementLabel).join(', ')}`] : []),
-    ...r.nearMisses.map((m) => `  near miss: ${statementLabel(m)} failed on ${m.failed}: ${m.detail}`),
+    // A conditional reason spells out its requirements; they are printed one per line instead, not twice.
     ...(r.decision === 'Conditional' ? [
       `  depends on: ${r.dependsOn.join(', ')} (the client cannot see ${r.dependsOn.length === 1 ? 'it' : 'them'}; pass --context key=value to decide)`,
-      `  ${requirementsText(r.requirements)}`,
-    ] : []),
+      ...conditionClauses(r.requirements).map((c) => `  ${c}`),
+    ] : [`  ${plainReason(r.reason)}`]),
+    ...(r.matchedStatements.length > 1 ? [`  deciding statements: ${r.matchedStatements.map(statementName).join(', ')}`] : []),
+    ...more(r.nearMisses).map((m) => `  other near miss: ${statementName(m)} failed on its ${m.failed}: ${m.detail}`),
     ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),
     ...r.whatIf.map((k) => `  what-if: ${k} as given with --context (the client sets it itself at run time)`),
     ...r.notes.map((n) => `  note: ${n}`),
   ];
-  return `${lines.join('\n')}\n`;
+  const { text, cut } = fitWidth(lines.join('\n'), outputWidth(io));
+  return `${text}\n${cut ? 'lines cut at … to fit the terminal: --json shows the whole decision\n' : ''}`;
 }
 
 export function registerCheck(program: Command, io: Io, outcome: Outcome): void {
@@ -88,6 +96,8 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     }
     const inputs = await decisionInputs(opts, io, () => policySetFrom(opts), contextFrom(opts));
     const { set, context } = inputs;
+    const files = policyFiles(opts);
+    warnLintErrors(io, lintErrorsOf(files, new Date()), files);
     // The account a principal loaded from IAM belongs to is the default one ARNs name.
     if (inputs.principal && opts.account === undefined) opts.account = inputs.principal.accountId;
     // With --resource no ARN is built, so the account is not needed; the Region feeds aws:RequestedRegion, and without

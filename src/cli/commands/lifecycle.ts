@@ -1,8 +1,9 @@
 /** `pinpoint-guard lifecycle`: every action's lifecycle status, reason and successor (issue 8). */
 import { Option, type Command } from 'commander';
 import { lifecycleTable, type LifecycleRow } from '../../tooling/index.js';
-import { columns, markdownTable, painter, truncate } from '../../tooling/render/text.js';
-import type { Io, Outcome } from '../io.js';
+import { lifecycleLegend } from '../../lifecycle/end-of-support.js';
+import { columns, fitWidth, markdownTable, painter, truncate } from '../../tooling/render/text.js';
+import { outputWidth, type Io, type Outcome } from '../io.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
 const EXAMPLES = `
@@ -15,15 +16,20 @@ const HEADER = ['ACTION', 'GROUP', 'STATUS', 'SUCCESSOR', 'REASON'];
 /** The terminal table keeps the successor to this many columns; JSON and Markdown carry the full text. */
 const SUCCESSOR_WIDTH = 40;
 
+/** What each status shown means — `unclear` above all — one line each. */
+const legendOf = (rows: readonly LifecycleRow[]): string =>
+  [...new Set(rows.map((r) => r.status))].sort().map((s) => `${lifecycleLegend([s])}\n`).join('');
+
 const RENDER: Readonly<Record<string, (rows: LifecycleRow[], io: Io) => string>> = {
   table: (rows, io) => {
     const paint = painter(io.color);
     const body = rows.map((r) => cellsOf(r).map((c, i) => (i === 2 && r.status === 'end-of-support' ? paint('magenta', c) : i === 3 ? truncate(c, SUCCESSOR_WIDTH) : c)));
-    const cut = rows.some((r) => (r.successor ?? '').length > SUCCESSOR_WIDTH) ? '; successors cut at … (--format markdown or --json for the full text)' : '';
-    return `${columns([HEADER.map((h) => paint('dim', h)), ...body])}\n${rows.length} action(s)${cut}\n`;
+    const table = fitWidth(columns([HEADER.map((h) => paint('dim', h)), ...body]), outputWidth(io));
+    const cut = rows.some((r) => (r.successor ?? '').length > SUCCESSOR_WIDTH) || table.cut ? '; cut at … to fit (--format markdown or --json for the full text)' : '';
+    return `${table.text}\n${rows.length} action(s)${cut}\n${legendOf(rows)}`;
   },
   json: (rows) => json(rows),
-  markdown: (rows) => `${markdownTable(['Action', 'Group', 'Status', 'Successor', 'Reason'], rows.map(cellsOf))}\n`,
+  markdown: (rows) => `${markdownTable(['Action', 'Group', 'Status', 'Successor', 'Reason'], rows.map(cellsOf))}\n\n${legendOf(rows).split('\n').filter(Boolean).map((l) => `- ${l}`).join('\n')}\n`,
 };
 
 export function registerLifecycle(program: Command, io: Io, outcome: Outcome): void {

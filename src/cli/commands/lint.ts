@@ -1,37 +1,47 @@
 /**
- * `pinpoint-guard lint`: findings with severity, JSON path and fix for each policy file; exit 1 on any error-level
- * finding, 2 when a file is not a valid policy at all (as every other command treats an invalid policy).
+ * `pinpoint-guard lint`: findings with severity, JSON path and fix for each policy file, as text, JSON or SARIF (for
+ * CI code scanning); exit 1 on any error-level finding, 2 when a file is not a valid policy at all (as every other
+ * command treats an invalid policy).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { lintPolicy, type LintFinding } from '../../tooling/index.js';
-import { columns, painter } from '../../tooling/render/text.js';
+import { fitWidth, painter } from '../../tooling/render/text.js';
+import { addClockOption, clockFrom } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
 import { addPrincipalOptions, principalFrom } from '../principal-option.js';
-import { readJson, type Io, type Outcome } from '../io.js';
+import { outputWidth, readJson, readText, type Io, type Outcome } from '../io.js';
+import { packageVersion } from '../version.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
 const EXAMPLES = `
 Examples:
   $ pinpoint-guard lint --policy policy.json
   $ pinpoint-guard lint --policy a.json b.json --json
+  $ pinpoint-guard lint --policy policies/*.json --format sarif > lint.sarif   # upload to CI code scanning
 Exit codes: 0 no error-level findings, 1 some, 2 a file is missing, not JSON, or not a valid policy
-(the report still lists every finding; each grammar problem is also one error line on stderr).`;
+(the report still lists every finding).
+A granted end-of-support action is a warning until 2026-10-30 has passed and an error after (--end-of-support).`;
 
 const SEVERITY_COLOR = { error: 'red', warning: 'yellow', info: 'dim' } as const;
 
-function renderText(results: readonly { file: string; findings: readonly LintFinding[] }[], io: Io): string {
+interface Result {
+  readonly file: string;
+  readonly findings: readonly LintFinding[];
+}
+
+function renderText(results: readonly Result[], io: Io): string {
   const paint = painter(io.color);
   const blocks = results.map(({ file, findings }) => {
     if (findings.length === 0) return `${file}: no findings`;
-    const rows = findings.flatMap((f) => [
-      [`${file}:${f.path}`, paint(SEVERITY_COLOR[f.severity], f.severity), f.rule, f.message],
-      ['', '', '', paint('dim', `fix: ${f.fix}`)],
-    ]);
-    return columns(rows);
+    return findings
+      .map((f) => `${file}:${f.path}  ${paint(SEVERITY_COLOR[f.severity], f.severity)}  ${f.rule}\n  ${f.message}\n  ${paint('dim', `fix: ${f.fix}`)}`)
+      .join('\n');
   });
   const all = results.flatMap((r) => r.findings);
   const count = (s: LintFinding['severity']) => all.filter((f) => f.severity === s).length;
-  return `${blocks.join('\n\n')}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info\n`;
+  const { text, cut } = fitWidth(blocks.join('\n\n'), outputWidth(io));
+  const more = cut ? '\nlines cut at … to fit the terminal: --json shows every finding in full' : '';
+  return `${text}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${more}\n`;
 }
 
 /** The policy files, or with --principal every document loaded from IAM, each named by its source. */
@@ -49,16 +59,30 @@ export function registerLint(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program
     .command('lint')
     .description('find unknown actions, resources that can never match, risky NotAction/NotResource, redundant statements, end-of-support actions')
-    .option('--policy <file...>', 'policy JSON file(s) to lint; exit 1 on an error-level finding, 2 on an invalid policy (required without --principal)');
-  addFormatOptions(cmd, ['text', 'json'], 'text');
+    .option('--policy <file...>', 'policy JSON file(s) to lint; exit 1 on an error-level finding, 2 on an invalid policy (required without --principal)')
+    .addOption(new Option('--end-of-support <severity>', 'how a granted end-of-support action is reported; auto: a warning until 2026-10-30 has passed, an error after')
+      .choices(['auto', 'error', 'warning', 'off']).default('auto'));
+  addClockOption(cmd);
+  addFormatOptions(cmd, ['text', 'json', 'sarif'], 'text');
   addPrincipalOptions(cmd);
   cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
+    const options = { now: clockFrom(opts), endOfSupport: opts.endOfSupport as 'auto' | 'error' | 'warning' | 'off' };
     // Files that cannot be read or are not JSON are usage errors; grammar problems are findings (with fixes) and make
-    // the policy invalid, which is a usage error too: one line each on stderr, exit 2.
+    // the policy invalid, which is a usage error too.
     const documents = await lintedDocuments(opts, io);
-    const results = documents.map(({ file, doc }) => ({ file, findings: lintPolicy(doc) }));
-    io.out(formatFrom(opts) === 'json' ? json(results) : renderText(results, io));
-    const invalid = results.flatMap((r) => r.findings.filter((f) => f.rule === 'grammar').map((f) => `${r.file}: ${f.path}: ${f.message}`));
+    const results: Result[] = documents.map(({ file, doc }) => ({ file, findings: lintPolicy(doc, options) }));
+    const format = formatFrom(opts);
+    if (format === 'sarif') {
+      // A file's own text, so findings land on its lines; a policy loaded from IAM has no file: its JSON stands in.
+      const textOf = (file: string, doc: object) => (opts.principal === undefined ? readText(file) : JSON.stringify(doc, null, 2));
+      const { lintSarif } = await import('../../tooling/render/lint-sarif.js');
+      io.out(json(lintSarif(documents.map(({ file, doc }, i) => ({ ...(results[i] as Result), text: textOf(file, doc) })), { version: packageVersion() })));
+    } else io.out(format === 'json' ? json(results) : renderText(results, io));
+    // The report has listed each grammar problem already: stderr says once per file why the exit code is 2.
+    const invalid = results.flatMap((r) => {
+      const n = r.findings.filter((f) => f.rule === 'grammar').length;
+      return n === 0 ? [] : [`${r.file}: not a valid policy (${n} grammar problem${n === 1 ? '' : 's'} in the report), so every call it governs would be denied`];
+    });
     for (const line of invalid) io.err(`error: ${line}\n`);
     outcome.code = invalid.length > 0 ? EXIT.usage : results.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.negative : EXIT.ok;
   });

@@ -2,14 +2,17 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../errors/validation.js';
 import { permissionMatrix } from '../../tooling/index.js';
-import { renderMatrixHtml } from '../../tooling/render/matrix-html.js';
-import { renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
+import { renderMatrixHtml, type MatrixPageInfo } from '../../tooling/render/matrix-html.js';
+import { packageVersion } from '../version.js';
+import { decisionCounts, renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
+import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
-import { writeText, type Io, type Outcome } from '../io.js';
+import { outputWidth, writeText, type Io, type Outcome } from '../io.js';
 import { CliError } from '../errors.js';
 import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
-  addContextOption, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, formatFrom, idFlagError, idsFrom, json, policySetFrom,
+  addContextOption, addEnvironmentOptions, addFormatOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, formatFrom, idFlagError, idsFrom, json,
+  policySetFrom,
 } from '../options.js';
 
 const EXAMPLES = `
@@ -20,17 +23,23 @@ Examples:
 Ids not given are filled with * (a literal * in a request ARN, not a wildcard); such rows are marked *.`;
 
 /** Renderers by format; colour only for the terminal table on a TTY. */
-const RENDER: Readonly<Record<string, (m: PermissionMatrix, color: boolean) => string>> = {
-  table: (m, color) => renderMatrixTable(m, { color }),
+interface Target {
+  readonly color: boolean;
+  readonly width: number | undefined;
+  readonly page: MatrixPageInfo;
+}
+const RENDER: Readonly<Record<string, (m: PermissionMatrix, to: Target) => string>> = {
+  table: (m, to) => renderMatrixTable(m, { color: to.color, ...(to.width === undefined ? {} : { width: to.width }) }),
   json: (m) => json(m),
   markdown: (m) => renderMatrixMarkdown(m),
-  html: (m) => renderMatrixHtml(m),
+  html: (m, to) => renderMatrixHtml(m, to.page),
 };
 
 export function registerMatrix(program: Command, io: Io, outcome: Outcome): void {
   const cmd = program.command('matrix').description('decide every catalog action on one project\'s resources');
   addPolicySetOptions(cmd);
-  cmd.requiredOption('--region <region>', 'AWS Region named in ARNs').option('--account <id>', '12-digit account id named in ARNs (required without --principal, whose account is the default)');
+  // The Region defaults as in check; the account is required without --principal, whose account is the default.
+  addEnvironmentOptions(cmd);
   addIdOptions(cmd, ['ApplicationId']);
   addContextOption(cmd);
   addFormatOptions(cmd, Object.keys(RENDER), 'table');
@@ -41,19 +50,23 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     const { set, context } = inputs;
     if (opts.account === undefined) opts.account = inputs.principal?.accountId;
     if (opts.account === undefined) throw new CliError(["required option '--account <id>' not specified"]);
+    const files = policyFiles(opts);
+    const findings = lintErrorsOf(files, new Date());
+    warnLintErrors(io, findings, files);
     let m: PermissionMatrix;
     try {
-      m = permissionMatrix({ ...set, region: opts.region as string, accountId: opts.account as string, resources: idsFrom(opts), ...(context ? { context } : {}) });
+      m = permissionMatrix({ ...set, ...environmentFrom(opts, io), resources: idsFrom(opts), ...(context ? { context } : {}) });
     } catch (e) {
       if (e instanceof ValidationError) throw idFlagError(e);
       throw e;
     }
     const out = opts.out as string | undefined;
-    const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, io.color && out === undefined);
+    const page = { policyFiles: files, ...(context ? { context } : {}), toolVersion: packageVersion(), generatedAt: new Date(), findings };
+    const text = (RENDER[formatFrom(opts)] as (typeof RENDER)[string])(m, { color: io.color && out === undefined, width: out === undefined ? outputWidth(io) : undefined, page });
     if (out === undefined) io.out(text);
     else {
       writeText(out, text);
-      io.err(`wrote ${out} (${m.totals.Allow} allow, ${m.totals.ExplicitDeny} explicit deny, ${m.totals.ImplicitDeny} implicit deny, ${m.totals.Conditional} conditional)\n`);
+      io.err(`wrote ${out} (${decisionCounts(m)})\n`);
     }
     if (opts.verifyAws === true) {
       const pairs = m.groups.flatMap((g) => g.cells.map((c) => ({ action: c.action, resource: c.resource })));

@@ -3,9 +3,9 @@
  * its own, so that one typo in `Effect` does not hide an unknown action three statements later.
  */
 import type { ActionSpec } from '../../client/spec.js';
-import { matchWildcard, parsePolicy, PolicyParseError, type ParsedStatement, type PolicyProblem } from '../../policy/index.js';
+import { matchWildcard, parsePolicy, PolicyParseError, statementName, type ParsedStatement, type PolicyProblem } from '../../policy/index.js';
 import { catalogActions } from '../catalog.js';
-import type { LintContext, StatementEntry } from './types.js';
+import type { LintContext, ResolvedLintOptions, StatementEntry } from './types.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -41,24 +41,24 @@ function statementAlone(version: unknown, raw: unknown): ParsedStatement | undef
 }
 
 /** Parses `policy` (JSON text or object) into what the rules read. */
-export function buildContext(policy: unknown): LintContext {
+export function buildContext(policy: unknown, options: ResolvedLintOptions): LintContext {
   const problems = grammarProblems(policy);
   let doc: unknown = policy;
   if (typeof policy === 'string') {
     try {
       doc = JSON.parse(policy);
     } catch {
-      return { problems, statements: [] };
+      return { problems, statements: [], options };
     }
   }
-  if (!isRecord(doc)) return { problems, statements: [] };
+  if (!isRecord(doc)) return { problems, statements: [], options };
   const rawList = Array.isArray(doc.Statement) ? (doc.Statement as unknown[]) : isRecord(doc.Statement) ? [doc.Statement] : [];
   const statements: StatementEntry[] = [];
   rawList.forEach((raw, index) => {
     const parsed = isRecord(raw) ? statementAlone(doc.Version, raw) : undefined;
     if (parsed === undefined || !isRecord(raw)) return;
     const path = Array.isArray(doc.Statement) ? `Statement[${index}]` : 'Statement';
-    statements.push({ index, path, parsed, raw, catalogActions: actionsOf(parsed) });
+    statements.push({ index, path, name: statementName({ index, ...(parsed.sid === undefined ? {} : { sid: parsed.sid }) }), parsed, raw, catalogActions: actionsOf(parsed) });
   });
-  return { problems, statements };
+  return { problems, statements, options };
 }

@@ -1,13 +1,20 @@
 /**
- * End of support (issue 8): one warning when the policy allows catalog actions past Pinpoint's end of support, listing
- * them and the statements that allow them, at the first such statement's path. An Allow that a Deny cancels entirely
- * allows nothing (redundancy reports it), so it is not counted.
+ * End of support: one finding when the policy allows catalog actions past Pinpoint's end of support, naming the first
+ * few and the statements that allow them, at the first such statement's path. Before 2026-10-30 has passed it is a
+ * warning ("plan their removal"); after, an error — calls to them fail — unless `endOfSupport` says otherwise. An
+ * Allow that a Deny cancels entirely allows nothing (redundancy reports it), so it is not counted.
  */
 import type { ActionSpec } from '../../client/spec.js';
+import { endOfSupportClause, endOfSupportPassed } from '../../lifecycle/end-of-support.js';
 import { shortName } from '../catalog.js';
+import { capList } from '../render/text.js';
 import { cancellingDeny } from './redundancy.js';
 import { canMatchTemplate } from './resource-fit.js';
-import type { LintRule, StatementEntry } from './types.js';
+import type { LintRule, ResolvedLintOptions, Severity, StatementEntry } from './types.js';
+
+/** Names a message lists before `+N more`. */
+const LISTED = 6;
+const LIST_COMMAND = 'pinpoint-guard lifecycle --status end-of-support';
 
 function endOfSupportAllowed(entry: StatementEntry): ActionSpec[] {
   if (entry.parsed.effect !== 'Allow') return [];
@@ -17,7 +24,16 @@ function endOfSupportAllowed(entry: StatementEntry): ActionSpec[] {
   );
 }
 
+/** The severity the options give, or none when the rule is off. */
+function severityOf(options: ResolvedLintOptions): Severity | undefined {
+  if (options.endOfSupport === 'off') return undefined;
+  if (options.endOfSupport === 'auto') return endOfSupportPassed(options.now) ? 'error' : 'warning';
+  return options.endOfSupport;
+}
+
 export const lifecycle: LintRule = (ctx) => {
+  const severity = severityOf(ctx.options);
+  if (severity === undefined) return [];
   const hits = ctx.statements
     .filter((entry) => cancellingDeny(entry, ctx.statements) === undefined)
     .map((entry) => ({ entry, actions: endOfSupportAllowed(entry) }))
@@ -25,14 +41,16 @@ export const lifecycle: LintRule = (ctx) => {
   const first = hits[0];
   if (first === undefined) return [];
   const actions = [...new Set(hits.flatMap((h) => h.actions))].sort((a, b) => a.action.localeCompare(b.action));
-  const successors = actions.flatMap((a) => (a.lifecycle.successor ? [`${shortName(a.action)} → ${a.lifecycle.successor}`] : []));
-  const where = hits.length === 1 ? '' : ` (in ${hits.map((h) => h.entry.path).join(', ')})`;
+  const withSuccessor = actions.filter((a) => a.lifecycle.successor !== undefined).length;
+  const where = hits.length === 1 ? '' : ` (in ${hits.map((h) => h.entry.name).join(', ')})`;
+  const passed = endOfSupportPassed(ctx.options.now);
   return [{
     rule: 'end-of-support',
-    severity: 'warning',
+    severity,
     path: `${first.entry.path}.${first.entry.parsed.action ? 'Action' : 'NotAction'}`,
-    message: `allows ${actions.length} end-of-support action${actions.length === 1 ? '' : 's'}${where} — Amazon Pinpoint's engagement features end on 2026-10-30: ` +
-      actions.map((a) => shortName(a.action)).join(', '),
-    fix: `plan their removal${successors.length > 0 ? ` (successors: ${successors.join('; ')})` : ''}; \`pinpoint-guard lifecycle --status end-of-support\` lists them with reasons`,
+    message: `allows ${actions.length} end-of-support action${actions.length === 1 ? '' : 's'}${where}; ${endOfSupportClause(ctx.options.now)}: ` +
+      capList(actions.map((a) => shortName(a.action)), LISTED, LIST_COMMAND),
+    fix: `${passed ? 'remove them: AWS no longer serves them' : 'plan their removal'}` +
+      `${withSuccessor > 0 ? ` (AWS names a successor for ${withSuccessor} of them)` : ''}; \`${LIST_COMMAND}\` lists each with its reason and successor`,
   }];
 };

@@ -51,7 +51,7 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
   const key = keys[others.indexOf(entry)];
   const duplicate = others.find((o, j) => o !== entry && keys[j] === key && o.index < entry.index);
   if (duplicate) {
-    return { rule: 'duplicate-statement', severity: 'warning', path: entry.path, message: `duplicates ${duplicate.path}`, fix: 'remove this statement' };
+    return { rule: 'duplicate-statement', severity: 'warning', path: entry.path, message: `duplicates ${duplicate.name}`, fix: 'remove this statement' };
   }
   const shadow = others.find((o, j) => o !== entry && keys[j] !== key && o.parsed.effect === me.effect && covers(o.parsed, me, true));
   if (shadow) {
@@ -59,7 +59,7 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
       rule: 'shadowed-statement',
       severity: 'warning',
       path: entry.path,
-      message: `adds nothing: ${shadow.path} already ${me.effect === 'Allow' ? 'allows' : 'denies'} every request this statement applies to`,
+      message: `adds nothing: ${shadow.name} already ${me.effect === 'Allow' ? 'allows' : 'denies'} every request this statement applies to`,
       fix: 'remove this statement, or narrow the other one if this one states the intent',
     };
   }
@@ -69,7 +69,7 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
       rule: 'allow-always-denied',
       severity: 'warning',
       path: entry.path,
-      message: `allows nothing: ${cancel.path} denies every request this statement allows, and an explicit deny wins`,
+      message: `allows nothing: ${cancel.name} denies every request this statement allows, and an explicit deny wins`,
       fix: 'remove this statement, or narrow the deny',
     };
   }

@@ -45,16 +45,22 @@ export function canMatchTemplate(pattern: string, template: string): boolean {
 }
 
 /**
- * The template as a Resource pattern, every id `*`, but keeping what the pattern already says: its partition, Region and
- * account when it is a Pinpoint ARN pattern that names them (else `*`), and its project when both start `apps/<id>`
- * (`.../apps/a1/campaigns/*` with GetSegment → `.../apps/a1/segments/*`).
+ * The template as a Resource pattern that grants no more than `pattern` meant: its partition, Region and account as
+ * the pattern wrote them (of whichever service); its project when it starts `apps/<id>`, and then `*` for the ids
+ * inside that project (`.../apps/a1/campaigns/*` with GetSegment → `.../apps/a1/segments/*`); `*` elsewhere only where
+ * the pattern's resource already had one. Anything the pattern does not say is left as a `<Name>` for the reader to
+ * fill, never widened to `*` (`arn:aws:sns:us-east-1:123456789012:t` with GetApp →
+ * `arn:aws:mobiletargeting:us-east-1:123456789012:apps/<ApplicationId>`).
  */
 export function suggestedPattern(pattern: string, template: string): string {
   const p = fields(pattern);
-  const pinpoint = p !== undefined && p[0] === 'arn' && p[2] === 'mobiletargeting';
-  const borrow = (i: number) => (pinpoint && p[i] !== '' ? p[i] : undefined);
-  const app = pinpoint ? /^apps\/([^/]+)/.exec(p[5] as string)?.[1] : undefined;
-  const known: Record<string, string | undefined> = { Partition: borrow(1), Region: borrow(3), Account: borrow(4), ApplicationId: app };
+  const said = (i: number) => (p !== undefined && p[0] === 'arn' && p[i] !== '' ? p[i] : undefined);
+  const resource = p?.[5] ?? '';
+  const pinpoint = said(2) === 'mobiletargeting';
+  const app = pinpoint ? /^apps\/([^/]+)/.exec(resource)?.[1] : undefined;
   const appScoped = template.includes(':apps/${ApplicationId}');
-  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => (name !== 'ApplicationId' || appScoped ? known[name] : undefined) ?? '*');
+  const project = appScoped ? app : undefined;
+  const anyId = (pinpoint && resource.includes('*')) || project !== undefined ? '*' : undefined;
+  const known: Record<string, string | undefined> = { Partition: said(1), Region: said(3), Account: said(4), ApplicationId: project ?? anyId };
+  return template.replace(/\$\{(\w+)\}/g, (_, name: string) => (name in known ? known[name] : anyId) ?? `<${name}>`);
 }

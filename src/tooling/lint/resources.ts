@@ -17,19 +17,36 @@ const listNames = (names: readonly string[], max = 6) =>
 /** Whether `pattern` can match the resource of none of the statement's catalog actions. */
 const isDead = (entry: StatementEntry, pattern: string) => !entry.catalogActions.some((a) => canMatchTemplate(pattern, a.resource));
 
+/**
+ * Patterns that match the resource of none of the statement's actions. When every pattern is like that, the statement
+ * grants none of its actions: an error. When another pattern covers them, the dead one only adds nothing (a correct
+ * policy often lists `apps/a1` beside `apps/a1/*`): an info finding, so that a CI gate stays green.
+ */
 function deadPatterns(entry: StatementEntry): LintFinding[] {
   const resources = entry.parsed.resource;
   const paired = entry.catalogActions;
   if (resources === undefined || entry.parsed.action === undefined || paired.length === 0) return [];
+  const live = resources.filter((p) => !isDead(entry, p));
   return resources.flatMap((pattern, i): LintFinding[] => {
     if (!isDead(entry, pattern)) return [];
     const first = paired[0]!;
+    const path = elementPath(entry, 'Resource', i);
+    if (live.length > 0) {
+      return [{
+        rule: 'resource-type-mismatch',
+        severity: 'info',
+        path,
+        message: `${JSON.stringify(pattern)} matches the resource of none of this statement's actions; ${listNames(live.map((p) => JSON.stringify(p)), 2)} ` +
+          `${live.length === 1 ? 'is' : 'are'} what grants them`,
+        fix: 'remove it, or keep it for actions on its resource type that you may add later',
+      }];
+    }
     return [{
       rule: 'resource-type-mismatch',
       severity: 'error',
-      path: elementPath(entry, 'Resource', i),
+      path,
       message: `${JSON.stringify(pattern)} can never match the resource of ${listNames(paired.map((a) => shortName(a.action)))}` +
-        ` (${shortName(first.action)} acts on ${readableTemplate(first.resource)})`,
+        ` (${shortName(first.action)} acts on ${readableTemplate(first.resource)}), so this statement grants none of them`,
       fix: `for ${shortName(first.action)} write "${suggestedPattern(pattern, first.resource)}", or pair the pattern with actions on its resource type`,
     }];
   });

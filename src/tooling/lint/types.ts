@@ -20,6 +20,8 @@ export interface LintFinding {
 export interface StatementEntry {
   readonly index: number;
   readonly path: string;
+  /** How messages name it: its Sid, else `Statement[i]` (statementName, as every command names statements). */
+  readonly name: string;
   readonly parsed: ParsedStatement;
   readonly raw: Readonly<Record<string, unknown>>;
   /** The catalog actions its Action/NotAction applies to. */
@@ -30,6 +32,24 @@ export interface StatementEntry {
 export interface LintContext {
   readonly problems: readonly PolicyProblem[];
   readonly statements: readonly StatementEntry[];
+  readonly options: ResolvedLintOptions;
+}
+
+/** What `lintPolicy` is told about the run. */
+export interface LintOptions {
+  /** The time end of support is judged against; defaults to now. */
+  readonly now?: Date;
+  /**
+   * How a granted end-of-support action is reported: `auto` (default) is a warning before Pinpoint's end of support
+   * (2026-10-30) and an error once it has passed; `error`, `warning` and `off` fix it.
+   */
+  readonly endOfSupport?: 'auto' | 'error' | 'warning' | 'off';
+}
+
+/** The options with their defaults applied. */
+export interface ResolvedLintOptions {
+  readonly now: Date;
+  readonly endOfSupport: 'auto' | 'error' | 'warning' | 'off';
 }
 
 /** A rule: a pure function from the context to findings. */

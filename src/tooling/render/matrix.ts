@@ -2,41 +2,22 @@
  * Renders a permission matrix as an aligned terminal table (optionally coloured), Markdown or JSON. The HTML page is
  * in matrix-html.ts. Renderers return text; only the CLI writes it anywhere.
  */
-import type { Requirement, StatementRef } from '../../policy/index.js';
+import { statementName, type StatementRef } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
-import { columns, markdownTable, painter } from './text.js';
-
-/** How each decision reads and looks, in one table. */
-export const DECISION_STYLE = {
-  Allow: { label: 'allow', mark: '✔', color: 'green' },
-  ExplicitDeny: { label: 'explicit deny', mark: '✖', color: 'red' },
-  ImplicitDeny: { label: 'implicit deny', mark: '·', color: 'yellow' },
-  Conditional: { label: 'conditional', mark: '?', color: 'yellow' },
-} as const;
+import { lifecycleLegend } from '../../lifecycle/end-of-support.js';
+import { conditionClauses, plainReason, styleOf } from './decision.js';
+import { columns, fitWidth, markdownTable, painter } from './text.js';
 
 export const LIFECYCLE_LABEL = { supported: 'supported', 'end-of-support': 'end-of-support', unclear: 'unclear' } as const;
 
-/** `policy.json #0 "Sid"`, the way a reader finds the statement. */
-export function statementLabel(ref: StatementRef | undefined): string {
-  if (ref === undefined) return '';
-  return `${ref.policy} #${ref.index}${ref.sid ? ` "${ref.sid}"` : ''}`;
-}
-
-/** A Conditional decision's requirements in words: `allowed if …; denied if …`, each with its statement. */
-export function requirementsText(requirements: readonly Requirement[]): string {
-  const part = (effect: Requirement['effect'], word: string): string[] => {
-    const reqs = requirements.filter((r) => r.effect === effect);
-    return reqs.length === 0 ? [] : [`${word} if ${reqs.map((r) => `${r.text} (${statementLabel(r.statement)})`).join(', ')}`];
-  };
-  return [...part('Allow', 'allowed'), ...part('Deny', 'denied')].join('; ');
-}
-
-/** Who decided: the deciding statement, the unknown keys of a conditional cell, or for an implicit deny the nearest miss. */
+/** Who decided: the deciding statement, or for an implicit deny the nearest miss. */
 export function decidedBy(cell: MatrixCell): string {
-  if (cell.dependsOn) return `depends on ${cell.dependsOn.join(', ')}: ${requirementsText(cell.requirements ?? [])}`;
-  if (cell.statement) return statementLabel(cell.statement);
-  if (cell.nearMiss) return `no allow (nearest: ${statementLabel(cell.nearMiss)} failed on ${cell.nearMiss.failed})`;
+  if (cell.decision === 'Conditional' && cell.dependsOn !== undefined) {
+    return `${cell.statement ? `${statementName(cell.statement)}, ` : ''}depends on ${cell.dependsOn.join(', ')}`;
+  }
+  if (cell.statement) return statementName(cell.statement as StatementRef);
+  if (cell.nearMiss) return `no allow (nearest: ${statementName(cell.nearMiss)} failed on its ${cell.nearMiss.failed})`;
   return 'no statement matches';
 }
 
@@ -45,19 +26,23 @@ export function matrixHeadline(m: PermissionMatrix): string {
   return `Permission matrix for ${ids || 'no ids'} in ${m.region}, account ${m.accountId}`;
 }
 
+/** `7 allow · 0 explicit deny · 116 implicit deny`: every decision the matrix counts, in the table's words. */
+export function decisionCounts(m: PermissionMatrix): string {
+  return Object.entries(m.totals).map(([decision, n]) => `${n} ${styleOf(decision).label}`).join(' · ');
+}
+
 export function matrixSummary(m: PermissionMatrix): string {
   const whatIf = m.whatIf.length > 0 ? `; what-if values for keys the client sets at run time: ${m.whatIf.join(', ')}` : '';
-  return `${m.totals.Allow} allow · ${m.totals.ExplicitDeny} explicit deny · ${m.totals.ImplicitDeny} implicit deny · ` +
-    `${m.totals.Conditional} conditional (depends on keys the client cannot see); ` +
+  return `${decisionCounts(m)} (conditional: depends on keys the client cannot see); ` +
     `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)${whatIf}`;
 }
 
 /** The terminal table, grouped, with colour when asked. */
-export function renderMatrixTable(m: PermissionMatrix, options: { readonly color: boolean }): string {
+export function renderMatrixTable(m: PermissionMatrix, options: { readonly color: boolean; readonly width?: number }): string {
   const paint = painter(options.color);
   const blocks = m.groups.map((g) => {
     const rows = g.cells.map((c) => {
-      const style = DECISION_STYLE[c.decision];
+      const style = styleOf(c.decision);
       const life = c.lifecycle.status === 'end-of-support' ? paint('magenta', 'end-of-support') : LIFECYCLE_LABEL[c.lifecycle.status];
       return [
         shortName(c.action) + (c.placeholders.length > 0 ? ' *' : ''),
@@ -69,8 +54,17 @@ export function renderMatrixTable(m: PermissionMatrix, options: { readonly color
     });
     return `${paint('bold', g.group)}\n${columns([['ACTION', 'ACCESS', 'DECISION', 'LIFECYCLE', 'DECIDED BY'].map((h) => paint('dim', h)), ...rows], '  ')}`;
   });
-  return `${matrixHeadline(m)}\n${matrixSummary(m)}\n\n${blocks.join('\n\n')}\n`;
+  const body = fitWidth(blocks.join('\n\n'), options.width);
+  const conditional = m.groups.flatMap((g) => g.cells).filter((c) => c.requirements !== undefined && c.requirements.length > 0);
+  const conditions = conditional.length === 0 ? '' : `\n\nConditional (allowed only with the values below):\n${conditional
+    .slice(0, CONDITIONS_SHOWN).map((c) => `  ${shortName(c.action)}: ${conditionClauses(c.requirements ?? []).join('; ')}`).join('\n')}` +
+    (conditional.length > CONDITIONS_SHOWN ? `\n  +${conditional.length - CONDITIONS_SHOWN} more (--format markdown or --json)` : '');
+  const cut = body.cut ? '\nlines cut at … to fit the terminal: --format markdown or --json shows every reason in full' : '';
+  return `${matrixHeadline(m)}\n${matrixSummary(m)}\n${lifecycleLegend(['unclear'])}\n\n${body.text}${fitWidth(conditions, options.width).text}${cut}\n`;
 }
+
+/** Conditional actions whose conditions the terminal table spells out before `+N more`. */
+const CONDITIONS_SHOWN = 5;
 
 /** Markdown: a heading and a table per group, each cell's reason included. */
 export function renderMatrixMarkdown(m: PermissionMatrix): string {
@@ -78,11 +72,11 @@ export function renderMatrixMarkdown(m: PermissionMatrix): string {
     const rows = g.cells.map((c) => [
       `\`${shortName(c.action)}\`${c.placeholders.length > 0 ? ' \\*' : ''}`,
       c.accessLevel,
-      `${DECISION_STYLE[c.decision].mark} ${DECISION_STYLE[c.decision].label}`,
+      `${styleOf(c.decision).mark} ${styleOf(c.decision).label}`,
       LIFECYCLE_LABEL[c.lifecycle.status],
-      c.reason,
+      [plainReason(c.reason), ...conditionClauses(c.requirements ?? [])].join('; '),
     ]);
     return `## ${g.group}\n\n${markdownTable(['Action', 'Access', 'Decision', 'Lifecycle', 'Reason'], rows)}`;
   });
-  return `# ${matrixHeadline(m)}\n\n${matrixSummary(m)}\n\n${blocks.join('\n\n')}\n`;
+  return `# ${matrixHeadline(m)}\n\n${matrixSummary(m)}\n\n${lifecycleLegend(['supported', 'end-of-support', 'unclear']).split('; ').map((l) => `- ${l}`).join('\n')}\n\n${blocks.join('\n\n')}\n`;
 }

@@ -6,8 +6,10 @@ const ANSI: Readonly<Record<string, string>> = { green: '32', red: '31', yellow:
 export type Paint = (style: string, text: string) => string;
 export const painter = (color: boolean): Paint => (style, text) => (color && ANSI[style] ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
 
+const ANSI_ESCAPE = /\u001b\[[0-9;]*m/g;
+
 /** Visible width: ANSI escapes take no columns. */
-const width = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '').length;
+const width = (s: string) => s.replace(ANSI_ESCAPE, '').length;
 
 /** Rows as left-aligned columns separated by two spaces; the last column is not padded. */
 export function columns(rows: readonly (readonly string[])[], indent = ''): string {
@@ -26,4 +28,38 @@ const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** A GitHub-flavoured Markdown table. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.map(mdCell).join(' | ')} |`).join('\n');
+}
+
+/**
+ * At most `max` names, then `+N more (<command>)` — the command that shows them all — so that a long list never floods
+ * a line: `GetApp, GetApps, +41 more (pinpoint-guard lifecycle --status end-of-support)`.
+ */
+export function capList(names: readonly string[], max: number, command: string): string {
+  if (names.length <= max) return names.join(', ');
+  return `${names.slice(0, max).join(', ')}, +${names.length - max} more (${command})`;
+}
+
+/**
+ * Every line of `text` cut to `max` visible columns with `…` (colour escapes kept whole and closed); `cut` says whether
+ * any was, so the caller can say how to see the rest. Undefined `max` leaves the text whole.
+ */
+export function fitWidth(text: string, max: number | undefined): { readonly text: string; readonly cut: boolean } {
+  if (max === undefined) return { text, cut: false };
+  let cut = false;
+  const lines = text.split('\n').map((line) => {
+    if (width(line) <= max) return line;
+    cut = true;
+    let out = '';
+    let seen = 0;
+    for (const part of line.split(/(\u001b\[[0-9;]*m)/)) {
+      if (part.startsWith('\u001b[')) out += part;
+      else {
+        const room = max - 1 - seen;
+        out += part.slice(0, Math.max(0, room));
+        seen += Math.min(part.length, Math.max(0, room));
+      }
+    }
+    return `${out}${line.includes('\u001b[') ? '\u001b[0m' : ''}…`;
+  });
+  return { text: lines.join('\n'), cut };
 }
