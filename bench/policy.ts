@@ -121,12 +121,19 @@ const bigOneShotText = oneShotPerSecond(bigText, bigRequests);
 const bigOneShotFrozen = oneShotPerSecond(deepFreeze(bigPolicy(200)), bigRequests);
 const bigOneShotObject = oneShotPerSecond(big, bigRequests);
 
-/** Microseconds per decision when every request names a resource never seen before (a cache miss each time). */
+/**
+ * Microseconds per decision when every request names a resource never seen before (a cache miss
+ * each time). The ARN is built per call, as the guard builds it, so the figure includes that; the
+ * median of several windows, since a miss allocates and a single window may catch a collection.
+ */
 function freshResourceMicros(policy: object, action: string): number {
   const compiled = compilePolicies({ policies: [policy] });
-  const resources = Array.from({ length: 200_000 }, (_, i) => `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/app${i % 40}/segments/fresh${i}`);
   let next = 0;
-  return 1e6 / rate(() => compiled.evaluate(action, resources[next++ % resources.length] as string, context).decision === 'Allow', 300);
+  const windows: number[] = [];
+  for (let w = 0; w < 7; w++) {
+    windows.push(1e6 / rate(() => compiled.evaluate(action, `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/app${next % 40}/segments/fresh${next++}`, context).decision === 'Allow', 200));
+  }
+  return windows.sort((a, b) => a - b)[3] as number;
 }
 const freshSmall = freshResourceMicros(small, 'mobiletargeting:GetSegment');
 const freshBig = freshResourceMicros(big, 'mobiletargeting:GetSegment');

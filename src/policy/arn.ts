@@ -54,7 +54,10 @@ const ALL: ArnMatcher = new AnyArn();
 
 /**
  * Literal fixed fields (the usual case) reduce to one prefix test: a literal field has no colon,
- * so an ARN starting with "f0:f1:f2:f3:f4:" has exactly those five fields.
+ * so an ARN starting with "f0:f1:f2:f3:f4:" has exactly those five fields. The resource part is
+ * tested first: the statements of one policy usually share partition, Region and account, so it
+ * is the part that tells them apart, and comparing the ~50-character prefix for every statement
+ * was most of the cost of a decision in a large policy.
  */
 class PrefixedArn implements ArnMatcher {
   constructor(
@@ -63,7 +66,7 @@ class PrefixedArn implements ArnMatcher {
     private readonly resource: CompiledGlob,
   ) {}
   match(arn: string): boolean {
-    return arn.startsWith(this.prefix) && this.resource.match(arn, this.prefix.length);
+    return this.resource.match(arn, this.prefix.length) && arn.startsWith(this.prefix);
   }
 }
 

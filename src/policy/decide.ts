@@ -43,11 +43,9 @@ function collect(tiers: readonly Tier[], action: string, resource: string, conte
   let uncertainDeny = false;
   const allows: (StatementRef[] | undefined)[] = [];
   const uncertain: boolean[] = [];
-  const misses: (Hit[] | undefined)[] = [];
   for (const tier of tiers) {
     let tierAllows: StatementRef[] | undefined;
     let tierUncertain = false;
-    let tierMisses: Hit[] | undefined;
     for (const slot of tier.slots) {
       for (const s of slot.compiled.forAction(action)) {
         const onResource = resourceApplies(s, resource, context, missing);
@@ -59,18 +57,16 @@ function collect(tiers: readonly Tier[], action: string, resource: string, conte
           (uncertainHits ??= []).push({ slot, statement: s });
           if (s.effect === 'Deny') uncertainDeny = true;
           else tierUncertain = true;
-        } else if (s.effect === 'Allow') (tierMisses ??= []).push({ slot, statement: s });
+        }
       }
     }
     allows.push(tierAllows);
     uncertain.push(tierUncertain);
-    misses.push(tierMisses);
   }
   return {
     denies,
     allows,
     uncertain,
-    misses,
     uncertainHits,
     uncertainDeny,
     missingContextKeys: missing.keys === undefined ? [] : [...missing.keys].sort(),

@@ -7,7 +7,7 @@ import { explainCondition, evaluateCondition } from './conditions/index.js';
 import { actionApplies, resourceApplies, matchResourcePattern, conditionsHold, type CompiledStatement } from './compile.js';
 import { settledContext, type ContextView } from './context.js';
 import { statementName } from './statement-name.js';
-import { listRefs, Missing, ref, type Hit, type Tier } from './tiers.js';
+import { listRefs, Missing, ref, type Tier } from './tiers.js';
 import type { Decision, NearMiss, StatementRef } from './types.js';
 
 /** Near misses reported per failing tier; more would drown the useful ones. */
@@ -46,12 +46,20 @@ function failure(s: CompiledStatement, resource: string, context: ContextView): 
   return { failed: 'condition', detail: failedConditions.map((c) => explainCondition(c, context)).join('; ') };
 }
 
-function nearMisses(tier: Tier, hits: readonly Hit[], lowerAction: string, action: string, resource: string, context: ContextView): NearMiss[] {
+/**
+ * Near misses of a tier that did not allow: its Allow statements for the action, each of which
+ * failed on its resource or a condition (the decision found none that applied or may apply, so
+ * they are looked up again here rather than collected on every decision).
+ */
+function nearMisses(tier: Tier, lowerAction: string, action: string, resource: string, context: ContextView): NearMiss[] {
   const out: NearMiss[] = [];
-  for (const { slot, statement } of hits) {
-    if (out.length >= NEAR_MISS_LIMIT) break;
-    const why = failure(statement, resource, context);
-    if (why !== undefined) out.push(nearMiss(ref(slot, statement), why.failed, why.detail));
+  for (const slot of tier.slots) {
+    for (const statement of slot.compiled.forAction(action)) {
+      if (out.length >= NEAR_MISS_LIMIT) break;
+      if (statement.effect !== 'Allow') continue;
+      const why = failure(statement, resource, context);
+      if (why !== undefined) out.push(nearMiss(ref(slot, statement), why.failed, why.detail));
+    }
   }
   if (out.length > 0) return out;
   // Nothing matched the action: show allows that would apply but for the action.
@@ -105,8 +113,6 @@ export interface TierFindings {
   readonly allows: readonly (readonly StatementRef[] | undefined)[];
   /** Per tier: whether an Allow statement depends on unknown keys (such a tier did not decide the deny). */
   readonly uncertain: readonly boolean[];
-  /** Per tier: its Allow statements that matched the action but not the resource or conditions. */
-  readonly misses: readonly (readonly Hit[] | undefined)[];
   readonly missingContextKeys: readonly string[];
 }
 
@@ -120,7 +126,7 @@ interface DenyExplanation {
 }
 
 function explainImplicitDeny(tiers: readonly Tier[], found: TierFindings, action: string, resource: string, context: ContextView): DenyExplanation {
-  const { allows, misses, uncertain } = found;
+  const { allows, uncertain } = found;
   const lowerAction = action.toLowerCase();
   const on = `${action} on ${resource}`;
   const parts: string[] = [];
@@ -129,7 +135,7 @@ function explainImplicitDeny(tiers: readonly Tier[], found: TierFindings, action
     if (allows[t] !== undefined || uncertain[t] === true) return;
     if (tier.identity) parts.push(tier.slots.length === 0 ? `no identity policy is given, so nothing allows ${on}` : `no statement allows ${on}`);
     else parts.push(`${tier.title} does not allow ${on}`);
-    near.push(...nearMisses(tier, misses[t] ?? [], lowerAction, action, resource, context));
+    near.push(...nearMisses(tier, lowerAction, action, resource, context));
   });
   const identityAllows = tiers[0]?.identity === true ? allows[0] : undefined;
   const although = identityAllows === undefined ? '' : ` (although ${listRefs(identityAllows)} allows it)`;

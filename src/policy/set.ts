@@ -1,17 +1,11 @@
 /**
  * `compilePolicies`: resolves every input of a policy set to a parsed policy, places each in its
- * tier with the name explanations use, and returns an evaluator with a bounded decision cache.
- *
- * Caching a decision is safe because it is a pure function of the action, the resource, and the
- * values (or unknown-ness) of the context keys that the statements for that action read; the
- * cache is keyed by exactly that — action, then resource, then those values — so unrelated
- * context keys (or `aws:CurrentTime` when no statement for the action reads it) do not defeat
- * it, and a decision whose statements read no key never normalizes the context at all. An
- * implicit deny's explanation may read a few more statements (the near-miss search), so it is
- * kept one level further down, under their keys' values too.
+ * tier with the name explanations use, and returns an evaluator with a bounded decision cache
+ * (decision-cache.ts says what a cached decision is filed under, and why that is safe).
  */
 import { compiledPolicyFor } from './compile.js';
-import { contextFingerprint, contextView, unknownMatcherFor } from './context.js';
+import { contextView, unknownMatcherFor } from './context.js';
+import { DecisionCache, type ActionKeys } from './decision-cache.js';
 import { decide, hasLazyExplanation, makeSlot, type Slot, type Tier } from './decide.js';
 import { explanationReadsKeys } from './implicit-deny.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
@@ -114,34 +108,9 @@ export function buildTiers(set: PolicySet): Tier[] {
   return tiers;
 }
 
-/** A cached implicit deny, filed further by the values of the keys its explanation may read. */
-class ByExplanationKeys extends Map<string, Decision> {}
-
-/** Cached decisions for one resource: the decision itself when no key is read, else by the keys' values. */
-type ResourceEntry = Decision | Map<string, Decision | ByExplanationKeys>;
-
-/** What the cache knows of one action; its spellings that differ only in case share it. */
-interface ActionEntry {
-  /** Sorted lower-cased keys the statements for the action read. */
-  readonly keys: readonly string[];
-  /** The same plus those an implicit deny's explanation may read. */
-  readonly explanationKeys: readonly string[];
-  readonly byResource: Map<string, ResourceEntry>;
-}
-
-/**
- * Resources kept per action before that action's entries start over. Measured, not guessed: a
- * Map of some 10,000 decisions made each new decision cost ~20 µs (the garbage collector
- * re-scanning a large table that points at young objects), one of ~1,000 costs nothing extra — and
- * a guard decision for a resource never seen before must stay under 2 µs.
- */
-const RESOURCES_PER_ACTION = 1_024;
-
 class Compiled implements CompiledPolicySet {
   // Made on first use: `evaluate` builds an uncached evaluator per call and must not pay for it.
-  private actionsMap: Map<string, ActionEntry> | undefined;
-  private stored = 0;
-  private scanKeys: readonly string[] | undefined;
+  private cache: DecisionCache | undefined;
 
   constructor(
     private readonly tiers: readonly Tier[],
@@ -153,75 +122,24 @@ class Compiled implements CompiledPolicySet {
       if (typeof action !== 'string' || typeof resource !== 'string') return failClosed(action, resource, 'action and resource must be strings');
       const view = contextView(context, unknownMatcherFor(options?.unknownKeys));
       if (this.cacheSize <= 0) return decide(this.tiers, action, resource, view);
-      const entry = (this.actionsMap ??= new Map()).get(action) ?? this.addAction(action);
-      const found = entry.byResource.get(resource);
-      let byValues: Map<string, Decision | ByExplanationKeys> | undefined;
-      let values = '';
-      if (entry.keys.length === 0) {
-        if (found !== undefined && !(found instanceof Map)) return found;
-      } else {
-        values = contextFingerprint(view, entry.keys);
-        byValues = found instanceof Map ? found : undefined;
-        const hit = byValues?.get(values);
-        if (hit !== undefined && !(hit instanceof ByExplanationKeys)) return hit;
-        if (hit !== undefined) {
-          const deny = hit.get(contextFingerprint(view, entry.explanationKeys));
-          if (deny !== undefined) return deny;
-        }
-      }
-      const decision = freezeDecision(decide(this.tiers, action, resource, view));
-      if (this.stored >= this.cacheSize) {
-        this.startOver();
-        return decision;
-      }
-      if (entry.byResource.size >= RESOURCES_PER_ACTION) {
-        this.stored -= entry.byResource.size;
-        entry.byResource.clear();
-      }
-      this.stored++;
-      const explained = hasLazyExplanation(decision) && entry.explanationKeys.length > entry.keys.length;
-      if (entry.keys.length === 0 && !explained) {
-        entry.byResource.set(resource, decision);
-        return decision;
-      }
-      if (byValues === undefined) entry.byResource.set(resource, (byValues = new Map()));
-      if (!explained) byValues.set(values, decision);
-      else {
-        const existing = byValues.get(values);
-        const denies = existing instanceof ByExplanationKeys ? existing : new ByExplanationKeys();
-        byValues.set(values, denies);
-        denies.set(contextFingerprint(view, entry.explanationKeys), decision);
-      }
+      const cache = (this.cache ??= new DecisionCache(this.cacheSize, (a) => actionKeys(this.tiers, a), hasLazyExplanation));
+      const hit = cache.lookup(action, resource, view);
+      if (hit !== undefined) return hit;
+      const decision = decide(this.tiers, action, resource, view);
+      if (cache.admit(action, resource)) cache.store(action, resource, view, freezeDecision(decision));
       return decision;
     } catch (e) {
       return failClosed(action, resource, `internal error during evaluation (${e instanceof Error ? e.message : String(e)})`);
     }
   }
+}
 
-  private addAction(action: string): ActionEntry {
-    const lower = action.toLowerCase();
-    const actions = (this.actionsMap ??= new Map());
-    const known = actions.get(lower);
-    if (known !== undefined) {
-      actions.set(action, known);
-      return known;
-    }
-    const keys = new Set<string>();
-    for (const tier of this.tiers) for (const slot of tier.slots) for (const s of slot.compiled.forAction(action)) for (const k of s.readsKeys) keys.add(k);
-    const sorted = [...keys].sort();
-    this.scanKeys ??= explanationReadsKeys(this.tiers);
-    const explanationKeys = [...new Set([...sorted, ...this.scanKeys])].sort();
-    const entry: ActionEntry = { keys: sorted, explanationKeys, byResource: new Map() };
-    actions.set(lower, entry);
-    actions.set(action, entry);
-    return entry;
-  }
-
-  /** Bounded memory: when full, drop everything (cheaper per call than tracking the oldest entry). */
-  private startOver(): void {
-    this.actionsMap?.clear();
-    this.stored = 0;
-  }
+/** The keys a decision on `action` reads, and those its implicit deny's explanation may read too. */
+function actionKeys(tiers: readonly Tier[], action: string): ActionKeys {
+  const keys = new Set<string>();
+  for (const tier of tiers) for (const slot of tier.slots) for (const s of slot.compiled.forAction(action)) for (const k of s.readsKeys) keys.add(k);
+  const sorted = [...keys].sort();
+  return { keys: sorted, explanationKeys: [...new Set([...sorted, ...explanationReadsKeys(tiers)])].sort() };
 }
 
 /** Evaluates against already-built tiers without a cache (used by `evaluate`). */

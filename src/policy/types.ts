@@ -157,5 +157,14 @@ export interface Decision {
 
 /** A policy set turned into matchers once, to decide many requests. */
 export interface CompiledPolicySet {
+  /**
+   * Decides one request, with the explanation; never throws (an internal failure is an
+   * ImplicitDeny carrying the reason).
+   *
+   * Decisions are cached per action and resource under the values of the context keys the
+   * statements read; a resource is cached from its second request on, so a stream of resources
+   * that never repeat costs no memory. A cached decision is shared between calls and frozen;
+   * treat every decision as read-only.
+   */
   evaluate(action: string, resource: string, context?: RequestContext, options?: EvaluateOptions): Decision;
 }

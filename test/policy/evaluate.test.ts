@@ -50,11 +50,27 @@ describe(compilePolicies.name, () => {
   it('caches decisions by the context keys the policies read, and only those', () => {
     const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*', Condition: { StringEquals: { 'aws:PrincipalTag/team': 'ops' } } }] };
     const c = compilePolicies({ policies: [p] });
+    const first = c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': 'ops', 'aws:CurrentTime': '1' });
+    // A resource is admitted on its second request: the first decision is not kept.
     const a = c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': 'ops', 'aws:CurrentTime': '1' });
+    expect(a).not.toBe(first);
+    expect(a).toEqual(first);
     expect(c.evaluate('A:B', SEG, { 'aws:principaltag/team': 'ops', 'aws:CurrentTime': '2' })).toBe(a);
     expect(c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': 'dev' }).decision).toBe('ImplicitDeny');
     expect(c.evaluate('a:b', SEG, { 'aws:PrincipalTag/team': ['ops'] })).toBe(a);
     expect(Object.isFrozen(a)).toBe(true);
+  });
+
+  it('keeps no decision for resources that never repeat, and caches each one that does', () => {
+    const p = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:Get*', Resource: '*' }] };
+    const c = compilePolicies({ policies: [p] });
+    const arn = (i: number) => `${SEG}-${i}`;
+    const once = Array.from({ length: 5_000 }, (_, i) => c.evaluate('mobiletargeting:GetSegment', arn(i)));
+    expect(once.every((d) => d.decision === 'Allow' && d.reason.endsWith(`on ${SEG}-${once.indexOf(d)}`))).toBe(true);
+    // Seen once, so not kept: asking again decides afresh, then keeps it.
+    const again = c.evaluate('mobiletargeting:GetSegment', arn(4_999));
+    expect(again).not.toBe(once[4_999]);
+    expect(c.evaluate('mobiletargeting:GetSegment', arn(4_999))).toBe(again);
   });
 });
 

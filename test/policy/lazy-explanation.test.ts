@@ -82,6 +82,7 @@ describe('the explanation of an implicit deny', () => {
 
   it('of a cached decision is shared and frozen once written', () => {
     const c = compilePolicies({ policies: [policy] });
+    c.evaluate('mobiletargeting:UpdateSegment', SEG, dev); // the first request of a resource is not kept
     const d = c.evaluate('mobiletargeting:UpdateSegment', SEG, dev);
     expect(Object.isFrozen(d)).toBe(true);
     expect(c.evaluate('mobiletargeting:updatesegment', SEG, { 'aws:principaltag/team': 'dev' })).toBe(d);
