@@ -1122,7 +1122,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:GetApplicationSettings`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `GET /v1/apps/{ApplicationId}/settings`
-   * Lifecycle: unclear — project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS's pages do not say whether the settings API continues
+   * Lifecycle: unclear — project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS's pages do not say whether the settings API continues
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-settings.html#rest-api-settings
    */
@@ -2011,7 +2011,7 @@ export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointCli
    * IAM action: `mobiletargeting:UpdateApplicationSettings`
    * Resource: `arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}`
    * HTTP: `PUT /v1/apps/{ApplicationId}/settings`
-   * Lifecycle: unclear — project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS's pages do not say whether the settings API continues
+   * Lifecycle: unclear — project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS's pages do not say whether the settings API continues
    * Seed erratum (summary): the seed printed described as "Retrieve the default settings for a project" (copied from GetApplicationSettings); the truth is updates the default settings of a project.
    *
    * @see https://docs.aws.amazon.com/pinpoint/latest/apireference/rest-api-settings.html#rest-api-settings

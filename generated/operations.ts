@@ -108,7 +108,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'CreateImportJob',
     name: 'CreateImportJob',
@@ -991,8 +991,8 @@ export const operations = deepFreeze({
     resource: 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}',
     lifecycle: {
       status: 'unclear',
-      reason: 'project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS\'s pages do not say whether the settings API continues',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "CampaignHook, Limits, QuietTime, JourneyLimits, CloudWatchMetricsEnabled, EventTaggingEnabled"',
+      reason: 'project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS\'s pages do not say whether the settings API continues',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "The Settings resource represents the default settings for an Amazon Pinpoint application. You can use this resource to retrieve information about or update the default settings for an application."',
     },
     operation: 'GetApplicationSettings',
     name: 'GetApplicationSettings',
@@ -1446,7 +1446,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'GetImportJob',
     name: 'GetImportJob',
@@ -1466,7 +1466,7 @@ export const operations = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'GetImportJobs',
     name: 'GetImportJobs',
@@ -2622,8 +2622,8 @@ export const operations = deepFreeze({
     resource: 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}',
     lifecycle: {
       status: 'unclear',
-      reason: 'project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS\'s pages do not say whether the settings API continues',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "CampaignHook, Limits, QuietTime, JourneyLimits, CloudWatchMetricsEnabled, EventTaggingEnabled"',
+      reason: 'project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS\'s pages do not say whether the settings API continues',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "The Settings resource represents the default settings for an Amazon Pinpoint application. You can use this resource to retrieve information about or update the default settings for an application."',
     },
     operation: 'UpdateApplicationSettings',
     name: 'UpdateApplicationSettings',
@@ -3216,7 +3216,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'CreateImportJob',
   },
@@ -3681,8 +3681,8 @@ export const actions = deepFreeze({
     resource: 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}',
     lifecycle: {
       status: 'unclear',
-      reason: 'project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS\'s pages do not say whether the settings API continues',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "CampaignHook, Limits, QuietTime, JourneyLimits, CloudWatchMetricsEnabled, EventTaggingEnabled"',
+      reason: 'project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS\'s pages do not say whether the settings API continues',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "The Settings resource represents the default settings for an Amazon Pinpoint application. You can use this resource to retrieve information about or update the default settings for an application."',
     },
     operation: 'GetApplicationSettings',
   },
@@ -3888,7 +3888,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'GetImportJob',
   },
@@ -3900,7 +3900,7 @@ export const actions = deepFreeze({
     lifecycle: {
       status: 'end-of-support',
       reason: 'import jobs load endpoints into segments, and both are retired',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon S3"',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/developerguide/segments-importing.html — "When you import a segment, Amazon Pinpoint gets the segment\'s endpoints from Amazon Simple Storage Service (Amazon S3)"',
     },
     operation: 'GetImportJobs',
   },
@@ -4422,8 +4422,8 @@ export const actions = deepFreeze({
     resource: 'arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}',
     lifecycle: {
       status: 'unclear',
-      reason: 'project settings hold campaign and journey defaults (retired) beside CloudWatch metrics and event tagging; AWS\'s pages do not say whether the settings API continues',
-      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "CampaignHook, Limits, QuietTime, JourneyLimits, CloudWatchMetricsEnabled, EventTaggingEnabled"',
+      reason: 'project settings hold campaign and journey defaults (CampaignHook, Limits, QuietTime, JourneyLimits: retired features) beside CloudWatchMetricsEnabled and EventTaggingEnabled; AWS\'s pages do not say whether the settings API continues',
+      source: 'https://docs.aws.amazon.com/pinpoint/latest/apireference/apps-application-id-settings.html — "The Settings resource represents the default settings for an Amazon Pinpoint application. You can use this resource to retrieve information about or update the default settings for an application."',
     },
     operation: 'UpdateApplicationSettings',
   },

@@ -223,12 +223,12 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     } catch (e) {
       // An ARN taken whole from the input (TagResource's ResourceArn) that names another account or Region is bad input.
       if (e instanceof ArnBuildError && e.input) throw new ValidationError(spec.name, e.input.member, e.input.expected, e.input.got);
-      return deny(`ImplicitDeny: cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
+      return deny(`cannot build the resource ARN for ${spec.action}: ${(e as Error).message}`);
     }
     // A principal that cannot be loaded throws its PrincipalLoadError: the call fails closed with the real cause.
     const principal: PrincipalGuard | undefined = this.#principal ? await this.#principal.current() : undefined;
-    if (!principal && this.#guard.kind === 'invalid') return deny(`ImplicitDeny: ${this.#guard.reason}`, resource);
-    if (!principal && this.#guard.kind === 'none') return deny(`ImplicitDeny: no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
+    if (!principal && this.#guard.kind === 'invalid') return deny(this.#guard.reason, resource);
+    if (!principal && this.#guard.kind === 'none') return deny(`no policy is configured, so nothing is allowed in ${this.mode} mode`, resource);
     const set = principal?.set ?? (this.#guard as { readonly set: CompiledPolicySet }).set;
     const callContext = requestContext(this.#config.context, options?.context, {
       // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
@@ -243,13 +243,13 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
         context = withResourceTags(context, await this.#resourceTagsOf(resource, options));
         tagsKnown = true;
       } catch (e) {
-        return deny(`ImplicitDeny: the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${resource} could not be read: ${(e as Error).message}`, resource);
+        return deny(`the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${resource} could not be read: ${(e as Error).message}`, resource);
       }
     }
     try {
       return { resource, decision: set.evaluate(spec.action, resource, context, { unknownKeys: this.#unknownFor(principal, tagsKnown) }) };
     } catch (e) {
-      return deny(`ImplicitDeny: the policy engine failed: ${(e as Error).message}`, resource);
+      return deny(`the policy engine failed: ${(e as Error).message}`, resource);
     }
   }
 

@@ -5,7 +5,6 @@
  */
 import { PinpointClient, AccessDeniedError, operations, type DryRunResult, type OperationName } from '../index.js';
 import { startPinpointMockServer } from '../testing/index.js';
-import { plainReason } from '../tooling/render/decision.js';
 import { fitWidth } from '../tooling/render/text.js';
 import { administrator, DEMO_ACCOUNT, DEMO_REGION, readOnlyAllApps, readOnlyOneProject } from './policies.js';
 
@@ -84,7 +83,7 @@ async function runUnder(label: string, policy: object, url: string, requestsSeen
     outcomes.push({ allowed, reachedServer: reached });
     const verdict = allowed ? green('ALLOW') : red('DENY ');
     console.log(fit(`  ${spec.action.padEnd(36)} ${spec.lifecycle.status.padEnd(14)} server saw it: ${reached ? 'yes' : 'no '}  ${verdict}`));
-    console.log(fit(`    ${dim(plainReason(dry.decision.reason))}`));
+    console.log(fit(`    ${dim(dry.decision.reason)}`));
   }
   return outcomes;
 }

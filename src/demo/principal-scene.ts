@@ -6,7 +6,6 @@
 import { PinpointClient, AccessDeniedError, operations, type OperationName } from '../index.js';
 import { startIamMockServer } from '../testing/index.js';
 import { DEMO_ACCOUNT, DEMO_REGION } from './policies.js';
-import { plainReason } from '../tooling/render/decision.js';
 
 /** The role's one inline policy: reads for the team named by its tag; sends only for a role tagged can-send=true. */
 export const ABAC_ROLE_POLICY = {
@@ -52,7 +51,7 @@ export async function runPrincipalScene(pinpointUrl: string, appId: string, log:
       } catch (e) {
         if (!(e instanceof AccessDeniedError)) throw e;
         allowed = false;
-        reason = plainReason(e.reason);
+        reason = e.reason;
       }
       outcomes.push({ label, operation: call.operation, allowed, reason });
       log(`  ${operations[call.operation].action.padEnd(36)} ${allowed ? 'ALLOW' : 'DENY '} ${reason}`);

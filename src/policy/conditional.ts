@@ -60,7 +60,7 @@ export function explainConditional(
   }
   const dependsOn = [...spelled.values()].sort();
   const reason =
-    `Conditional: whether ${action} on ${resource} is allowed depends on ${dependsOn.join(', ')}, ` +
+    `whether ${action} on ${resource} is allowed depends on ${dependsOn.join(', ')}, ` +
     `whose value${dependsOn.length === 1 ? ' is' : 's are'} not known here: ${clauses.join('; ')}`;
   return {
     decision: 'Conditional',

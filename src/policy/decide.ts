@@ -76,7 +76,7 @@ function collect(tiers: readonly Tier[], action: string, resource: string, conte
 function explainDeny(denies: readonly StatementRef[], action: string, resource: string, missingContextKeys: readonly string[]): Decision {
   return {
     decision: 'ExplicitDeny',
-    reason: `ExplicitDeny: ${listRefs(denies)} denies ${action} on ${resource}`,
+    reason: `${listRefs(denies)} denies ${action} on ${resource}`,
     matchedStatements: denies,
     nearMisses: [],
     missingContextKeys,
@@ -89,7 +89,7 @@ function explainDeny(denies: readonly StatementRef[], action: string, resource: 
 function explainAllow(tiers: readonly Tier[], outcome: Outcome, action: string, resource: string): Decision {
   const allows = outcome.allows as readonly (readonly StatementRef[])[];
   const first = allows[0] as readonly StatementRef[];
-  let reason = `Allow: ${listRefs(first)} allows ${action} on ${resource}`;
+  let reason = `${listRefs(first)} allows ${action} on ${resource}`;
   let matched = first;
   if (tiers.length > 1) {
     matched = allows.flat();

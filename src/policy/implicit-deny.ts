@@ -140,7 +140,7 @@ function explainImplicitDeny(tiers: readonly Tier[], found: TierFindings, action
   const identityAllows = tiers[0]?.identity === true ? allows[0] : undefined;
   const although = identityAllows === undefined ? '' : ` (although ${listRefs(identityAllows)} allows it)`;
   const nearest = near[0] === undefined ? '' : `; nearest: ${nearestClause(near[0])}`;
-  return { reason: `ImplicitDeny: ${parts.join('; ')}${although}${nearest}`, nearMisses: near };
+  return { reason: `${parts.join('; ')}${although}${nearest}`, nearMisses: near };
 }
 
 function errorText(e: unknown): string {
@@ -212,7 +212,7 @@ export class LazyImplicitDeny implements Decision {
       explained = explainImplicitDeny(tiers, found, action, resource, context);
     } catch (e) {
       explained = {
-        reason: `ImplicitDeny: internal error while explaining the decision (${errorText(e)}); denying ${action} on ${resource}`,
+        reason: `internal error while explaining the decision (${errorText(e)}); denying ${action} on ${resource}`,
         nearMisses: [],
       };
     }

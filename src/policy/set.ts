@@ -24,7 +24,7 @@ const DEFAULT_CACHE_SIZE = 10_000;
 export function failClosed(action: unknown, resource: unknown, why: string): Decision {
   return Object.freeze({
     decision: 'ImplicitDeny',
-    reason: `ImplicitDeny: ${why}; denying ${String(action)} on ${String(resource)}`,
+    reason: `${why}; denying ${String(action)} on ${String(resource)}`,
     matchedStatements: [],
     nearMisses: [],
     missingContextKeys: [],

@@ -142,6 +142,10 @@ export interface Decision {
    * named in `dependsOn`, as `requirements` spell out.
    */
   readonly decision: 'Allow' | 'ExplicitDeny' | 'ImplicitDeny' | 'Conditional';
+  /**
+   * Why, in plain words, naming the deciding statements (`identity[0] "Read" allows … on …`, `no statement allows …`);
+   * the decision itself is in `decision`, so the reason does not repeat it.
+   */
   readonly reason: string;
   /** The deciding statements: the denies for ExplicitDeny, the allows of every required policy for Allow. */
   readonly matchedStatements: readonly StatementRef[];

@@ -256,9 +256,18 @@ describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
       [['mobiletargeting:GetSegment'], ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1/segments/*']],
     ]);
     expect(errorLines(r)).toEqual([
-      'check: allows every recorded call (2); grants nothing else across the catalog on those resources',
+      'check: allows every call of --operations (2); grants nothing else across the catalog on those resources',
       'note: SegmentId not given: apps/a1/segments/* allows every segment of a1',
     ]);
+  });
+
+  it('policy: an empty recording or operation list is bad input (exit 2), not a policy that allows "every" call', async () => {
+    const empty = await cli(['policy', '--from-recording', write('empty-recording.json', '[]')]);
+    expect(empty.code).toBe(2);
+    expect(errorLines(empty)).toEqual([`error: ${join(tmp, 'empty-recording.json')}: the recording holds no calls, so there is nothing to grant; record with a client in mode 'record' and save client.recorded()`]);
+    const none = await cli(['policy', '--operations', ' , ', '--app', 'a1', ...ACCOUNT]);
+    expect(none.code).toBe(2);
+    expect(errorLines(none)).toEqual(['error: --operations: no operation given; expected catalog operations such as getSegment,createCampaign']);
   });
 
   it('policy --operations: a legacy name gets its rename, spelled as typed, exit 2', async () => {

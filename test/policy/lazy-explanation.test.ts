@@ -54,7 +54,7 @@ describe('the explanation of an implicit deny', () => {
     const json = JSON.parse(JSON.stringify(unread)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(['decision', 'reason', 'matchedStatements', 'nearMisses', 'missingContextKeys', 'dependsOn', 'requirements']);
     expect(typeof json.reason).toBe('string');
-    expect(json.reason).toContain('ImplicitDeny: no statement allows mobiletargeting:UpdateSegment');
+    expect(json.reason).toContain('no statement allows mobiletargeting:UpdateSegment');
     expect(json.nearMisses).toEqual([{ policy: 'identity[0]', index: 1, sid: 'Write', effect: 'Allow', failed: 'condition', detail: expect.any(String) }]);
     const read = c.evaluate('mobiletargeting:UpdateSegment', SEG, dev);
     expect(json).toEqual(plain(read));
@@ -100,7 +100,7 @@ describe('the explanation of an implicit deny', () => {
       expect(d.decision).toBe('ImplicitDeny');
       expect(() => d.reason).not.toThrow();
       expect(d.reason).toBe(
-        `ImplicitDeny: internal error while explaining the decision (explain failed); denying mobiletargeting:UpdateSegment on ${SEG}`,
+        `internal error while explaining the decision (explain failed); denying mobiletargeting:UpdateSegment on ${SEG}`,
       );
       expect(d.nearMisses).toEqual([]);
       expect(JSON.parse(JSON.stringify(d))).toMatchObject({ decision: 'ImplicitDeny', matchedStatements: [], nearMisses: [] });

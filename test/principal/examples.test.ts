@@ -20,7 +20,7 @@ describe('the principal examples (examples/README-principal.md) run', () => {
   it('examples/iam-testing.ts: allowed by the ABAC tag, the delete refused', async () => {
     const r = await tsx('examples/iam-testing.ts', {});
     expect(r.stderr).toBe('');
-    expect(r.stdout).toMatch(/^denied: ImplicitDeny/);
+    expect(r.stdout).toMatch(/^denied: no statement allows mobiletargeting:DeleteApp/);
   }, 90_000);
 
   it('examples/loadPrincipal.ts against the emulated IAM/STS', async () => {

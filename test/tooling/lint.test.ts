@@ -95,6 +95,14 @@ describe(lintPolicy.name, () => {
     expect(only(fs, 'resource-type-mismatch')[0]?.message).toContain(`"${A}:apps/a1/*" is what grants them`);
   });
 
+  it('a long list of the statement\'s actions is capped, and says where the rest are', () => {
+    const actions = ['GetSegment', 'UpdateSegment', 'DeleteSegment', 'GetSegmentVersion', 'GetSegmentVersions', 'GetSegmentExportJobs', 'GetSegmentImportJobs', 'CreateSegment']
+      .map((a) => `mobiletargeting:${a}`);
+    const [f] = only(lintPolicy(policy(allow(actions, `${A}:apps/p1/campaigns/*`))), 'resource-type-mismatch');
+    expect(f?.severity).toBe('error');
+    expect(f?.message).toContain("can never match the resource of CreateSegment, DeleteSegment, GetSegment, GetSegmentExportJobs, GetSegmentImportJobs, GetSegmentVersion, +2 more (the statement's Action lists them all); CreateSegment acts on");
+  });
+
   it('still fails a statement whose every resource misses its actions, with a fix that keeps the ARN\'s environment', () => {
     const fs = only(lintPolicy(policy(allow('mobiletargeting:GetApp', 'arn:aws:sns:us-east-1:123456789012:alerts'))), 'resource-type-mismatch');
     expect(fs).toMatchObject([{ severity: 'error', fix: `for GetApp write "${A}:apps/<ApplicationId>", or pair the pattern with actions on its resource type` }]);

@@ -7,7 +7,7 @@ import { findAction, findOperation, operationOf, placeholdersOf } from '../../to
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
 import { statementName } from '../../policy/index.js';
 import { didYouMean } from '../../tooling/legacy.js';
-import { conditionClauses, plainReason, styleOf } from '../../tooling/render/decision.js';
+import { conditionClauses, styleOf } from '../../tooling/render/decision.js';
 import { fitWidth, painter } from '../../tooling/render/text.js';
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import { CliError, EXIT } from '../errors.js';
@@ -55,7 +55,7 @@ function render(r: CheckResult, io: Io): string {
     ...(r.decision === 'Conditional' ? [
       `  depends on: ${r.dependsOn.join(', ')} (the client cannot see ${r.dependsOn.length === 1 ? 'it' : 'them'}; pass --context key=value to decide)`,
       ...conditionClauses(r.requirements).map((c) => `  ${c}`),
-    ] : [`  ${plainReason(r.reason)}`]),
+    ] : [`  ${r.reason}`]),
     ...(r.matchedStatements.length > 1 ? [`  deciding statements: ${r.matchedStatements.map(statementName).join(', ')}`] : []),
     ...more(r.nearMisses).map((m) => `  other near miss: ${statementName(m)} failed on its ${m.failed}: ${m.detail}`),
     ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),

@@ -20,7 +20,8 @@ Examples:
   $ pinpoint-guard matrix --policy read-only.json --region us-east-1 --account 123456789012 --app project1
   $ pinpoint-guard matrix --policy admin.json deny-deletes.json --region us-east-1 --account 123456789012 --app project1 \\
       --segment seg1 --format html --out matrix.html
-Ids not given are filled with * (a literal * in a request ARN, not a wildcard); such rows are marked *.`;
+An id not given is checked as the id "*": only a wildcard in a policy matches it, an exact ARN does not; such rows are
+marked *. Give the id flags to check real resources.`;
 
 /** Renderers by format; colour only for the terminal table on a TTY. */
 interface Target {

@@ -36,6 +36,9 @@ function callsFromRecording(file: string): PolicyCall[] {
   const prefix = Array.isArray(doc) ? '' : 'calls';
   const problems = list.flatMap((c: unknown, i) => callProblems(c).map((p) => `${file}: ${prefix}[${i}].${p.field}: ${p.message}`));
   if (problems.length > 0) throw new CliError(problems);
+  if (list.length === 0) {
+    throw new CliError([`${file}: the recording holds no calls, so there is nothing to grant; record with a client in mode 'record' and save client.recorded()`]);
+  }
   return (list as PolicyCall[]).map((c) => ({ action: c.action, resource: c.resource }));
 }
 
@@ -48,7 +51,9 @@ const ALWAYS_REQUIRED: ReadonlySet<string> = new Set(['ApplicationId', 'Resource
  * the self-check says so. Given ids are validated by `bindCall` and stay exact.
  */
 function callsFromOperations(names: string, ids: Record<string, string>, env: { region: string; accountId: string }): PolicyCall[] {
-  return names.split(',').map((n) => n.trim()).filter((n) => n !== '').map((name) => {
+  const listed = names.split(',').map((n) => n.trim()).filter((n) => n !== '');
+  if (listed.length === 0) throw new CliError(['--operations: no operation given; expected catalog operations such as getSegment,createCampaign']);
+  return listed.map((name) => {
     const op = findOperation(name);
     if (op === undefined) {
       throw new CliError([`--operations: unknown operation "${name}"${didYouMeanOperation(name) || '; expected catalog operations such as getSegment,createCampaign'}`]);
@@ -88,9 +93,10 @@ async function fromSource(project: string, opts: Record<string, unknown>, io: Io
   outcome.code = r.check.allowsEveryCall && r.unresolved.length === 0 && r.calls.length > 0 ? EXIT.ok : EXIT.negative;
 }
 
-function summary(g: GeneratedPolicy, calls: number): string {
+/** The self-check in one line; `what` names the calls as the user gave them (recorded, or from --operations). */
+function summary(g: GeneratedPolicy, calls: number, what: 'recorded call' | 'call of --operations'): string {
   const c = g.check;
-  const allows = c.allowsEveryCall ? `allows every recorded call (${calls})` : `DOES NOT allow ${c.deniedCalls.length} recorded call(s)`;
+  const allows = c.allowsEveryCall ? `allows every ${what} (${calls})` : `DOES NOT allow ${c.deniedCalls.length} ${what}(s)`;
   const extra = c.extraGrants.length === 0
     ? 'grants nothing else across the catalog on those resources'
     : `also grants ${c.extraGrants.length} unrecorded (action, resource) pair(s) on those resources, e.g. ${c.extraGrants[0]?.action} on ${c.extraGrants[0]?.resource}`;
@@ -128,7 +134,7 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
       if (opts.json === true) io.out(json(generated));
       else {
         if (out === undefined) io.out(json(generated.policy));
-        io.err(summary(generated, calls.length));
+        io.err(summary(generated, calls.length, recording !== undefined ? 'recorded call' : 'call of --operations'));
       }
       outcome.code = generated.check.allowsEveryCall ? EXIT.ok : EXIT.negative;
     });

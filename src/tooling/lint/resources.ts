@@ -6,13 +6,15 @@
 import { matchWildcard } from '../../policy/index.js';
 import { parseArn } from '../../resource/arn.js';
 import { readableTemplate, shortName } from '../catalog.js';
+import { capList } from '../render/text.js';
 import { elementPath } from './context.js';
 import { canMatchTemplate, suggestedPattern } from './resource-fit.js';
 import type { LintFinding, LintRule, StatementEntry } from './types.js';
 
 const hasWildcard = (s: string) => /[*?]/.test(s);
-const listNames = (names: readonly string[], max = 6) =>
-  names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** The statement's own entries, capped: the rest are in the element the finding's path names. */
+const listNames = (names: readonly string[], element: 'Action' | 'Resource', max = 6) =>
+  capList(names, max, `the statement's ${element} lists them all`);
 
 /** Whether `pattern` can match the resource of none of the statement's catalog actions. */
 const isDead = (entry: StatementEntry, pattern: string) => !entry.catalogActions.some((a) => canMatchTemplate(pattern, a.resource));
@@ -36,7 +38,7 @@ function deadPatterns(entry: StatementEntry): LintFinding[] {
         rule: 'resource-type-mismatch',
         severity: 'info',
         path,
-        message: `${JSON.stringify(pattern)} matches the resource of none of this statement's actions; ${listNames(live.map((p) => JSON.stringify(p)), 2)} ` +
+        message: `${JSON.stringify(pattern)} matches the resource of none of this statement's actions; ${listNames(live.map((p) => JSON.stringify(p)), 'Resource', 2)} ` +
           `${live.length === 1 ? 'is' : 'are'} what grants them`,
         fix: 'remove it, or keep it for actions on its resource type that you may add later',
       }];
@@ -45,8 +47,8 @@ function deadPatterns(entry: StatementEntry): LintFinding[] {
       rule: 'resource-type-mismatch',
       severity: 'error',
       path,
-      message: `${JSON.stringify(pattern)} can never match the resource of ${listNames(paired.map((a) => shortName(a.action)))}` +
-        ` (${shortName(first.action)} acts on ${readableTemplate(first.resource)}), so this statement grants none of them`,
+      message: `${JSON.stringify(pattern)} can never match the resource of ${listNames(paired.map((a) => shortName(a.action)), 'Action')}` +
+        `; ${shortName(first.action)} acts on ${readableTemplate(first.resource)}, so this statement grants none of them`,
       fix: `for ${shortName(first.action)} write "${suggestedPattern(pattern, first.resource)}", or pair the pattern with actions on its resource type`,
     }];
   });
@@ -80,7 +82,7 @@ function unreachableActions(entry: StatementEntry): LintFinding[] {
         severity: 'info',
         path,
         message: `${JSON.stringify(pattern)} covers ${covered.length} catalog actions, but on these resources only ${covered.length - missed.length} can apply; ` +
-          `not ${listNames(missed.map((a) => shortName(a.action)))}`,
+          `not ${listNames(missed.map((a) => shortName(a.action)), 'Action')}`,
         fix: 'add Resource patterns for the resource types of the actions you mean to allow, or narrow the action pattern',
       });
     }

@@ -37,13 +37,3 @@ export function styleOf(decision: string): DecisionStyle {
 export function conditionClauses(requirements: readonly Requirement[]): string[] {
   return requirements.map((r) => `${r.effect === 'Allow' ? 'allowed' : 'denied'} if ${r.text} (${statementName(r.statement)})`);
 }
-
-const DECISION_TAG = /^(Allow|ExplicitDeny|ImplicitDeny|Conditional): /;
-
-/**
- * The engine's reason without its leading decision tag (`ImplicitDeny: no statement allows ...` → `no statement allows
- * ...`): reports show the decision in words beside it, so the tag would only repeat it as an enum name.
- */
-export function plainReason(reason: string): string {
-  return reason.replace(DECISION_TAG, '');
-}

@@ -10,7 +10,7 @@ import type { RequestContext } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { PolicyFinding } from '../lint/banner.js';
 import type { MatrixCell, MatrixGroup, PermissionMatrix } from '../matrix.js';
-import { conditionClauses, plainReason, styleOf, type DecisionName } from './decision.js';
+import { conditionClauses, styleOf, type DecisionName } from './decision.js';
 import { decidedBy, decisionCounts, matrixHeadline } from './matrix.js';
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -81,13 +81,13 @@ function rowHtml(c: MatrixCell): string {
   const style = styleOf(c.decision);
   const eos = c.lifecycle.status === 'end-of-support';
   const cls = `row ${ROW_CLASS[c.decision as DecisionName] ?? ROW_CLASS.ImplicitDeny}${eos ? ' eos' : ''}`;
-  const star = c.placeholders.length > 0 ? ` <abbr title="id not given: the ARN holds a literal * for ${escapeHtml(c.placeholders.join(', '))}">*</abbr>` : '';
+  const star = c.placeholders.length > 0 ? ` <abbr title="no ${escapeHtml(c.placeholders.join(', '))} given: checked on the id *, which only a wildcard in a policy matches">*</abbr>` : '';
   const conditions = conditionClauses(c.requirements ?? []).map((t) => `<p>${escapeHtml(t)}</p>`).join('');
   return `<li class="${cls}"><details><summary><span class="name">${camelBreaks(shortName(c.action))}</span>${star} — ` +
     `<span class="d">${style.mark} ${style.label}</span> <span class="by">· ${escapeHtml(decidedBy(c))}</span> ` +
     `<span class="life${eos ? ' eos' : ''}">· ${c.lifecycle.status}</span></summary>` +
     // The reason names the resource ARN; it is not repeated (each row's text is stored once, to keep the page small).
-    `<p>${escapeHtml(plainReason(c.reason))} (${escapeHtml(c.accessLevel)} access)</p>${conditions}` +
+    `<p>${escapeHtml(c.reason)} (${escapeHtml(c.accessLevel)} access)</p>${conditions}` +
     `<p>Lifecycle: ${c.lifecycle.status} — ${escapeHtml(c.lifecycle.reason)}</p></details></li>`;
 }
 
@@ -141,7 +141,7 @@ export function renderMatrixHtml(m: PermissionMatrix, info?: MatrixPageInfo): st
 <h1>${escapeHtml(title)}</h1>
 ${meta}${bannerHtml(info?.findings ?? [])}
 <p>${escapeHtml(decisionCounts(m))}. Each row shows the decision and the statement that decided it; open a row (Enter) for the reason and the resource.
-Rows marked * used a literal * for an id that was not given. Lifecycle: ${legend}.</p>
+Rows marked * had no id given for their resource, so they were checked on the id “*”, which only a wildcard in a policy matches. Lifecycle: ${legend}.</p>
 </header>
 <main>
 <fieldset class="filters" id="filters"><legend>Show</legend>${filters}</fieldset>

@@ -6,7 +6,7 @@ import { statementName, type StatementRef } from '../../policy/index.js';
 import { shortName } from '../catalog.js';
 import type { MatrixCell, PermissionMatrix } from '../matrix.js';
 import { lifecycleLegend } from '../../lifecycle/end-of-support.js';
-import { conditionClauses, plainReason, styleOf } from './decision.js';
+import { conditionClauses, styleOf } from './decision.js';
 import { columns, fitWidth, markdownTable, painter } from './text.js';
 
 export const LIFECYCLE_LABEL = { supported: 'supported', 'end-of-support': 'end-of-support', unclear: 'unclear' } as const;
@@ -34,7 +34,7 @@ export function decisionCounts(m: PermissionMatrix): string {
 export function matrixSummary(m: PermissionMatrix): string {
   const whatIf = m.whatIf.length > 0 ? `; what-if values for keys the client sets at run time: ${m.whatIf.join(', ')}` : '';
   return `${decisionCounts(m)} (conditional: depends on keys the client cannot see); ` +
-    `${m.placeholderCells} marked * used a * placeholder id (a literal * to the engine, not a wildcard)${whatIf}`;
+    `${m.placeholderCells} marked *: no id was given for their resource, so they were checked on the id "*", which only a wildcard in a policy matches${whatIf}`;
 }
 
 /** The terminal table, grouped, with colour when asked. */
@@ -74,7 +74,7 @@ export function renderMatrixMarkdown(m: PermissionMatrix): string {
       c.accessLevel,
       `${styleOf(c.decision).mark} ${styleOf(c.decision).label}`,
       LIFECYCLE_LABEL[c.lifecycle.status],
-      [plainReason(c.reason), ...conditionClauses(c.requirements ?? [])].join('; '),
+      [c.reason, ...conditionClauses(c.requirements ?? [])].join('; '),
     ]);
     return `## ${g.group}\n\n${markdownTable(['Action', 'Access', 'Decision', 'Lifecycle', 'Reason'], rows)}`;
   });
