@@ -3,33 +3,19 @@
  * files type-check, and each one runs — the client against the testing kit over HTTP, the CLI lines with the exit codes
  * they state, the test file under vitest (it is in vitest's include), the rest as programs.
  */
-import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PinpointClient } from '../../src/index.js';
 import { startPinpointMockServer, type PinpointMockServer } from '../../src/testing/index.js';
 import viteConfig from '../../vitest.config.js';
-import { exampleText, readmeBlocks, ROOT } from './examples.js';
+import { cliLines, exampleText, pinpointGuard, readmeBlocks, ROOT, tsx } from './examples.js';
 
-const run = promisify(execFile);
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const blocks = readmeBlocks(README);
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(ts|sh)$/.test(f)).map((f) => `examples/${f}`);
-
-/** Runs a program under tsx from the repository's root, where tsconfig paths map `pinpoint-guard` to src/. */
-async function tsx(file: string, args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, stdout: err.stdout ?? '', stderr: err.stderr ?? '' };
-  }
-}
 
 describe('README code blocks', () => {
   it('has code blocks, each marked with the example it comes from', () => {
@@ -78,7 +64,7 @@ describe('the examples', () => {
 
     it('reads the segment, and is refused the delete before anything is sent', async () => {
       const before = server.mock.requests.length;
-      const r = await tsx('examples/client.ts', [ids.app, ids.segment], env());
+      const r = await tsx('examples/client.ts', [ids.app, ids.segment], { env: env() });
       expect(r.stdout).toContain('segment loyal');
       expect(r.stderr).toMatch(/^denied, nothing was sent: .*mobiletargeting:DeleteSegment/m);
       expect(r.code).toBe(1);
@@ -86,16 +72,16 @@ describe('the examples', () => {
     });
 
     it('reports an error that is not a denial (a segment that does not exist) instead of swallowing it', async () => {
-      const r = await tsx('examples/client.ts', [ids.app, 'no-such-segment'], env());
+      const r = await tsx('examples/client.ts', [ids.app, 'no-such-segment'], { env: env() });
       expect(r.stderr).toMatch(/^NotFoundException: /m);
       expect(r.code).toBe(1);
     });
 
     it('reports missing credentials', async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pg-no-creds-'));
-      const r = await tsx('examples/client.ts', [ids.app, ids.segment], {
+      const r = await tsx('examples/client.ts', [ids.app, ids.segment], { env: {
         PINPOINT_ENDPOINT: server.url, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', HOME: dir, AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-      });
+      } });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/credential/i);
     });
@@ -117,13 +103,12 @@ describe('the examples', () => {
     expect(r.stdout.split('\n')[0]).toBe('Allow');
   });
 
-  it.each(exampleText('examples/cli.sh', 'cli').split('\n').map((line) => [line.replace(/\s+#.*$/, '').replace(/\s+/g, ' '), line] as const))(
+  it.each(cliLines('examples/cli.sh', 'cli').map((line) => [line.command, line] as const))(
     'examples/cli.sh: %s',
     async (_, line) => {
-      const want = Number(/# exit (\d)$/.exec(line)?.[1]);
+      const want = Number(/^exit (\d)$/.exec(line.comment)?.[1]);
       const out = mkdtempSync(join(tmpdir(), 'pg-cli-'));
-      const args = line.replace(/\s+#.*$/, '').trim().split(/\s+/).slice(1).map((a) => (a === 'matrix.html' ? join(out, a) : a));
-      const r = await tsx('src/cli/main.ts', args);
+      const r = await pinpointGuard(line.args.map((a) => (a === 'matrix.html' ? join(out, a) : a)));
       expect(r.stderr.split('\n').filter((l) => l.startsWith('error:'))).toEqual([]);
       expect(r.code).toBe(want);
     },
