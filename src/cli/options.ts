@@ -122,10 +122,13 @@ export function addEnvironmentOptions(cmd: Command): Command {
     .option('--account <id>', '12-digit account id named in ARNs (default: $AWS_ACCOUNT_ID)'));
 }
 
+/** An environment variable's value, or undefined when unset or empty (the AWS SDK reads an empty one as unset too). */
+const envValue = (io: Io, name: string): string | undefined => (io.env[name] === '' ? undefined : io.env[name]);
+
 /** The Region and account; the account has no safe default, so its absence is an error when an ARN must be built. */
 export function environmentFrom(opts: Record<string, unknown>, io: Io): { region: string; accountId: string } {
-  const region = (opts.region as string | undefined) ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? 'us-east-1';
-  const accountId = (opts.account as string | undefined) ?? io.env.AWS_ACCOUNT_ID;
+  const region = (opts.region as string | undefined) ?? envValue(io, 'AWS_REGION') ?? envValue(io, 'AWS_DEFAULT_REGION') ?? 'us-east-1';
+  const accountId = (opts.account as string | undefined) ?? envValue(io, 'AWS_ACCOUNT_ID');
   if (accountId === undefined) throw new CliError(['--account: expected the 12-digit account id the ARNs name (or set AWS_ACCOUNT_ID)']);
   return { region, accountId };
 }

@@ -22,6 +22,15 @@ describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
     expect(r.stdout).toMatch(/^✔ ALLOW {2}mobiletargeting:GetApps on arn:aws:mobiletargeting:us-east-1:123456789012:apps\/\*/);
   });
 
+  it('check: an empty AWS_REGION or AWS_ACCOUNT_ID is unset, as the AWS SDK reads it', async () => {
+    const noAccount = await cli(['check', '--policy', f('read-only.json'), '--operation', 'getApp', '--app', 'p1'], { AWS_ACCOUNT_ID: '', AWS_REGION: '' });
+    expect(noAccount.code).toBe(2);
+    expect(noAccount.stderr).toContain('--account: expected the 12-digit account id the ARNs name (or set AWS_ACCOUNT_ID)');
+    const r = await cli(['check', '--policy', f('read-only.json'), '--operation', 'getApp', '--app', 'p1'], { AWS_ACCOUNT_ID: '123456789012', AWS_REGION: '', AWS_DEFAULT_REGION: '' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('mobiletargeting:GetApp on arn:aws:mobiletargeting:us-east-1:123456789012:apps/p1');
+  });
+
   it('check: one-project read-only denies GetSegment, names the nearest statement, exit 1', async () => {
     const r = await cli(['check', '--policy', f('read-only-project.json'), '--operation', 'getSegment', '--app', 'project1', '--segment', 's1', ...ACCOUNT]);
     expect(r.code).toBe(1);
