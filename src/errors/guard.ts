@@ -1,5 +1,5 @@
 /** Errors the guard raises before anything is sent. */
-import type { Decision, Requirement, StatementRef } from '../policy/index.js';
+import { statementName, type Decision, type Requirement, type StatementRef } from '../policy/index.js';
 
 /** The configured policies do not allow the call; nothing was sent. */
 export class AccessDeniedError extends Error {
@@ -21,8 +21,7 @@ export class AccessDeniedError extends Error {
   }
 }
 
-const label = (s: StatementRef): string => `${s.policy} #${s.index}${s.sid ? ` "${s.sid}"` : ''}`;
-const clauses = (reqs: readonly Requirement[]): string => reqs.map((r) => `${r.text} (${label(r.statement)})`).join('; ');
+const clauses = (reqs: readonly Requirement[]): string => reqs.map((r) => `${r.text} (${statementName(r.statement)})`).join('; ');
 
 /** The sentence of an uncertain decision: which keys, what would allow or deny, how to supply them. */
 function uncertainMessage(operation: string, decision: Decision): string {

@@ -93,7 +93,7 @@ describe('examples/from-source.sh, line by line through the CLI from the project
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(new RegExp(`\\nDenied .*\\n {2}mobiletargeting:DeleteSegment on ${APP_ARN}/segments/\\*: no statement allows .*\\n {4}segments\\.ts:6\\n`));
     expect(r.stdout).not.toMatch(/mobiletargeting:GetSegment on /);
-    expect(r.stdout).toMatch(/\nGrants never called .*\n {2}ListApps: mobiletargeting:GetApps on \*\n/);
+    expect(r.stdout).toMatch(/\nGrants never called .*\n {2}"ListApps": mobiletargeting:GetApps on \*\n/);
     expect(r.code).toBe(1);
   });
 

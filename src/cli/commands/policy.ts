@@ -77,7 +77,7 @@ async function fromSource(project: string, opts: Record<string, unknown>, io: Io
   const source = await import('../../tooling/source/index.js');
   const check = opts.check as string | undefined;
   if (check !== undefined) {
-    const r = await source.checkSourcePolicy({ project, ...env, policy: readPolicy(check) });
+    const r = await source.checkSourcePolicy({ project, ...env, policy: readPolicy(check), policyLabel: check });
     io.out(opts.json === true ? json(r) : source.sourceCheckReport(r));
     outcome.code = r.allowsEveryCall && r.unresolved.length === 0 ? EXIT.ok : EXIT.negative;
     return;

@@ -5,7 +5,7 @@
  */
 import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
-import { compilePolicies, parsePolicy, type ParsedStatement } from '../../policy/index.js';
+import { compilePolicies, parsePolicy, statementName, type ParsedStatement } from '../../policy/index.js';
 import { buildArn } from '../../resource/arn.js';
 import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
 import { generatePolicy, resourcesFor, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
@@ -112,7 +112,7 @@ function unusedGrants(statements: readonly ParsedStatement[], version: string, c
   };
   const out: UnusedGrant[] = [];
   for (const s of statements.filter((x) => x.effect === 'Allow')) {
-    const name = s.sid ?? `#${s.index}`;
+    const name = statementName(s);
     const actions: [object, string][] = s.action?.map((a) => [{ Action: a }, a]) ?? [[{ NotAction: s.notAction }, `NotAction ${JSON.stringify(s.notAction)}`]];
     const resources: [object, string][] = s.resource?.map((r) => [{ Resource: r }, r]) ?? [[{ NotResource: s.notResource }, `NotResource ${JSON.stringify(s.notResource)}`]];
     for (const [a, action] of actions) {
@@ -123,7 +123,7 @@ function unusedGrants(statements: readonly ParsedStatement[], version: string, c
 }
 
 export function sourceCheck(tsm: TsMorphModule, req: SourceCheckRequest): SourcePolicyCheck {
-  const parsed = parsePolicy(req.policy, { label: 'policy' });
+  const parsed = parsePolicy(req.policy, { label: req.policyLabel ?? 'policy' });
   const { project, env } = open(tsm, req);
   const needs = readNeeds(tsm, project, env);
   const set = compilePolicies({ policies: [parsed] }, { decisionCacheSize: 0 });

@@ -30,6 +30,8 @@ export interface SourcePolicyRequest extends SourceRequest {
 /** What `checkSourcePolicy` is asked: the source's needs against an existing identity policy (its JSON). */
 export interface SourceCheckRequest extends SourceRequest {
   readonly policy: unknown;
+  /** How reasons name the policy (`current-policy.json "ReadProjects"`): its file, say. Default `policy`. */
+  readonly policyLabel?: string;
 }
 
 /** How ts-morph is loaded; tests inject a failing loader to see the missing-dependency error. */
@@ -98,7 +100,7 @@ export interface DeniedSourceCall {
 
 /** A grant of the existing policy that no found call uses: one Action and one Resource entry of one statement. */
 export interface UnusedGrant {
-  /** The statement's Sid, else `#<index>` (0-based, as the policy engine names statements). */
+  /** The statement as every report names it: its Sid in quotes, else `Statement[i]` (see `statementName`). */
   readonly statement: string;
   readonly action: string;
   readonly resource: string;

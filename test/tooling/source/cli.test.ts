@@ -26,9 +26,11 @@ describe('pinpoint-guard policy --from-source', () => {
 
   it('--check: the calls the policy would deny with their call sites, and the grants never called (exit 1)', async () => {
     const r = await cli(['policy', '--from-source', FIXTURE, '--check', 'test/tooling/source/policies/read-only.json', '--account', '123456789012']);
+    // Statements are named as in every other report: the policy file, then the Sid.
+    expect(r.stdout).toContain('nearest: test/tooling/source/policies/read-only.json "ReadProjects" matched the resource');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/Denied .*\n(.*\n)* {2}mobiletargeting:DeleteSegment on arn:aws:mobiletargeting:us-east-1:123456789012:apps\/app-main\/segments\/seg-old: .*\n {4}src\/segments\.ts:13\n/);
-    expect(r.stdout).toMatch(/Grants never called .*\n {2}ListEverything: mobiletargeting:List\* on \*\n/);
+    expect(r.stdout).toMatch(/Grants never called .*\n {2}"ListEverything": mobiletargeting:List\* on \*\n/);
     expect(r.stdout).not.toMatch(/mobiletargeting:GetSegment on/);
   }, 130_000);
 

@@ -81,7 +81,7 @@ describe('checkSourcePolicy on the fixture backend', () => {
   });
 
   it('reports the grants no call uses, and no other', () => {
-    expect(check.unusedGrants).toEqual([{ statement: 'Unused', action: 'mobiletargeting:DeleteApp', resource: `${ARN}apps/app-main` }]);
+    expect(check.unusedGrants).toEqual([{ statement: '"Unused"', action: 'mobiletargeting:DeleteApp', resource: `${ARN}apps/app-main` }]);
   });
 
   it('carries the unresolved calls: they cannot be checked', () => {
