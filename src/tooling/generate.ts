@@ -12,6 +12,7 @@ import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
 import { buildArn, parseArn } from '../resource/arn.js';
 import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE, readableTemplate, SERVICE } from './catalog.js';
 import { didYouMean } from './legacy.js';
+import { resourceCovered } from './lint/redundancy.js';
 import { ToolingInputError } from './errors.js';
 
 /** One call: the IAM action and the request ARN it was authorized on. */
@@ -139,7 +140,25 @@ function normalizeCalls(req: GeneratePolicyRequest): PolicyCall[] {
   return [...seen.values()];
 }
 
-/** Resource text → actions; then resources grouped by identical action sets, one statement each, in a stable order. */
+/**
+ * An action's resource that another resource of the same action covers (`apps/a1/messages` beside `apps/*\/messages`)
+ * grants nothing more: it is dropped, so no statement is shadowed by another (lint's `shadowed-statement`).
+ */
+function dropCovered(actionsByResource: Map<string, Set<string>>): void {
+  const resources = [...actionsByResource.keys()];
+  for (const [resource, set] of actionsByResource) {
+    for (const action of set) {
+      const wider = resources.filter((r) => r !== resource && actionsByResource.get(r)?.has(action) === true);
+      if (resourceCovered(wider, resource)) set.delete(action);
+    }
+    if (set.size === 0) actionsByResource.delete(resource);
+  }
+}
+
+/**
+ * Resource text → actions, without the pairs another resource covers; then resources grouped by identical action sets,
+ * one statement each, in a stable order.
+ */
 function statementsFor(calls: readonly PolicyCall[], granularity: Granularity): PolicyStatementDocument[] {
   const actionsByResource = new Map<string, Set<string>>();
   for (const call of calls) {
@@ -149,6 +168,7 @@ function statementsFor(calls: readonly PolicyCall[], granularity: Granularity): 
       actionsByResource.set(r, set);
     }
   }
+  dropCovered(actionsByResource);
   const resourcesByActions = new Map<string, { actions: string[]; resources: string[] }>();
   for (const [resource, set] of actionsByResource) {
     const actions = [...set].sort();

@@ -29,7 +29,26 @@ function tsconfigOf(path: string): string | undefined {
   return abs;
 }
 
-export function openProject(tsm: TsMorphModule, path: string): OpenProject {
+/**
+ * The project files reachable from `entries` through what they reference by module name (imports, re-exports,
+ * `import('...')` of a literal, `require`), the entries included: the code that runs when they run.
+ */
+function reachable(project: Project, own: readonly SourceFile[], entries: readonly string[]): SourceFile[] {
+  const mine = new Set(own);
+  const start = entries.map((entry) => {
+    const file = project.getSourceFile(resolve(entry));
+    if (file === undefined || !mine.has(file)) throw new ToolingInputError(`entry: ${entry}: not a source file of the project (expected one of its .ts files, relative to the working folder)`);
+    return file;
+  });
+  const seen = new Set<SourceFile>(start);
+  const queue = [...start];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    for (const next of file.getReferencedSourceFiles()) if (mine.has(next) && !seen.has(next)) { seen.add(next); queue.push(next); }
+  }
+  return own.filter((f) => seen.has(f));
+}
+
+export function openProject(tsm: TsMorphModule, path: string, entries?: readonly string[]): OpenProject {
   const config = tsconfigOf(path);
   const root = config === undefined ? resolve(path) : dirname(config);
   let project: Project;
@@ -45,5 +64,5 @@ export function openProject(tsm: TsMorphModule, path: string): OpenProject {
   const inside = `${root}${sep}`;
   const files = project.getSourceFiles().filter((f) => !f.isDeclarationFile() && !f.isInNodeModules() && f.getFilePath().startsWith(inside.replaceAll('\\', '/')));
   if (files.length === 0) throw new ToolingInputError(`project: ${path}: no TypeScript source files in ${root}`);
-  return { project, files, root };
+  return { project, files: entries === undefined || entries.length === 0 ? files : reachable(project, files, entries), root };
 }

@@ -11,14 +11,38 @@ export interface CallSite {
 /** `src/segments.ts:12` */
 export const siteText = (s: CallSite): string => `${s.file}:${s.line}`;
 
-/** The project to read and the ARNs' environment. */
+/** A value and where it came from, as the report says it: `src/client.ts:3 (region of new PinpointClient)`, `--account`. */
+export interface Sourced {
+  readonly value: string;
+  readonly from: string;
+}
+
+/** The project to read, what the code does not say (ARNs' environment, ids), and where to start reading. */
 export interface SourceRequest {
   /** A tsconfig.json, or a folder: its tsconfig.json when it has one, else every .ts file under it. */
   readonly project: string;
-  /** The Region named in ARNs. */
-  readonly region: string;
-  /** The 12-digit account named in ARNs. */
-  readonly accountId: string;
+  /**
+   * The Region named in ARNs, over any the code gives. Without it: the `region` a client construction fixes as a
+   * constant, else `us-east-1`.
+   */
+  readonly region?: string;
+  /**
+   * The 12-digit account named in ARNs, over any the code gives. Without it: the `accountId` a pinpoint-guard client
+   * construction fixes as a constant; when nothing gives one, the analysis fails asking for it.
+   */
+  readonly accountId?: string;
+  /**
+   * Ids for input members the code does not fix (`{ ApplicationId: 'shopapp' }`), by the member's name as the client
+   * and the SDK spell it. A member the code fixes keeps the code's value.
+   */
+  readonly ids?: Readonly<Record<string, string>>;
+  /** How the report names where `region`, `accountId` and each id came from (`--app`, `AWS_REGION`); default `the request`. */
+  readonly origins?: { readonly region?: string; readonly accountId?: string; readonly ids?: Readonly<Record<string, string>> };
+  /**
+   * Files (relative to the working folder, or absolute) whose imports bound the analysis: only they and what they
+   * import, transitively, are read. Without it, every source file of the project.
+   */
+  readonly entries?: readonly string[];
 }
 
 /** What `policyFromSource` is asked. */
@@ -75,6 +99,33 @@ export interface SourceStatement {
   readonly callSites: readonly (CallSite & { readonly callee: string; readonly action: string })[];
 }
 
+/** Which package a client comes from: this one's `PinpointClient`, or the official SDK's `PinpointClient`/`Pinpoint`. */
+export type ClientKind = 'pinpoint-guard' | 'aws-sdk';
+
+/** A call of a client group: where, which method (or `send(XCommand)`), which action. */
+export type GroupedCall = CallSite & { readonly callee: string; readonly action: string };
+
+/**
+ * The calls that go through one client construction, with the Region and account their ARNs name and where each came
+ * from. Calls whose client cannot be traced to one construction (passed in as a parameter, a subclass calling itself,
+ * a method taken off its client) form one group without a construction, with the reason for each.
+ */
+export interface ClientGroup {
+  readonly construction?: { readonly site: CallSite; readonly kind: ClientKind; readonly text: string };
+  readonly region: Sourced;
+  readonly accountId: Sourced;
+  readonly calls: readonly (GroupedCall & { readonly untraced?: string })[];
+}
+
+/** An id given from outside the code, and every call site where it stood for a member the code does not fix. */
+export interface FilledId {
+  readonly member: string;
+  readonly value: string;
+  readonly from: string;
+  /** Empty when no call needed it. */
+  readonly sites: readonly (CallSite & { readonly callee: string })[];
+}
+
 /** The least-privilege policy a project's source needs, its self-check, and what explains it. */
 export interface SourcePolicy {
   /** What to paste into IAM. */
@@ -88,6 +139,10 @@ export interface SourcePolicy {
   readonly unresolved: readonly UnresolvedCall[];
   /** How many source files were read. */
   readonly files: number;
+  /** The calls grouped by the client construction they go through; untraced calls last. */
+  readonly clients: readonly ClientGroup[];
+  /** The ids given from outside the code, with the call sites that used each. */
+  readonly filled: readonly FilledId[];
 }
 
 /** A call the existing policy would deny, with its decision's reason. */
@@ -114,4 +169,6 @@ export interface SourcePolicyCheck {
   readonly calls: readonly SourceCall[];
   readonly unresolved: readonly UnresolvedCall[];
   readonly files: number;
+  readonly clients: readonly ClientGroup[];
+  readonly filled: readonly FilledId[];
 }
