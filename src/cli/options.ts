@@ -123,7 +123,7 @@ export function addEnvironmentOptions(cmd: Command): Command {
 }
 
 /** An environment variable's value, or undefined when unset or empty (the AWS SDK reads an empty one as unset too). */
-const envValue = (io: Io, name: string): string | undefined => (io.env[name] === '' ? undefined : io.env[name]);
+export const envValue = (io: Io, name: string): string | undefined => (io.env[name] === '' ? undefined : io.env[name]);
 
 /** The Region and account; the account has no safe default, so its absence is an error when an ARN must be built. */
 export function environmentFrom(opts: Record<string, unknown>, io: Io): { region: string; accountId: string } {

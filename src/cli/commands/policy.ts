@@ -12,7 +12,7 @@ import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, t
 import { CliError, EXIT } from '../errors.js';
 import { readJson, writeText, type Io, type Outcome } from '../io.js';
 import { readPolicy } from '../policy-file.js';
-import { addEnvironmentOptions, addIdOptions, environmentFrom, flagFor, idsFrom, json } from '../options.js';
+import { addEnvironmentOptions, addIdOptions, environmentFrom, envValue, flagFor, idsFrom, json } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -22,11 +22,15 @@ Examples:
   $ pinpoint-guard policy --from-recording recorded.json --granularity app --out policy.json
   $ pinpoint-guard policy --from-source tsconfig.json --account 123456789012 --out policy.json
   $ pinpoint-guard policy --from-source backend/ --check current-policy.json --account 123456789012
+  $ pinpoint-guard policy --from-source tsconfig.json --entry src/server.ts --app shopapp --id JourneyId=welcome
 A recording is a JSON array of { action, resource } (client.recorded() in record mode), or { "calls": [...] }.
 --from-source reads a TypeScript project with its type checker (it needs the optional peer dependency ts-morph) and
-finds every call of a PinpointClient method or paginator; the policy goes to stdout, the explanation (each Sid's call
-sites, the ids that became wildcards, the calls left unresolved) to stderr. Exit 1 when a call is unresolved, or, with
---check, when the policy would deny a call.`;
+finds every call of a PinpointClient (this package's or @aws-sdk/client-pinpoint's) by type; the policy goes to stdout,
+the explanation (each Sid's call sites, the calls grouped by client construction with where Region and account came
+from, the ids --app/--id filled and where, the ids that became wildcards, the calls left unresolved) to stderr.
+Region and account come from --region/--account, else AWS_REGION/AWS_ACCOUNT_ID, else the client's construction in the
+code; the account is asked for only when none gives it. --entry limits the reading to what those files import.
+Exit 1 when a call is unresolved, or, with --check, when the policy would deny a call.`;
 
 /** The calls of a recording file, each entry checked as a call a Pinpoint client could make; one line per problem. */
 function callsFromRecording(file: string): PolicyCall[] {
@@ -71,18 +75,63 @@ function callsFromOperations(names: string, ids: Record<string, string>, env: { 
   });
 }
 
+/** `--id Member=value`, repeatable: ids for members no id flag names; each member once. */
+function idsFromPairs(pairs: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0 || eq === pair.length - 1) throw new CliError([`--id: expected Member=value (--id SegmentId=seg-1), got ${JSON.stringify(pair)}`]);
+    const member = pair.slice(0, eq);
+    if (out[member] !== undefined) throw new CliError([`--id: ${member} is given twice`]);
+    out[member] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+/** What the command line gives a source analysis: Region and account (flag, else environment) and ids, each with its origin. */
+function sourceInputs(opts: Record<string, unknown>, io: Io) {
+  const first = (pairs: readonly (readonly [string | undefined, string])[]) => pairs.find(([v]) => v !== undefined);
+  const region = first([[opts.region as string | undefined, '--region'], [envValue(io, 'AWS_REGION'), 'AWS_REGION'], [envValue(io, 'AWS_DEFAULT_REGION'), 'AWS_DEFAULT_REGION']]);
+  const account = first([[opts.account as string | undefined, '--account'], [envValue(io, 'AWS_ACCOUNT_ID'), 'AWS_ACCOUNT_ID']]);
+  const flagged = idsFrom(opts);
+  const paired = idsFromPairs((opts.id as string[] | undefined) ?? []);
+  const twice = Object.keys(paired).filter((m) => flagged[m] !== undefined);
+  if (twice.length > 0) throw new CliError([`--id: ${twice[0]} is also given as ${flagFor(twice[0] as string)}; give it once`]);
+  const origins = { ...Object.fromEntries(Object.keys(flagged).map((m) => [m, flagFor(m)])), ...Object.fromEntries(Object.keys(paired).map((m) => [m, `--id ${m}`])) };
+  return {
+    ...(region !== undefined ? { region: region[0] as string } : {}),
+    ...(account !== undefined ? { accountId: account[0] as string } : {}),
+    ids: { ...flagged, ...paired },
+    origins: { ...(region !== undefined ? { region: region[1] } : {}), ...(account !== undefined ? { accountId: account[1] } : {}), ids: origins },
+    ...(opts.entry !== undefined ? { entries: opts.entry as string[] } : {}),
+  };
+}
+
+/** A Region or account that neither the command line nor the code gives, as the flag that gives it. */
+const ENVIRONMENT_FLAGS = { region: '--region', accountId: '--account' } as const;
+const ENVIRONMENT_VARIABLES = { region: 'AWS_REGION', accountId: 'AWS_ACCOUNT_ID' } as const;
+
 /** `policy --from-source`: the policy the project's calls need, or with `--check`, the calls a given policy would deny. */
 async function fromSource(project: string, opts: Record<string, unknown>, io: Io, outcome: Outcome): Promise<void> {
-  const env = environmentFrom(opts, io);
+  const inputs = sourceInputs(opts, io);
   const source = await import('../../tooling/source/index.js');
+  try {
+    await analyse(source, project, inputs, opts, io, outcome);
+  } catch (e) {
+    if (!(e instanceof source.MissingEnvironmentError)) throw e;
+    throw new CliError([`${ENVIRONMENT_FLAGS[e.key]}: ${e.detail.replace(/; give the .*$/, '')}; pass ${ENVIRONMENT_FLAGS[e.key]} (or set ${ENVIRONMENT_VARIABLES[e.key]})`]);
+  }
+}
+
+async function analyse(source: typeof import('../../tooling/source/index.js'), project: string, inputs: ReturnType<typeof sourceInputs>, opts: Record<string, unknown>, io: Io, outcome: Outcome): Promise<void> {
   const check = opts.check as string | undefined;
   if (check !== undefined) {
-    const r = await source.checkSourcePolicy({ project, ...env, policy: readPolicy(check), policyLabel: check });
+    const r = await source.checkSourcePolicy({ project, ...inputs, policy: readPolicy(check), policyLabel: check });
     io.out(opts.json === true ? json(r) : source.sourceCheckReport(r));
     outcome.code = r.allowsEveryCall && r.unresolved.length === 0 ? EXIT.ok : EXIT.negative;
     return;
   }
-  const r = await source.policyFromSource({ project, ...env, granularity: opts.granularity as Granularity });
+  const r = await source.policyFromSource({ project, ...inputs, granularity: opts.granularity as Granularity });
   const out = opts.out as string | undefined;
   if (out !== undefined) writeText(out, json(r.policy));
   if (opts.json === true) io.out(json(r));
@@ -110,7 +159,9 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
     .option('--from-recording <file>', 'recorded calls: JSON array of { action, resource }')
     .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags; an id not given, other than --app, is a wildcard')
     .option('--from-source <project>', 'a TypeScript project (tsconfig.json or folder): the policy its PinpointClient calls need, read by type')
-    .option('--check <policy.json>', 'with --from-source: the calls this policy would deny (exit 1) and the grants no call uses');
+    .option('--check <policy.json>', 'with --from-source: the calls this policy would deny (exit 1) and the grants no call uses')
+    .option('--entry <file...>', 'with --from-source: read only these files and what they import (the code one principal runs)')
+    .option('--id <Member=value>', 'with --from-source: an id for an input member the code does not fix, by its name (repeatable; the id flags below fill theirs too)', (v: string, acc: string[] = []) => [...acc, v]);
   addIdOptions(cmd);
   addEnvironmentOptions(cmd);
   cmd
@@ -126,6 +177,7 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
         throw new CliError(['policy: expected exactly one of --from-recording FILE, --operations NAMES or --from-source PROJECT']);
       }
       if (opts.check !== undefined && project === undefined) throw new CliError(['--check: needs --from-source PROJECT (the calls to check the policy against)']);
+      for (const flag of ['entry', 'id'] as const) if (opts[flag] !== undefined && project === undefined) throw new CliError([`--${flag}: needs --from-source PROJECT`]);
       if (project !== undefined) return fromSource(project, opts, io, outcome);
       const calls = recording !== undefined ? callsFromRecording(recording) : callsFromOperations(operations as string, idsFrom(opts), environmentFrom(opts, io));
       const generated = generatePolicy({ calls, granularity: opts.granularity as Granularity });

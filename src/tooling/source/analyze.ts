@@ -12,6 +12,7 @@ import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
 import { ToolingInputError } from '../errors.js';
 import { generatePolicy, resourcesFor, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
 import { resourceCovered } from '../lint/redundancy.js';
+import { MissingEnvironmentError } from './errors.js';
 import { findCalls, type Construction, type FoundCall } from './find.js';
 import type { TsMorphModule } from './load.js';
 import { openProject, type OpenProject } from './project.js';
@@ -106,15 +107,16 @@ function environmentOf(req: SourceRequest, constructions: readonly Construction[
     };
     const known = constructions.flatMap((c) => fromCode(c) ?? []);
     const values = [...new Set(known.map((k) => k.value))];
+    const agreed: Sourced | undefined = values.length === 1 ? { value: values[0] as string, from: `every client construction that fixes it: ${known.map((k) => k.from.split(",")[0]).join(", ")}` } : undefined;
     return (c: Construction | undefined, callSite: CallSite): Sourced => {
       const own = c === undefined ? undefined : fromCode(c);
       if (own !== undefined) return own;
-      if (values.length === 1) return known[0] as Sourced;
+      if (agreed !== undefined) return agreed;
       if (values.length > 1) {
-        throw new ToolingInputError(`${key}: the call at ${siteText(callSite)} goes through ${c === undefined ? 'no client construction the code fixes' : `${c.text} at ${siteText(c.site)}, which does not fix its ${key}`}, and the constructions give different ones (${known.map((k) => `${k.value} at ${k.from}`).join('; ')}); give the ${what}`);
+        throw new MissingEnvironmentError(key, `the call at ${siteText(callSite)} goes through ${c === undefined ? 'no client construction the code fixes' : `${c.text} at ${siteText(c.site)}, which does not fix its ${key}`}, and the constructions give different ones (${known.map((k) => `${k.value} at ${k.from}`).join('; ')}); give the ${what}`);
       }
       if (fallback !== undefined) return fallback;
-      throw new ToolingInputError(`${key}: no client construction in the code fixes ${key} as a constant, and none was given; give the ${what} (the 12-digit account id the ARNs name)`);
+      throw new MissingEnvironmentError(key, `no client construction in the code fixes ${key} as a constant, and none was given; give the ${what} (the 12-digit account id the ARNs name)`);
     };
   };
   return {

@@ -11,3 +11,14 @@ export class MissingPeerDependencyError extends ToolingInputError {
     this.name = 'MissingPeerDependencyError';
   }
 }
+
+/**
+ * The Region or account the ARNs need, which neither the request nor the code gives (or the code gives several and a
+ * call goes through none of them): `key` says which, so a command line can name its own flag.
+ */
+export class MissingEnvironmentError extends ToolingInputError {
+  constructor(readonly key: 'region' | 'accountId', readonly detail: string) {
+    super(`${key}: ${detail}`);
+    this.name = 'MissingEnvironmentError';
+  }
+}

@@ -258,7 +258,7 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
     const receiver = callee.getExpression();
     const onSdk = clientKind(receiver.getType()) === 'aws-sdk';
     if (command === undefined) return false;
-    const type = command.getType();
+    const type = strip(command).getType();
     const commands = sdkCommands(type);
     const site = siteOf(call);
     if (commands.size === 1) {

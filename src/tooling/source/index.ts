@@ -6,7 +6,7 @@
 import { loadTsMorph, type TsMorphLoader } from './load.js';
 import type { SourceCheckRequest, SourceOptions, SourcePolicy, SourcePolicyCheck, SourcePolicyRequest } from './types.js';
 
-export { MissingPeerDependencyError } from './errors.js';
+export { MissingEnvironmentError, MissingPeerDependencyError } from './errors.js';
 export type * from './types.js';
 
 async function implementation(options: SourceOptions) {
