@@ -107,7 +107,7 @@ function environmentOf(req: SourceRequest, constructions: readonly Construction[
     };
     const known = constructions.flatMap((c) => fromCode(c) ?? []);
     const values = [...new Set(known.map((k) => k.value))];
-    const agreed: Sourced | undefined = values.length === 1 ? { value: values[0] as string, from: `every client construction that fixes it: ${known.map((k) => k.from.split(",")[0]).join(", ")}` } : undefined;
+    const agreed: Sourced | undefined = values.length === 1 ? { value: values[0] as string, from: `every client construction that fixes it: ${known.map((k) => k.from.split(',')[0]).join(', ')}` } : undefined;
     return (c: Construction | undefined, callSite: CallSite): Sourced => {
       const own = c === undefined ? undefined : fromCode(c);
       if (own !== undefined) return own;
@@ -129,6 +129,7 @@ const DEFAULT_REGION = 'us-east-1';
 
 /** Opens the request's project; a Region or account the request gives is checked first: a bad one is its fault, said first. */
 function open(tsm: TsMorphModule, req: SourceRequest): OpenProject {
+  givenIds(req);
   if (req.region !== undefined || req.accountId !== undefined) {
     buildArn(PROJECT_TEMPLATE, { ApplicationId: 'a' }, { region: req.region ?? DEFAULT_REGION, accountId: req.accountId ?? '123456789012' });
   }

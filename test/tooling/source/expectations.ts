@@ -15,8 +15,11 @@ export interface Expectation {
   readonly resource?: string;
 }
 
-export function expectations(): Expectation[] {
-  const dir = `${FIXTURE}/src`;
+/** The two small backends (a server sending texts and one-time passwords, an admin script beside it): this client, the SDK. */
+export const BACKENDS = { client: fileURLToPath(new URL('./backends/client', import.meta.url)), sdk: fileURLToPath(new URL('./backends/sdk', import.meta.url)) } as const;
+
+export function expectations(project: string = FIXTURE): Expectation[] {
+  const dir = `${project}/src`;
   return readdirSync(dir).sort().flatMap((file) => readFileSync(`${dir}/${file}`, 'utf8').split('\n').flatMap((line, i) => {
     const m = /\/\/ expect: (\S+)(?: (\S+))?$/.exec(line);
     return m === null ? [] : [{ site: `src/${file}:${i + 1}`, action: m[1] as string, ...(m[2] !== undefined ? { resource: m[2] } : {}) }];
