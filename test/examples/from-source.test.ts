@@ -82,7 +82,7 @@ describe('examples/from-source.sh, line by line through the CLI from the project
     const r = await pinpointGuard(generate!.args, { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'policy.json'), 'utf8'))).toEqual(NEEDED);
-    expect(r.stderr).toMatch(/^Read 2 files: 2 calls of the Pinpoint client found by type, 0 unresolved\./);
+    expect(r.stderr).toMatch(/^Read 2 files: 2 calls of a Pinpoint client \(pinpoint-guard or @aws-sdk\/client-pinpoint\) found by type, 0 unresolved\./);
     expect(r.stderr).toContain(`  LeastPrivilege1: mobiletargeting:DeleteSegment on ${APP_ARN}/segments/*\n    backend/segments.ts:6 deleteSegment\n`);
     expect(r.stderr).toContain(`  LeastPrivilege2: mobiletargeting:GetSegment on ${APP_ARN}/segments/seg-welcome\n    backend/segments.ts:3 getSegment\n`);
     expect(r.stderr).toContain('backend/segments.ts:6 deleteSegment: SegmentId is unknown: `segmentId` is a parameter of removeSegment');
@@ -108,12 +108,39 @@ describe('examples/from-source.sh, line by line through the CLI from the project
   });
 });
 
+describe('examples/from-source.sh#entry: one principal\'s code, its project id from configuration', () => {
+  const [entry] = cliLines('examples/from-source.sh', 'entry');
+
+  it(`${entry?.command}: the server's calls only, with --app where the code reads the id from the environment`, async () => {
+    const dir = project({
+      // The server's client fixes Region and account; its project id comes from the environment.
+      'backend/pinpoint.ts': [
+        "import { PinpointClient } from 'pinpoint-guard';",
+        '',
+        "export const APP = process.env.APP_ID ?? '';",
+        "export const pinpoint = new PinpointClient({ region: 'us-east-1', accountId: '123456789012' });",
+      ].join('\n'),
+      'backend/server.ts': "import { APP, pinpoint } from './pinpoint.js';\n\nexport const otp = (phone: string) => pinpoint.sendOTPMessage({ ApplicationId: APP, SendOTPMessageRequestParameters: { BrandName: 'Shop', Channel: 'SMS', DestinationIdentity: phone, OriginationIdentity: '+15550100', ReferenceId: 'login' } });\n",
+      'backend/admin.ts': "import { pinpoint } from './pinpoint.js';\n\nexport const drop = (id: string) => pinpoint.deleteApp({ ApplicationId: id });\n",
+    });
+    const r = await pinpointGuard(entry!.args, { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'server-policy.json'), 'utf8'))).toEqual({
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'LeastPrivilege1', Effect: 'Allow', Action: ['mobiletargeting:SendOTPMessage'], Resource: ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/shopapp/otp'] }],
+    });
+    expect(r.stderr).toContain('  ApplicationId = shopapp (--app): used at 1 call site\n    backend/server.ts:3 sendOTPMessage\n');
+    expect(r.stderr).toContain('backend/pinpoint.ts:4 new PinpointClient (pinpoint-guard): region us-east-1 (backend/pinpoint.ts:4, region of new PinpointClient); account 123456789012 (backend/pinpoint.ts:4, accountId of new PinpointClient)');
+    expect(r.stderr).not.toContain('admin.ts');
+  });
+});
+
 describe('examples/policyFromSource.ts', () => {
   it('prints the policy on stdout and the explanation on stderr, exit 0 when every call is resolved', async () => {
     const dir = project();
     const r = await tsx('examples/policyFromSource.ts', [], { env: { PROJECT: join(dir, 'tsconfig.json'), AWS_ACCOUNT_ID: '123456789012', AWS_REGION: 'us-east-1' } });
     expect(JSON.parse(r.stdout)).toEqual(NEEDED);
-    expect(r.stderr).toMatch(/^Read 2 files: 2 calls of the Pinpoint client found by type, 0 unresolved\.\n/);
+    expect(r.stderr).toMatch(/^Read 2 files: 2 calls of a Pinpoint client \(pinpoint-guard or @aws-sdk\/client-pinpoint\) found by type, 0 unresolved\.\n/);
     expect(r.stderr).toContain('    backend/segments.ts:3 getSegment\n');
     expect(r.code).toBe(0);
   });
