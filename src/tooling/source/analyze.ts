@@ -6,8 +6,10 @@
 import { operations } from '../../../generated/operations.js';
 import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
-import { compilePolicies, parsePolicy, statementName, type ParsedStatement } from '../../policy/index.js';
+import { parsePolicy, statementName, type ParsedStatement } from '../../policy/index.js';
 import { buildArn } from '../../resource/arn.js';
+import { decideOnArn, guardResource } from '../../guard/decide.js';
+import { compileGuardPolicies } from '../../guard/policies.js';
 import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
 import { ToolingInputError } from '../errors.js';
 import { generatePolicy, resourcesFor, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
@@ -71,7 +73,7 @@ function needOf(found: FoundCall, env: Environment, given: ReadonlyMap<string, F
     if (inArn.has(label)) wildcards.push({ site, operation: callee, member: label, reason: id.unknown });
   }
   try {
-    const resource = buildArn(op.resource, bindCall(op, input).params, env);
+    const { resource } = guardResource({ call: bindCall(op, input) }, env);
     for (const f of used) f.sites.push({ ...site, callee });
     return { call: { site, callee, action: op.action, resource, anyIds: wildcards.map((w) => w.member) }, wildcards };
   } catch (e) {
@@ -205,8 +207,8 @@ export function policyOfProject(tsm: TsMorphModule, project: OpenProject, req: O
 /** Each Action × Resource entry of each Allow statement that no call uses (NotAction/NotResource: the statement). */
 function unusedGrants(statements: readonly ParsedStatement[], version: string, calls: readonly SourceCall[]): UnusedGrant[] {
   const used = (statement: object) => {
-    const set = compilePolicies({ policies: [{ Version: version, Statement: [{ Effect: 'Allow', ...statement }] }] }, { decisionCacheSize: 0 });
-    return calls.some((c) => set.evaluate(c.action, c.resource).decision === 'Allow');
+    const set = compileGuardPolicies({ policies: [{ Version: version, Statement: [{ Effect: 'Allow', ...statement }] }] }, { decisionCacheSize: 0 });
+    return calls.some((c) => decideOnArn(set, c.action, c.resource).decision.decision === 'Allow');
   };
   const out: UnusedGrant[] = [];
   for (const s of statements.filter((x) => x.effect === 'Allow')) {
@@ -223,13 +225,13 @@ function unusedGrants(statements: readonly ParsedStatement[], version: string, c
 export function sourceCheck(tsm: TsMorphModule, req: SourceCheckRequest): SourcePolicyCheck {
   const parsed = parsePolicy(req.policy, { label: req.policyLabel ?? 'policy' });
   const needs = readNeeds(tsm, open(tsm, req), req);
-  const set = compilePolicies({ policies: [parsed] }, { decisionCacheSize: 0 });
+  const set = compileGuardPolicies({ policies: [parsed] }, { decisionCacheSize: 0 });
   const denied = new Map<string, DeniedSourceCall & { sites: CallSite[] }>();
   for (const c of needs.calls) {
     const key = `${c.action}\n${c.resource}`;
     const seen = denied.get(key);
     if (seen !== undefined) { seen.sites.push(c.site); continue; }
-    const d = set.evaluate(c.action, c.resource);
+    const d = decideOnArn(set, c.action, c.resource).decision;
     if (d.decision !== 'Allow') denied.set(key, { action: c.action, resource: c.resource, reason: d.reason, sites: [c.site] });
   }
   const list = [...denied.values()];
