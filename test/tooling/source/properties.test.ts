@@ -1,6 +1,8 @@
 /**
  * Property: in any project built from call-site templates (aliases, wrappers, destructuring, bind, callbacks, class
- * fields, paginators, dead branches, calls through any, computed names, conditional callees, non-client calls), every
+ * fields, paginators, dead branches, calls through any, computed names, conditional callees, non-client calls, and the
+ * official SDK's send of a command written at the call, behind a const or passed in, its aggregated client, a union of
+ * commands and a command of type any), every
  * call site appears in exactly one statement — the one granting its action on the resource its ids fix — or in the
  * unresolved list, and nothing else does. One ts-morph project is reused: each run replaces its in-memory files.
  */
@@ -17,8 +19,13 @@ import { ARN, ENV } from './expectations.js';
 const DIR = `${ROOT}test/tooling/source/generated-project`;
 const HEADER = [
   "import { PinpointClient, paginateGetSegments } from '../../../../../src/index.js';",
+  "import * as sdk from '@aws-sdk/client-pinpoint';",
   "const client = new PinpointClient({ region: 'us-east-1', accountId: '123456789012', mode: 'off' });",
+  "const sdkClient = new sdk.PinpointClient({ region: 'us-east-1' });",
+  "const aggregated = new sdk.Pinpoint({ region: 'us-east-1' });",
 ];
+/** `getSegment` → `sdk.GetSegmentCommand`: the SDK's command for a method. */
+const command = (method: string) => `sdk.${method[0]?.toUpperCase()}${method.slice(1)}Command`;
 
 type Group = 'app' | 'segment';
 const METHODS: Readonly<Record<Group, readonly (readonly [method: string, action: string])[]>> = {
@@ -36,7 +43,8 @@ const idCode = (form: IdForm, i: number, value: string): { expr: string; before:
   parameterTemplate: { expr: '`pre-${p}`', before: [], fixed: undefined },
 })[form];
 
-type Shape = 'direct' | 'wrapper' | 'alias' | 'destructured' | 'callback' | 'bind' | 'classField' | 'deadBranch' | 'paginator' | 'any' | 'computed' | 'conditional' | 'notClient';
+type Shape = 'direct' | 'wrapper' | 'alias' | 'destructured' | 'callback' | 'bind' | 'classField' | 'deadBranch' | 'paginator' | 'any' | 'computed' | 'conditional' | 'notClient'
+  | 'sdkSend' | 'sdkCommandConst' | 'sdkCommandPassed' | 'sdkAggregated' | 'sdkUnion' | 'sdkAny';
 
 interface Snippet { readonly shape: Shape; readonly group: Group; readonly method: number; readonly other: number; readonly app: IdForm; readonly segment: IdForm }
 
@@ -65,12 +73,21 @@ function render(s: Snippet, i: number): string[] {
     computed: () => [`export const f${i} = (k: '${method}' | '${other}', p: string) => client[k](${input} as never); // @site unresolved`],
     conditional: () => [`export const f${i} = (b: boolean, p: string) => (b ? client.${method} : client.${other})(${input} as never); // @site unresolved`],
     notClient: () => [`export const f${i} = (p: string) => [p].map((x) => x.toUpperCase()).join(${app.expr});`],
+    sdkSend: () => [`export const f${i} = (p: string) => sdkClient.send(new ${command(method)}(${input})); ${site}`],
+    sdkCommandConst: () => [`export const f${i} = (p: string) => {`, `  const c = new ${command(method)}(${input});`, `  return sdkClient.send(c); ${site}`, '};'],
+    // A command built by the caller: its ids are not read, so every id is a wildcard.
+    sdkCommandPassed: () => [`export const f${i} = (c: ${command(method)}) => sdkClient.send(c); // @site ${action} ${s.group === 'app' ? 'apps/*' : 'apps/*/segments/*'}`],
+    sdkAggregated: () => [`export const f${i} = (p: string) => aggregated.${method}(${input}); ${site}`],
+    sdkUnion: () => [`export const f${i} = (b: boolean, p: string) => sdkClient.send((b ? new ${command(method)}(${input}) : new ${command(other)}(${input})) as never); // @site unresolved`],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    sdkAny: () => [`export const f${i} = (c: any) => sdkClient.send(c); // @site unresolved`],
   };
   return [...before, ...lines[s.shape]()];
 }
 
 const snippet: fc.Arbitrary<Snippet> = fc.record({
-  shape: fc.constantFrom<Shape>('direct', 'wrapper', 'alias', 'destructured', 'callback', 'bind', 'classField', 'deadBranch', 'paginator', 'any', 'computed', 'conditional', 'notClient'),
+  shape: fc.constantFrom<Shape>('direct', 'wrapper', 'alias', 'destructured', 'callback', 'bind', 'classField', 'deadBranch', 'paginator', 'any', 'computed', 'conditional', 'notClient',
+    'sdkSend', 'sdkCommandConst', 'sdkCommandPassed', 'sdkAggregated', 'sdkUnion', 'sdkAny'),
   group: fc.constantFrom<Group>('app', 'segment'),
   method: fc.nat(2),
   other: fc.nat(1),
