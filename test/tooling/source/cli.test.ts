@@ -7,8 +7,8 @@ import { ROOT, type CliRun } from '../../cli/support.js';
 
 /** The CLI as a user runs it; reading a project with its type checker takes seconds, so the timeout is generous. */
 const { AWS_ACCOUNT_ID: _account, AWS_REGION: _region, AWS_DEFAULT_REGION: _defaultRegion, ...environment } = process.env;
-const cli = (args: readonly string[]): Promise<CliRun> => new Promise((resolve) => {
-  execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...environment, NO_COLOR: '' }, timeout: 120_000 },
+const cli = (args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> => new Promise((resolve) => {
+  execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, env: { ...environment, NO_COLOR: '', ...env }, timeout: 120_000 },
     (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }));
 });
 
@@ -60,6 +60,13 @@ describe('pinpoint-guard policy --from-source', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 200_000);
+
+  it('AWS_REGION and AWS_ACCOUNT_ID override the client construction\'s constants, and the report says so', async () => {
+    const r = await cli(['policy', '--from-source', BACKEND, '--entry', `${BACKEND}/src/server.ts`, '--app', 'shopapp'], { AWS_REGION: 'eu-central-1', AWS_ACCOUNT_ID: '210987654321' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('src/pinpoint.ts:5 new PinpointClient (pinpoint-guard): region eu-central-1 (AWS_REGION); account 210987654321 (AWS_ACCOUNT_ID)');
+    expect(r.stdout).toContain('arn:aws:mobiletargeting:eu-central-1:210987654321:apps/shopapp/messages');
+  }, 130_000);
 
   it.each([
     [['--check', 'p.json', '--operations', 'getApp', '--app', 'a1'], /--check: needs --from-source PROJECT/],
