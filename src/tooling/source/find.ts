@@ -206,10 +206,12 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
     return made;
   }
 
+  /** The symbol a name (`client`, `this.client`, the value of a shorthand `{ client }`) stands for. */
+  const symbolOf = (e: Node) => (Node.isShorthandPropertyAssignment(e) ? e.getValueSymbol() : (Node.isPropertyAccessExpression(e) ? e.getNameNode() : e).getSymbol());
+
   /** A `const` (or readonly field) initialiser a name stands for, seen through imports; undefined when it can change. */
   function fixedInitializer(e: Node): Node | undefined {
-    const where = Node.isPropertyAccessExpression(e) ? e.getNameNode() : e;
-    let symbol = where.getSymbol();
+    let symbol = symbolOf(e);
     if (symbol?.isAlias() === true) symbol = symbol.getAliasedSymbol();
     const decl = symbol?.getValueDeclaration();
     if (decl === undefined) return undefined;
@@ -224,10 +226,10 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
     const e = strip(expr);
     if (Node.isNewExpression(e)) return constructionOf(e) ?? { untraced: `\`${shortText(e)}\` is not a client construction` };
     if (Node.isThisExpression(e) || e.getKind() === tsm.SyntaxKind.SuperKeyword) return { untraced: 'the call is made by a client subclass on itself' };
-    if (depth < 8 && (Node.isIdentifier(e) || Node.isPropertyAccessExpression(e))) {
+    if (depth < 8 && (Node.isIdentifier(e) || Node.isPropertyAccessExpression(e) || Node.isShorthandPropertyAssignment(e))) {
       const init = fixedInitializer(e);
       if (init !== undefined) return clientOf(init, depth + 1);
-      const decl = (Node.isPropertyAccessExpression(e) ? e.getNameNode() : e).getSymbol()?.getValueDeclaration();
+      const decl = symbolOf(e)?.getValueDeclaration();
       if (decl !== undefined && Node.isParameterDeclaration(decl)) return { untraced: `the client \`${shortText(e)}\` is passed in (a parameter)` };
     }
     return { untraced: `the client \`${shortText(e)}\` is not a constant bound to one construction` };
@@ -365,7 +367,8 @@ export function findCalls(tsm: TsMorphModule, project: Project, files: readonly 
     const e = first === undefined ? undefined : strip(first);
     if (e === undefined || !Node.isObjectLiteralExpression(e)) return e;
     const p = e.getProperty('client');
-    return p !== undefined && Node.isPropertyAssignment(p) ? p.getInitializer() : p !== undefined && Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : undefined;
+    if (p === undefined) return undefined;
+    return Node.isPropertyAssignment(p) ? p.getInitializer() : Node.isShorthandPropertyAssignment(p) ? p : undefined;
   }
 
   /** An import of the SDK whose declarations do not resolve: its calls cannot be found, which must be said, not skipped. */

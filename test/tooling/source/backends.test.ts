@@ -3,7 +3,7 @@
  * an admin script beside it — written once against this package's client and once against @aws-sdk/client-pinpoint.
  * Each call site is marked `// expect: <Action> <resource>` (ids as `--app shopapp` fills them) or `// expect: unresolved`.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +155,38 @@ describe('without the SDK\'s types installed', () => {
     const r = await policyFromSource({ project: dir, accountId: ACCOUNT });
     expect(r.calls).toEqual([]);
     expect(r.unresolved).toEqual([{ site: { file: 'server.ts', line: 1, column: 1 }, text: expect.any(String), reason: expect.stringMatching(/@aws-sdk\/client-pinpoint is imported but its type declarations are not installed.*npm install @aws-sdk\/client-pinpoint/) }]);
+  }, 60_000);
+});
+
+describe('SDK paginators', () => {
+  let dir: string;
+  beforeAll(() => {
+    // @aws-sdk/client-pinpoint ships no paginators today; one declared the way the SDK declares them for other services
+    // (`export declare const paginateX: (config: { client }, input) => Paginator`) is found as its operation.
+    dir = mkdtempSync(join(tmpdir(), 'pinpoint-guard-sdk-paginator-'));
+    const sdk = join(dir, 'node_modules/@aws-sdk/client-pinpoint');
+    mkdirSync(join(sdk, 'dist-types/pagination'), { recursive: true });
+    writeFileSync(join(sdk, 'package.json'), JSON.stringify({ name: '@aws-sdk/client-pinpoint', types: './dist-types/index.d.ts' }));
+    writeFileSync(join(sdk, 'dist-types/index.d.ts'), [
+      'export declare class PinpointClient { constructor(config: { region?: string }); send(command: unknown): Promise<unknown>; }',
+      "export * from './pagination/GetSegmentsPaginator';",
+    ].join('\n'));
+    writeFileSync(join(sdk, 'dist-types/pagination/GetSegmentsPaginator.d.ts'), [
+      "import type { PinpointClient } from '../index';",
+      'export declare const paginateGetSegments: (config: { client: PinpointClient; pageSize?: number }, input: { ApplicationId: string | undefined }) => AsyncIterable<unknown>;',
+    ].join('\n'));
+    writeFileSync(join(dir, 'count.ts'), [
+      "import { PinpointClient, paginateGetSegments } from '@aws-sdk/client-pinpoint';",
+      "const client = new PinpointClient({ region: 'us-west-2' });",
+      'export async function count() { for await (const page of paginateGetSegments({ client }, { ApplicationId: \'a1\' })) void page; }',
+    ].join('\n'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a paginator is its operation, the input its second argument, the client the one its config holds', async () => {
+    const r = await policyFromSource({ project: dir, accountId: ACCOUNT });
+    expect(r.unresolved).toEqual([]);
+    expect(r.calls).toEqual([expect.objectContaining({ callee: 'paginateGetSegments', action: 'mobiletargeting:GetSegments', resource: `arn:aws:mobiletargeting:us-west-2:${ACCOUNT}:apps/a1` })]);
+    expect(r.clients[0]?.construction).toEqual({ site: { file: 'count.ts', line: 2, column: 16 }, kind: 'aws-sdk', text: 'new PinpointClient' });
   }, 60_000);
 });
