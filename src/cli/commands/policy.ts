@@ -158,7 +158,7 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
     .description('generate the least-privilege policy for recorded calls, and check it')
     .option('--from-recording <file>', 'recorded calls: JSON array of { action, resource }')
     .option('--operations <names>', 'comma-separated operations (getSegment,createCampaign) to run on the id flags; an id not given, other than --app, is a wildcard')
-    .option('--from-source <project>', 'a TypeScript project (tsconfig.json or folder): the policy its PinpointClient calls need, read by type')
+    .option('--from-source <project>', 'a TypeScript project (tsconfig.json or folder): the policy its Pinpoint client calls (pinpoint-guard or @aws-sdk/client-pinpoint) need, read by type')
     .option('--check <policy.json>', 'with --from-source: the calls this policy would deny (exit 1) and the grants no call uses')
     .option('--entry <file...>', 'with --from-source: read only these files and what they import (the code one principal runs)')
     .option('--id <Member=value>', 'with --from-source: an id for an input member the code does not fix, by its name (repeatable; the id flags below fill theirs too)', (v: string, acc: string[] = []) => [...acc, v]);
