@@ -113,12 +113,28 @@ export function conditionKeyRows(e: EntryModel, catalog: Catalog): KeyRow[] {
 }
 
 const EXAMPLE_DATE = '2026-06-01T00:00:00.000Z';
+const ROLE = 'arn:aws:iam::111122223333:role/PinpointAccess';
+/** Example values of string members a built example sets (ARN placeholders take theirs from codegen/examples.ts). */
+const MEMBER_EXAMPLES: Readonly<Record<string, string>> = {
+  Version: '1', RunId: 'run-0123', RoleArn: ROLE, RecommendationProviderRoleArn: ROLE, Name: 'order-notifications',
+  Body: 'Your order has shipped.', BodyOverride: 'Your order has shipped.', HtmlPart: '<p>Your order has shipped.</p>',
+  RawContent: '{"default":"Your order has shipped."}', DefaultSubstitutions: '{"name":"customer"}', Address: '+12065550100',
+  Certificate: '<PEM certificate from Apple>', PrivateKey: '<PEM private key>', BundleId: 'com.example.app', ApiKey: '<API key from the push service>',
+  SecretKey: '<secret key from the push service>', ClientId: '<client id from the push service>', ClientSecret: '<client secret from the push service>',
+  DefaultAuthenticationMethod: 'CERTIFICATE', TemplateDescription: 'Order shipped notice', Description: 'Order shipped notice', TagKeys: 'team',
+  Identity: 'arn:aws:ses:us-east-1:111122223333:identity/example.com', FromAddress: 'sender@example.com',
+  DestinationStreamArn: 'arn:aws:kinesis:us-east-1:111122223333:stream/pinpoint-events',
+  RecommendationProviderUri: 'arn:aws:personalize:us-east-1:111122223333:campaign/example',
+};
+/** Paging members are not what an example call shows. */
+const NOT_SHOWN = new Set(['PageSize', 'Token', 'NextToken']);
+const stringExample = (name: string): string => MEMBER_EXAMPLES[name] ?? exampleValue(name);
 
 /** A value of type `t` built from required members only (example values for ids), for operations with no written example. */
 function build(t: TypeRef, name: string, catalog: Catalog, depth: number): unknown {
   switch (t.kind) {
     case 'primitive':
-      return { string: exampleValue(name), number: 1, boolean: true, timestamp: EXAMPLE_DATE, blob: 'example', document: {} }[t.name];
+      return { string: stringExample(name), number: 1, boolean: true, timestamp: EXAMPLE_DATE, blob: 'example', document: {} }[t.name];
     case 'list': return [build(t.item, name, catalog, depth + 1)];
     case 'map': {
       const key = t.key ? catalog.shapes.get(t.key) : undefined;
@@ -127,10 +143,10 @@ function build(t: TypeRef, name: string, catalog: Catalog, depth: number): unkno
     case 'ref': {
       const s = catalog.shapes.get(t.name);
       if (s?.kind === 'enum') return s.values[0];
-      if (s?.kind !== 'structure' || depth > 4) return {};
+      if (s?.kind !== 'structure' || depth > 8) return {};
       const required = s.members.filter((m) => m.required);
       // A structure with nothing required still shows what a call sets: its first few plain members.
-      const shown = required.length ? required : s.members.filter((m) => m.type.kind === 'primitive' || catalog.shapes.get(m.type.kind === 'ref' ? m.type.name : '')?.kind === 'enum').slice(0, 2);
+      const shown = required.length ? required : s.members.filter((m) => !NOT_SHOWN.has(m.name)).filter((m) => m.type.kind === 'primitive' || catalog.shapes.get(m.type.kind === 'ref' ? m.type.name : '')?.kind === 'enum').slice(0, 2);
       return Object.fromEntries(shown.map((m) => [m.name, build(m.type, m.name, catalog, depth + 1)]));
     }
   }
