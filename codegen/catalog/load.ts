@@ -322,8 +322,9 @@ export function loadCatalog(files: CatalogFiles): Catalog {
   const byName = new Map(entries.map((e) => [e.actionName, e]));
   // The page facts name entries and shapes: checked only against a catalog that loaded, so that one broken entry is
   // one problem, not one more for every fact that names it.
+  const loaded = problems.length === 0;
   const page = <T>(f: SourceText | undefined, load: (src: Source) => Map<string, T>): Map<string, T> =>
-    (f && !problems.length ? load(new Source(f.path, f.text, problems)) : new Map());
+    (f && loaded ? load(new Source(f.path, f.text, problems)) : new Map());
   const facts = page(files.facts, (src) => loadFacts(src, byName, conditionKeys));
   const descriptions = page(files.descriptions, (src) => loadDescriptions(src, shapes));
   const caveats = page(files.caveats, (src) => loadCaveats(src, byName, shapes));

