@@ -32,7 +32,7 @@ describe('README code blocks', () => {
   it('uses every example file', () => {
     const used = new Set(blocks.flatMap((b) => (b.example ? [b.example.file] : [])));
     // Files a README block's program imports are used through it.
-    const helpers = ['examples/register-user.ts'];
+    const helpers = ['examples/verify-phone.ts'];
     expect(EXAMPLES.filter((f) => !used.has(f) && !helpers.includes(f))).toEqual([]);
   });
 });

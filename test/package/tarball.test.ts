@@ -96,7 +96,7 @@ describe('the packed package, installed into a new app', () => {
   }, 120_000);
 
   it('runs the test example under the app\'s vitest', async () => {
-    const r = await sh('npx', ['vitest', 'run', 'examples/register-user.test.ts']);
+    const r = await sh('npx', ['vitest', 'run', 'examples/verify-phone.test.ts']);
     expect(r.stdout).toMatch(/1 passed/);
     expect(r.code).toBe(0);
   }, 120_000);
