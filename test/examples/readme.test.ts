@@ -103,7 +103,7 @@ describe('the examples', () => {
     expect(r.stdout.split('\n')[0]).toBe('Allow');
   });
 
-  it.each(cliLines('examples/cli.sh', 'cli').map((line) => [line.command, line] as const))(
+  it.each(['cli', 'uncertain'].flatMap((region) => cliLines('examples/cli.sh', region)).map((line) => [line.command, line] as const))(
     'examples/cli.sh: %s',
     async (_, line) => {
       const want = Number(/^exit (\d)$/.exec(line.comment)?.[1]);
