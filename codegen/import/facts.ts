@@ -17,19 +17,12 @@ import { Project, type JSDoc } from 'ts-morph';
 import { stringify } from 'yaml';
 import { readSar } from './sar.js';
 import { readSdkModel } from './sdk.js';
+import type { ActionFacts } from '../catalog/types.js';
 
 const require = createRequire(import.meta.url);
 const CATALOG = join(import.meta.dirname, '../../catalog');
 const API_REFERENCE = 'https://docs.aws.amazon.com/pinpoint/latest/apireference/';
 const SAR_PAGE = 'https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonpinpoint.html';
-
-export interface ActionFacts {
-  readonly description?: string;
-  readonly apiReference: string;
-  readonly errors: readonly string[];
-  readonly conditionKeys: readonly string[];
-  readonly dependentActions: readonly string[];
-}
 
 /** TSDoc HTML as one line of text: tags dropped, entities decoded, whitespace collapsed. */
 export function plainText(html: string): string {
