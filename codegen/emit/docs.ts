@@ -45,7 +45,8 @@ function actionPage(e: EntryModel, catalog: Model['catalog']): string {
     summary: entry.summary,
     awsDescription: facts?.description ?? '',
     lifecycleStatus: withCaveats ? 'supported, with caveats' : entry.lifecycle.status,
-    lifecycleMeaning: LIFECYCLE_MEANING[entry.lifecycle.status],
+    // `unclear` needs saying what to do about it; the other statuses speak for themselves with their reason.
+    lifecycleAdvice: entry.lifecycle.status === 'unclear' ? `${capital(LIFECYCLE_MEANING.unclear)}.` : '',
     lifecycleNote: `${capital(entry.lifecycle.reason)}.`,
     caveats: caveats.map((c) => ({ member: c.member, text: cell(caveatText(c)) })),
     successor: entry.lifecycle.successor ?? '',
