@@ -29,12 +29,16 @@ function placeholderSource(name: string, e: EntryModel): string {
   return `input member \`${name}\` (the same value as the \`{${name}}\` path segment)${e.operation ? '' : ''}`;
 }
 
+/** A supported action with a member that ends or is unclear: never shown as plainly "supported". */
+const hasCaveats = (e: EntryModel, catalog: Model['catalog']): boolean =>
+  e.entry.lifecycle.status === 'supported' && (catalog.caveats.get(e.entry.actionName) ?? []).some((c) => c.status !== 'supported');
+
 function actionPage(e: EntryModel, catalog: Model['catalog']): string {
   const entry = e.entry;
   const op = e.operation;
   const facts = catalog.facts.get(entry.actionName);
   const caveats = catalog.caveats.get(entry.actionName) ?? [];
-  const withCaveats = entry.lifecycle.status === 'supported' && caveats.some((c) => c.status !== 'supported');
+  const withCaveats = hasCaveats(e, catalog);
   const placeholders = [...entry.resource.matchAll(/\$\{(\w+)\}/g)].map((m) => ({ name: `\${${m[1]}}`, source: placeholderSource(m[1]!, e) }));
   return compile('action.md.hbs')({
     banner: BANNER,
@@ -85,7 +89,7 @@ export function emitDocs(model: Model): ReadonlyMap<string, string> {
     method: e.operation?.names.method ?? '',
     http: e.operation ? `${e.operation.spec.method} ${e.operation.spec.path}` : '',
     accessLevel: e.entry.accessLevel,
-    badge: e.entry.lifecycle.status,
+    badge: hasCaveats(e, model.catalog) ? 'supported, with caveats' : e.entry.lifecycle.status,
     group: cell(e.entry.group),
     reason: cell(e.entry.lifecycle.reason),
     successor: cell(e.entry.lifecycle.successor ?? ''),

@@ -148,6 +148,7 @@ describe('lifecycle on the page of every action it concerns', () => {
     const text = readFileSync(join(PAGES, 'send-messages.md'), 'utf8');
     expect(text).not.toContain('![supported](');
     expect(text).toContain('![supported with caveats]');
+    expect(readFileSync(join(PAGES, '..', 'README.md'), 'utf8')).toMatch(/\| \[SendMessages\]\(actions\/send-messages\.md\) .* \| supported, with caveats \|\n/);
     expect(text).toMatch(/\| `MessageRequest\.Endpoints` \| \*\*ends 2026-10-30\*\*: endpoint ids name endpoints/);
     expect(text).toMatch(/\| `MessageRequest\.Addresses` \| continues: /);
   });
