@@ -28,6 +28,7 @@ const SAR_PAGE = 'https://docs.aws.amazon.com/service-authorization/latest/refer
 export function plainText(html: string): string {
   return html
     .replace(/<[^>]+>/g, ' ')
+    .replace(/(^|\s)\/?(para|listitem)>/g, '$1') // fragments of broken tags in some of AWS's descriptions
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .replace(/\s+([.,;:)])/g, '$1')
