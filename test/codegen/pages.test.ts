@@ -100,7 +100,7 @@ describe('action pages against @aws-sdk/client-pinpoint', () => {
     expect(by('the client')).toEqual([...(e.entry.lifecycle.status === 'end-of-support' ? ['EndOfSupportError'] : []), 'ValidationError']);
   });
 
-  it('lists the ten Pinpoint exceptions the issue names where the SDK does', () => {
+  it('SendMessages lists the exceptions the issue names; an end-of-support action adds EndOfSupportError', () => {
     const sendMessages = tables(readFileSync(join(PAGES, 'send-messages.md'), 'utf8'), 'Errors').get('')!.map((r) => unquote(r[0]!));
     expect(sendMessages).toEqual(expect.arrayContaining(['BadRequestException', 'ForbiddenException', 'NotFoundException', 'PayloadTooLargeException', 'TooManyRequestsException', 'AccessDeniedError', 'UncertainDecisionError', 'ValidationError']));
     expect(tables(readFileSync(join(PAGES, 'get-segment.md'), 'utf8'), 'Errors').get('')!.map((r) => unquote(r[0]!))).toContain('EndOfSupportError');
