@@ -58,6 +58,7 @@ function actionPage(e: EntryModel, catalog: Model['catalog']): string {
     inputs: inputTables(e, catalog),
     outputs: outputTables(e, catalog),
     errors: op ? errorRows(e, catalog) : [],
+    sdkListsErrors: (facts?.errors.length ?? 0) > 0,
     conditionKeys: conditionKeyRows(e, catalog),
     hasFacts: Boolean(facts),
     dependentActions: facts?.dependentActions ?? [],
