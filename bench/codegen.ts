@@ -15,7 +15,7 @@ function synthetic(real: Catalog, size: number): Catalog {
     const name = n === 0 ? e.actionName : `${e.actionName}X${n}`;
     entries.push({ ...e, action: `mobiletargeting:${name}`, actionName: name, operation: { ...e.operation!, name } });
   }
-  return { entries, shapes: real.shapes, conditionKeys: real.conditionKeys };
+  return { ...real, entries };
 }
 
 function time(label: string, run: () => unknown, repeat: number): number {

@@ -11,3 +11,10 @@ pinpoint-guard lint   --policy examples/policies/lint-problems.json             
 pinpoint-guard policy --operations getSegment,createCampaign --app project1 --account 123456789012                                            # exit 0
 pinpoint-guard lifecycle --status end-of-support                                                                                                # exit 0
 # #endregion
+
+# A decision that depends on a key the CLI cannot see (aws:SourceIp) is conditional (exit 3) until --context gives it.
+# #region uncertain
+pinpoint-guard check --policy examples/policies/admin.json examples/policies/corp-network.json --operation GetApp --app p1 --account 123456789012                                 # exit 3
+pinpoint-guard check --policy examples/policies/admin.json examples/policies/corp-network.json --operation GetApp --app p1 --account 123456789012 --context aws:SourceIp=10.1.1.1    # exit 0
+pinpoint-guard check --policy examples/policies/admin.json examples/policies/corp-network.json --operation GetApp --app p1 --account 123456789012 --context aws:SourceIp=203.0.113.7 # exit 1
+# #endregion

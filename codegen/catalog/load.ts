@@ -5,6 +5,7 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { parseType, referencedShapes } from './type-grammar.js';
 import { loadConditionKeys } from './condition-keys.js';
+import { loadCaveats, loadDescriptions, loadExamples, loadFacts } from './page-facts.js';
 import type {
   AccessLevel, Catalog, CatalogEntry, CatalogProblem, Erratum, HttpMethod, Lifecycle, LifecycleStatus, Location, Member, Operation,
   QueryBinding, Shape,
@@ -282,7 +283,17 @@ function checkShapeReferences(shapes: ReadonlyMap<string, Shape>, problems: Cata
 }
 
 /** Validates and models the catalog; throws `CatalogError` with every problem found. */
-export function loadCatalog(files: { readonly shapes: readonly SourceText[]; readonly actions: readonly SourceText[]; readonly conditionKeys?: SourceText }): Catalog {
+export interface CatalogFiles {
+  readonly shapes: readonly SourceText[];
+  readonly actions: readonly SourceText[];
+  readonly conditionKeys?: SourceText;
+  readonly facts?: SourceText;
+  readonly descriptions?: SourceText;
+  readonly caveats?: SourceText;
+  readonly examples?: SourceText;
+}
+
+export function loadCatalog(files: CatalogFiles): Catalog {
   const problems: CatalogProblem[] = [];
   const conditionKeys = files.conditionKeys ? loadConditionKeys(new Source(files.conditionKeys.path, files.conditionKeys.text, problems)) : [];
   const shapes = new Map<string, Shape>();
@@ -308,7 +319,17 @@ export function loadCatalog(files: { readonly shapes: readonly SourceText[]; rea
       entries.push(entry);
     });
   }
+  const byName = new Map(entries.map((e) => [e.actionName, e]));
+  // The page facts name entries and shapes: checked only against a catalog that loaded, so that one broken entry is
+  // one problem, not one more for every fact that names it.
+  const loaded = problems.length === 0;
+  const page = <T>(f: SourceText | undefined, load: (src: Source) => Map<string, T>): Map<string, T> =>
+    (f && loaded ? load(new Source(f.path, f.text, problems)) : new Map());
+  const facts = page(files.facts, (src) => loadFacts(src, byName, conditionKeys));
+  const descriptions = page(files.descriptions, (src) => loadDescriptions(src, shapes));
+  const caveats = page(files.caveats, (src) => loadCaveats(src, byName, shapes));
+  const examples = page(files.examples, (src) => loadExamples(src, byName, shapes));
   if (problems.length) throw new CatalogError(problems);
   entries.sort((a, b) => (a.actionName < b.actionName ? -1 : a.actionName > b.actionName ? 1 : 0));
-  return { entries, shapes, conditionKeys };
+  return { entries, shapes, conditionKeys, facts, descriptions, caveats, examples };
 }

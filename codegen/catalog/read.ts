@@ -11,6 +11,13 @@ export function readCatalog(dir: string = CATALOG_DIR): Catalog {
   const read = (p: string): SourceText => ({ path: rel(p), text: readFileSync(p, 'utf8') });
   const actionsDir = join(dir, 'actions');
   const actions = readdirSync(actionsDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => read(join(actionsDir, f)));
-  const keys = join(dir, 'condition-keys.yaml');
-  return loadCatalog({ shapes: [read(join(dir, 'shapes.yaml'))], actions, ...(existsSync(keys) ? { conditionKeys: read(keys) } : {}) });
+  const optional = (file: string): SourceText | undefined => (existsSync(join(dir, file)) ? read(join(dir, file)) : undefined);
+  const files = {
+    conditionKeys: optional('condition-keys.yaml'), facts: optional('aws-facts.yaml'), descriptions: optional('descriptions.yaml'),
+    caveats: optional('lifecycle-caveats.yaml'), examples: optional('examples.yaml'),
+  };
+  return loadCatalog({
+    shapes: [read(join(dir, 'shapes.yaml'))], actions,
+    ...Object.fromEntries(Object.entries(files).filter(([, f]) => f !== undefined)),
+  });
 }

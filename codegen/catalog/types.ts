@@ -77,6 +77,35 @@ export interface Catalog {
   readonly shapes: ReadonlyMap<string, Shape>;
   /** catalog/condition-keys.yaml: who knows each condition key; empty when the catalog has no such file. */
   readonly conditionKeys: readonly ConditionKeySpec[];
+  /** catalog/aws-facts.yaml, by action name (`SendMessages`); empty when the catalog has no such file. */
+  readonly facts: ReadonlyMap<string, ActionFacts>;
+  /** catalog/descriptions.yaml: shape → member → AWS's description (its first sentence). */
+  readonly descriptions: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** catalog/lifecycle-caveats.yaml, by action name: what continues and what ends, member by member. */
+  readonly caveats: ReadonlyMap<string, readonly LifecycleCaveat[]>;
+  /** catalog/examples.yaml, by action name: a realistic input, checked against the input shape. */
+  readonly examples: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+}
+
+/** What AWS publishes about an action beyond its binding (imported by codegen/import/facts.ts). */
+export interface ActionFacts {
+  /** The operation's description in the SDK (its first sentence). */
+  readonly description?: string;
+  /** The operation's own section of the REST API reference. */
+  readonly apiReference: string;
+  /** Pinpoint exceptions the operation can throw, as the SDK lists them. */
+  readonly errors: readonly string[];
+  /** Condition keys the Service Authorization Reference lists for the action and its resource types, as AWS writes them. */
+  readonly conditionKeys: readonly string[];
+  readonly dependentActions: readonly string[];
+}
+
+/** One input member whose lifecycle differs from (or qualifies) its action's: `MessageRequest.Endpoints` ends, say. */
+export interface LifecycleCaveat {
+  /** Dotted path from the input shape. */
+  readonly member: string;
+  readonly status: LifecycleStatus;
+  readonly note: string;
 }
 
 export interface CatalogProblem { readonly location: Location; readonly field: string; readonly message: string }

@@ -1,8 +1,14 @@
 /** Serialises plain data as a TypeScript object literal (identifier keys unquoted), stable and readable. */
 import { literal } from './format.js';
 
+/** Code to print as is (`new Date('…')` in an example). */
+export class RawCode {
+  constructor(readonly code: string) {}
+}
+
 export function toLiteral(value: unknown, indent = ''): string {
   const next = indent + '  ';
+  if (value instanceof RawCode) return value.code;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return literal(value);

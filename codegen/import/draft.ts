@@ -18,6 +18,7 @@ import { readSdkModel, type SdkOperation, type SdkShape } from './sdk.js';
 import { readSar, type SarAction } from './sar.js';
 import { lifecycleFor } from './lifecycle.js';
 import { summaryFor, groupFor } from './summaries.js';
+import { importFacts } from './facts.js';
 
 const CATALOG = join(import.meta.dirname, '../../catalog');
 const ARN_PREFIX = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:';
@@ -174,6 +175,7 @@ function main(): void {
     `# Request and response shapes of the Amazon Pinpoint REST API, named as @aws-sdk/client-pinpoint names them.\n` +
     `# Imported from @aws-sdk/client-pinpoint ${sdk.version} by \`npm run catalog:import\`; facts only, no descriptions.\n` +
     stringify(shapes, { lineWidth: 0 }));
+  importFacts(new Set(Object.keys(shapes)));
   console.log(`catalog: ${sar.actions.size} actions in ${groups.size} groups, ${Object.keys(shapes).length} shapes`);
 }
 

@@ -7,7 +7,11 @@ export interface SarAction {
   readonly name: string;
   readonly accessLevel: string;
   /** Resource types with their ARN templates; `required` marks the one(s) AWS always authorizes against. */
-  readonly resourceTypes: readonly { readonly name: string; readonly arn: string; readonly required: boolean }[];
+  readonly resourceTypes: readonly { readonly name: string; readonly arn: string; readonly required: boolean; readonly conditionKeys: readonly string[]; readonly dependentActions: readonly string[] }[];
+  /** Condition keys of the action itself (a resource type's own keys are on the resource type), as AWS writes them. */
+  readonly conditionKeys: readonly string[];
+  /** Actions AWS also authorizes for this one (`service:Action`). */
+  readonly dependentActions: readonly string[];
 }
 
 const require = createRequire(import.meta.url);
@@ -24,7 +28,12 @@ export function readSar(): { readonly version: string; readonly actions: Readonl
     actions.set(a.name, {
       name: a.name,
       accessLevel: a.accessLevel,
-      resourceTypes: a.resourceTypes.map((r: { name: string; required: boolean }) => ({ name: r.name, required: r.required, arn: types[r.name].arn })),
+      resourceTypes: a.resourceTypes.map((r: { name: string; required: boolean; dependentActions?: string[] }) => ({
+        name: r.name, required: r.required, arn: types[r.name].arn,
+        conditionKeys: types[r.name].conditionKeys ?? [], dependentActions: r.dependentActions ?? [],
+      })),
+      conditionKeys: a.conditionKeys ?? [],
+      dependentActions: a.dependentActions ?? [],
     });
   }
   return { version, actions };

@@ -32,7 +32,7 @@ describe('README code blocks', () => {
   it('uses every example file', () => {
     const used = new Set(blocks.flatMap((b) => (b.example ? [b.example.file] : [])));
     // Files a README block's program imports are used through it.
-    const helpers = ['examples/register-user.ts'];
+    const helpers = ['examples/verify-phone.ts'];
     expect(EXAMPLES.filter((f) => !used.has(f) && !helpers.includes(f))).toEqual([]);
   });
 });
@@ -103,7 +103,7 @@ describe('the examples', () => {
     expect(r.stdout.split('\n')[0]).toBe('Allow');
   });
 
-  it.each(cliLines('examples/cli.sh', 'cli').map((line) => [line.command, line] as const))(
+  it.each(['cli', 'uncertain'].flatMap((region) => cliLines('examples/cli.sh', region)).map((line) => [line.command, line] as const))(
     'examples/cli.sh: %s',
     async (_, line) => {
       const want = Number(/^exit (\d)$/.exec(line.comment)?.[1]);
