@@ -181,6 +181,18 @@ describe('exception names and malformed success bodies', () => {
     const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect(err).toMatchObject({ status: 200, requestId: 'r-html', $metadata: { httpStatusCode: 200, attempts: 1 } });
-    expect(err.message).toMatch(/^GetApp: HTTP 200 with a body that is not valid JSON/);
+    expect(err.message).toBe("GetApp: HTTP 200 with a body that is not the JSON object the operation returns (not valid JSON: Unexpected token '<')");
+  });
+
+  it.each([
+    ['a JSON array', '[{"Id":"a"}]', 'an array'],
+    ['a JSON string', '"text"', 'string'],
+    ['JSON null', 'null', 'null'],
+  ])('a 2xx holding %s where the output is a structure is an InvalidResponseError, not returned as the output', async (_, body, got) => {
+    wire.pinpoint(() => new HttpResponse(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
+    expect(err).toBeInstanceOf(InvalidResponseError);
+    expect(err.message).toBe(`GetApp: HTTP 200 with a body that is not the JSON object the operation returns (expected a JSON object, got ${got})`);
+    expect(wire.requests).toHaveLength(1);
   });
 });
