@@ -54,20 +54,44 @@ export function signingSecretsOf(headers: Readonly<Record<string, string | undef
 }
 
 /**
- * Cleans an error in place, and the errors in its `cause` chain: its message, stack and every string-valued own
- * property (an SDK error's `Message`, say). Returns it, for `throw scrubError(e, secrets)`.
+ * A stand-in for a cause: its name, message, stack and plain fields (`Code`, `$fault`, `$metadata`), cleaned, without
+ * what a library hangs on it (an SDK error's hidden `$response` holds the raw body and the signed request's headers).
+ */
+function summaryOf(cause: Error, clean: (text: string) => string, depth: number): Error {
+  const summary = new Error(clean(cause.message));
+  summary.name = clean(cause.name);
+  summary.stack = clean(cause.stack ?? '');
+  for (const [key, value] of Object.entries(cause)) {
+    if (typeof value === 'string') (summary as unknown as Record<string, unknown>)[key] = clean(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') (summary as unknown as Record<string, unknown>)[key] = value;
+    else if (key === '$metadata' && typeof value === 'object' && value !== null) (summary as unknown as Record<string, unknown>)[key] = JSON.parse(clean(JSON.stringify(value))) as unknown;
+  }
+  if (cause.cause !== undefined && depth < 4) summary.cause = cause.cause instanceof Error ? summaryOf(cause.cause, clean, depth + 1) : undefined;
+  return summary;
+}
+
+/**
+ * Cleans an error in place: its message, stack and every string-valued own property (hidden ones too), and the
+ * strings of plain objects it holds; its `cause` is replaced by a cleaned summary (see summaryOf). Returns it, for
+ * `throw scrubError(e, secrets)`.
  */
 export function scrubError<E>(error: E, secrets: readonly (string | undefined)[]): E {
   const clean = redactor(secrets);
   const seen = new Set<object>();
   const visit = (e: unknown, depth: number): void => {
-    if (typeof e !== 'object' || e === null || seen.has(e) || depth > 4) return;
+    if (typeof e !== 'object' || e === null || seen.has(e) || depth > 3) return;
     seen.add(e);
     for (const key of Object.getOwnPropertyNames(e)) {
       const descriptor = Object.getOwnPropertyDescriptor(e, key);
       if (!descriptor || !('value' in descriptor)) continue;
-      if (typeof descriptor.value === 'string' && descriptor.writable) (e as Record<string, unknown>)[key] = clean(descriptor.value);
-      else if (key === 'cause' || key === '$response' || key === 'errors') visit(descriptor.value, depth + 1);
+      const value: unknown = descriptor.value;
+      const replace = (next: unknown): void => {
+        if (descriptor.writable) (e as Record<string, unknown>)[key] = next;
+        else if (descriptor.configurable) Object.defineProperty(e, key, { ...descriptor, value: next });
+      };
+      if (typeof value === 'string') replace(clean(value));
+      else if (key === 'cause' && value instanceof Error) replace(summaryOf(value, clean, 0));
+      else if (typeof value === 'object') visit(value, depth + 1);
     }
   };
   visit(error, 0);
