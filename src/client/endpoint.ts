@@ -12,22 +12,25 @@ function isLoopback(hostname: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** The endpoint as a URL. @throws TypeError naming `config.endpoint`, what was expected and (for cleartext) why. */
-export function checkEndpoint(text: unknown, allowInsecureEndpoint = false): URL {
+/**
+ * The endpoint as a URL. `field` names it in errors (`config.endpoint`, `config.iamEndpoint`, ...).
+ * @throws TypeError naming the field, what was expected and (for cleartext) why.
+ */
+export function checkEndpoint(text: unknown, allowInsecureEndpoint = false, field = 'config.endpoint'): URL {
   let url: URL;
   try {
     url = new URL(String(text));
   } catch {
-    throw new TypeError(`config.endpoint: expected an absolute http(s) URL, got ${JSON.stringify(text)}`);
+    throw new TypeError(`${field}: expected an absolute http(s) URL, got ${JSON.stringify(text)}`);
   }
   const problem = !/^https?:$/.test(url.protocol) ? 'an http or https URL'
     : url.username || url.password ? 'a URL without user or password'
       : url.search || url.hash || String(text).includes('#') || String(text).includes('?') ? 'a URL without a query or fragment'
         : undefined;
-  if (problem) throw new TypeError(`config.endpoint: expected ${problem}, got ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)}`);
+  if (problem) throw new TypeError(`${field}: expected ${problem}, got ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)}`);
   if (url.protocol === 'http:' && !isLoopback(url.hostname) && allowInsecureEndpoint !== true) {
     throw new TypeError(
-      `config.endpoint: ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)} is cleartext http to a host that is not loopback: `
+      `${field}: ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)} is cleartext http to a host that is not loopback: `
       + 'the signed headers and the session token would cross the network readable by anyone on the path. '
       + 'Use https, or set allowInsecureEndpoint: true if this is intended (a proxy on a trusted network)',
     );

@@ -82,8 +82,9 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
    */
   readonly maxResponseBytes?: number;
   /**
-   * Accept an `http://` endpoint on a host that is not loopback (default false: refused, since the signed headers and
-   * the session token would cross the network in cleartext). `http://` to localhost or 127.0.0.0/8 is always accepted.
+   * Accept an `http://` endpoint (`endpoint`, `iamEndpoint`, `stsEndpoint`) on a host that is not loopback (default
+   * false: refused, since the signed headers and the session token would cross the network in cleartext). `http://`
+   * to localhost, 127.0.0.0/8 or ::1 is always accepted.
    */
   readonly allowInsecureEndpoint?: boolean;
   /** An axios instance to send with (its adapter and interceptors are used). */

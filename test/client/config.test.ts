@@ -39,6 +39,12 @@ describe('cleartext endpoints', () => {
     await makeClient({ endpoint: 'http://pinpoint.internal.test', allowInsecureEndpoint: true }).getApps({});
     expect(seen).toEqual(['http://pinpoint.internal.test/v1/apps']);
   });
+
+  it.each(['iamEndpoint', 'stsEndpoint'] as const)('the principal loader\'s %s is held to the same rule', (field) => {
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://iam.internal.test' })).toThrow(new RegExp(`^config\\.${field}: "http://iam\\.internal\\.test/" is cleartext http to a host that is not loopback`));
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://iam.internal.test', allowInsecureEndpoint: true })).not.toThrow();
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://127.0.0.1:9000' })).not.toThrow();
+  });
 });
 
 describe('config.maxResponseBytes', () => {
