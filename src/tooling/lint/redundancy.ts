@@ -78,7 +78,35 @@ export function cancellingDeny(entry: StatementEntry, statements: readonly State
   return statements.find((o) => o.parsed.effect === 'Deny' && o.parsed.conditions.length === 0 && covers(o.parsed, entry.parsed, false));
 }
 
-function findingFor(entry: StatementEntry, position: number, others: readonly StatementEntry[], keys: readonly string[], firstWithKey: ReadonlyMap<string, StatementEntry>): LintFinding | undefined {
+/**
+ * Which statements may cover another, so that a statement is compared with those alone rather than with all: a plain
+ * action pattern matches an action only if its text before the first `*` begins the action, so the statements are
+ * filed under those texts, and a statement's candidates are read off the prefixes of its first action. Positions
+ * come back in document order, so the first covering statement found is the one a full scan would find.
+ */
+function coverCandidates(entries: readonly StatementEntry[]): (s: ParsedStatement) => readonly number[] {
+  const byPrefix = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const p of new Set(shapeOf(e.parsed).actionPatterns)) {
+      const star = p.indexOf('*');
+      const prefix = star < 0 ? p : p.slice(0, star);
+      const list = byPrefix.get(prefix);
+      if (list) list.push(i);
+      else byPrefix.set(prefix, [i]);
+    }
+  });
+  const all = entries.map((_, i) => i);
+  return (s) => {
+    const first = shapeOf(s).actions?.[0];
+    // No action to go by: every statement is a candidate (covers() decides).
+    if (first === undefined) return all;
+    const hits = new Set<number>();
+    for (let n = 0; n <= first.length; n++) for (const i of byPrefix.get(first.slice(0, n)) ?? []) hits.add(i);
+    return [...hits].sort((a, b) => a - b);
+  };
+}
+
+function findingFor(entry: StatementEntry, position: number, others: readonly StatementEntry[], keys: readonly string[], firstWithKey: ReadonlyMap<string, StatementEntry>, candidates: readonly number[]): LintFinding | undefined {
   const me = entry.parsed;
   const key = keys[position]!;
   const first = firstWithKey.get(key);
@@ -86,7 +114,9 @@ function findingFor(entry: StatementEntry, position: number, others: readonly St
   if (duplicate) {
     return { rule: 'duplicate-statement', severity: 'warning', path: entry.path, message: `duplicates ${duplicate.name}`, fix: 'remove this statement' };
   }
-  const shadow = others.find((o, j) => o !== entry && keys[j] !== key && o.parsed.effect === me.effect && covers(o.parsed, me, true));
+  const near = candidates.map((j) => others[j]!);
+  const shadowAt = candidates.find((j) => others[j] !== entry && keys[j] !== key && others[j]!.parsed.effect === me.effect && covers(others[j]!.parsed, me, true));
+  const shadow = shadowAt === undefined ? undefined : others[shadowAt];
   if (shadow) {
     return {
       rule: 'shadowed-statement',
@@ -96,7 +126,7 @@ function findingFor(entry: StatementEntry, position: number, others: readonly St
       fix: 'remove this statement, or narrow the other one if this one states the intent',
     };
   }
-  const cancel = cancellingDeny(entry, others);
+  const cancel = cancellingDeny(entry, near);
   if (cancel) {
     return {
       rule: 'allow-always-denied',
@@ -117,5 +147,6 @@ export const redundancy: LintRule = (ctx) => {
     const seen = firstWithKey.get(keys[i]!);
     if (!seen || e.index < seen.index) firstWithKey.set(keys[i]!, e);
   });
-  return ctx.statements.map((e, i) => findingFor(e, i, ctx.statements, keys, firstWithKey)).filter((f): f is LintFinding => f !== undefined);
+  const candidatesOf = coverCandidates(ctx.statements);
+  return ctx.statements.map((e, i) => findingFor(e, i, ctx.statements, keys, firstWithKey, candidatesOf(e.parsed))).filter((f): f is LintFinding => f !== undefined);
 };
