@@ -50,13 +50,11 @@ const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 /** The colour escapes the CLI itself writes on a terminal (SGR only), kept when colour is on. */
 const SGR = /\x1b\[[0-9;]*m/y;
 
-const spelt = (c: string): string => {
-  const code = c.codePointAt(0)!;
-  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-};
+/** `\u001b`: the form JSON uses too, so `--json` output (whose strings may hold C1 or bidi characters) stays valid JSON. */
+const spelt = (c: string): string => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
 
 /**
- * `text` safe for a terminal: every control character spelt out (`\x1b`); with `keepColor`, the SGR colour escapes
+ * `text` safe for a terminal: every control character spelt out (`\u001b`); with `keepColor`, the SGR colour escapes
  * the renderers add are kept (anything else, cursor moves and OSC sequences included, is still spelt out).
  */
 export function neutralizeControls(text: string, keepColor = false): string {

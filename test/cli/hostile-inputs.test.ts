@@ -60,7 +60,7 @@ describe('terminal output is neutralised', () => {
     const r = await cli(['lint', '--policy', join(dir, 'evil\x1b]0;owned\x07\x1b[2J.json')]);
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
-    expect(errorLines(r)).toEqual([`error: ${dir}/evil\\x1b]0;owned\\x07\\x1b[2J.json: cannot read the file (no such file)`]);
+    expect(errorLines(r)).toEqual([`error: ${dir}/evil\\u001b]0;owned\\u0007\\u001b[2J.json: cannot read the file (no such file)`]);
   });
 
   it('escape sequences in a Sid are spelt out in lint, check and matrix text output', async () => {
@@ -68,10 +68,17 @@ describe('terminal output is neutralised', () => {
     for (const args of [['lint', '--policy', p], ['check', '--policy', p, '--action', 'GetApps', ...ACCOUNT], ['matrix', '--policy', p, ...ACCOUNT, '--app', 'a1']]) {
       const r = await cli(args);
       // lint names this statement by its JSON path; check and matrix quote its Sid, escapes spelt out.
-      if (args[0] !== 'lint') expect(r.stdout + r.stderr).toMatch(/Read\\(x1b|u001b)]52;c;b3duZWQ=/);
+      if (args[0] !== 'lint') expect(r.stdout + r.stderr).toContain('Read\\u001b]52;c;b3duZWQ=\\u0007\\u001b[2J');
       expect(r.stdout + r.stderr).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
       expect(r.stderr).not.toMatch(/^\s+at /m);
     }
+  });
+
+  it('--json output stays valid JSON holding the same text: C1 and bidi characters are spelt as JSON escapes', async () => {
+    const sid = 'Read\u0085\u202eevil';
+    const r = await cli(['check', '--policy', file('bidi.json', withSid(sid)), '--action', 'GetApps', ...ACCOUNT, '--json']);
+    expect(r.stdout).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain(JSON.stringify(sid).slice(1, -1));
   });
 
   it('raw HTML in a Sid is escaped in matrix --format markdown', async () => {
