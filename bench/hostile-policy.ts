@@ -44,6 +44,18 @@ export function manySmallStatements(kB: number): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: statements });
 }
 
+/** A policy of about `kB` kilobytes where every statement grants every action on eight wildcard ARNs. */
+export function broadStatements(kB: number): string {
+  const statements: object[] = [];
+  let size = 0;
+  for (let i = 0; size < kB * 1024; i++) {
+    const s = { Effect: 'Allow', Action: ['mobiletargeting:*', `mobiletargeting:Get*${i}`], Resource: Array.from({ length: 8 }, (_, k) => `arn:aws:mobiletargeting:*:*:apps/*${i}-${k}*/*`) };
+    size += JSON.stringify(s).length + 1;
+    statements.push(s);
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
 function time(fn: () => unknown): number {
   const before = process.cpuUsage();
   fn();
@@ -56,7 +68,7 @@ const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const base: Record<string, number> = {};
 // Warm-up: the catalog tables and the JIT, so the first size is not charged for them.
 lintPolicy(wildcardPolicy(5));
-for (const [shape, make] of [['wildcard statements', wildcardPolicy], ['many small statements', manySmallStatements]] as const) {
+for (const [shape, make] of [['wildcard statements', wildcardPolicy], ['many small statements', manySmallStatements], ['broad statements', broadStatements]] as const) {
 console.log(shape);
 for (const kB of sizes.length > 0 ? sizes : [15, 30, 60, 120, 240]) {
   const text = make(kB);
