@@ -12,6 +12,7 @@ export type {
   ResponseMetadata, RetryConfig,
 } from './client/types.js';
 export { defaultEndpoint } from './client/base.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './client/send.js';
 export { fromEnvironment } from './client/credentials.js';
 export * from './errors/index.js';
 export * from './policy/index.js';

@@ -1,6 +1,7 @@
 /** The process boundary: the only module that reads files, and the streams commands write to. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { CliError } from './errors.js';
+import { writeFileSync, writeSync } from 'node:fs';
+import { readBoundedText } from './read-file.js';
+import { CliError, EXIT } from './errors.js';
 
 /** Where commands write, and what they know of the terminal. */
 export interface Io {
@@ -23,24 +24,58 @@ export const useColor = (isTTY: boolean | undefined, env: Readonly<Record<string
   isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 
 /**
- * A reader that closed early (`pinpoint-guard matrix --json | head -1`) is not an error: stop writing and exit quietly,
- * with the code the command settled on if it has finished, else 0. Any other stream error is still thrown.
+ * Output errors. A reader that closed early (`pinpoint-guard matrix --json | head -1`) is not an error: stop writing
+ * and exit quietly, with the code the command settled on if it has finished, else 0. Any other write error (`> /dev/full`,
+ * ENOSPC, EIO) means the output is incomplete: one line on stderr when stderr can still be written, and exit 2 — never
+ * a stack trace, and never 0 or 1, which a caller would read as a decision.
  */
-function endQuietlyOnEpipe(stream: NodeJS.WriteStream): void {
+function exitOnWriteError(stream: NodeJS.WriteStream, name: 'stdout' | 'stderr'): void {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (e.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    try {
+      writeSync(2, `error: cannot write to ${name} (${e.code ?? e.message}): the output is incomplete\n`);
+    } catch {
+      // stderr is what failed, or failed too: the exit code is all that is left to say it.
+    }
+    process.exit(EXIT.usage);
+  });
+}
+
+/**
+ * Characters that drive a terminal rather than print: C0 controls but tab and newline, DEL, C1 controls, and the
+ * bidirectional overrides that reorder what is shown. A file name or a Sid holding them (`\x1b]0;...` sets the window
+ * title, `\x1b[2J` clears the screen, OSC 52 writes the clipboard) is shown with them spelt out instead.
+ */
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** The colour escapes the CLI itself writes on a terminal (SGR only), kept when colour is on. */
+const SGR = /\x1b\[[0-9;]*m/y;
+
+/** `\u001b`: the form JSON uses too, so `--json` output (whose strings may hold C1 or bidi characters) stays valid JSON. */
+const spelt = (c: string): string => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+
+/**
+ * `text` safe for a terminal: every control character spelt out (`\u001b`); with `keepColor`, the SGR colour escapes
+ * the renderers add are kept (anything else, cursor moves and OSC sequences included, is still spelt out).
+ */
+export function neutralizeControls(text: string, keepColor = false): string {
+  return text.replace(CONTROLS, (c, offset: number) => {
+    if (keepColor && c === '\x1b') {
+      SGR.lastIndex = offset;
+      if (SGR.test(text)) return c;
+    }
+    return spelt(c);
   });
 }
 
 export function processIo(): Io {
   const env = process.env;
-  endQuietlyOnEpipe(process.stdout);
-  endQuietlyOnEpipe(process.stderr);
+  exitOnWriteError(process.stdout, 'stdout');
+  exitOnWriteError(process.stderr, 'stderr');
+  const color = useColor(process.stdout.isTTY, env);
   return {
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    color: useColor(process.stdout.isTTY, env),
+    out: (t) => void process.stdout.write(neutralizeControls(t, color)),
+    err: (t) => void process.stderr.write(neutralizeControls(t, useColor(process.stderr.isTTY, env))),
+    color,
     env,
     ...(process.stdout.isTTY && process.stdout.columns > 0 ? { columns: process.stdout.columns } : {}),
   };
@@ -65,14 +100,12 @@ const REASONS: Readonly<Record<string, string>> = {
   EISDIR: 'is a directory, expected a file',
 };
 
-/** The file's text. @throws CliError naming the file and why it could not be read. */
+/**
+ * The file's text: a regular file under MAX_INPUT_FILE_BYTES (see read-file.ts).
+ * @throws CliError naming the file and why it could not be read.
+ */
 export function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new CliError([`${file}: cannot read the file (${REASONS[code] ?? (e as Error).message})`]);
-  }
+  return readBoundedText(file);
 }
 
 /** Line and column of a character offset, for JSON syntax errors. */

@@ -7,6 +7,8 @@ import { AccountResolutionError } from '../errors/guard.js';
 import { serviceEndpoint } from '../resource/region.js';
 
 const ACCOUNT = /^\d{12}$/;
+/** GetCallerIdentity answers a few hundred bytes of XML. */
+const STS_MAX_RESPONSE_BYTES = 64 * 1024;
 
 export function stsEndpoint(region: string): URL {
   return new URL(`${serviceEndpoint('sts', region)}/`);
@@ -22,7 +24,7 @@ export async function callerAccount(http: AxiosInstance | undefined, region: str
   const signed = await sign({ method: 'POST', endpoint, path: endpoint.pathname, query: [], headers, body }, { service: 'sts', region, credentials });
   let res;
   try {
-    res = await sendOnce(http, { method: 'POST', url: endpoint.href, headers: signed, body }, { timeoutMs, signal: undefined, attempt: 1 });
+    res = await sendOnce(http, { method: 'POST', url: endpoint.href, headers: signed, body }, { timeoutMs, signal: undefined, attempt: 1, operation: 'sts:GetCallerIdentity', maxResponseBytes: STS_MAX_RESPONSE_BYTES, credentials });
   } catch (e) {
     throw new AccountResolutionError(`STS GetCallerIdentity failed: ${(e as Error).message}`);
   }

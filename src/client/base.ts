@@ -10,7 +10,8 @@ import { queryString } from './encode.js';
 import { sign } from './signer.js';
 import { cachedProvider } from './credentials.js';
 import { callerAccount } from './account.js';
-import { sendOnce, type WireResponse } from './send.js';
+import { resolveMaxResponseBytes, sendOnce, type WireResponse } from './send.js';
+import { checkEndpoint } from './endpoint.js';
 import { decodeOutput } from './decode.js';
 import { isRetryable, parseRetryAfter, resolveRetry, retryDelay, type ResolvedRetry } from './retry.js';
 import { isRegion, serviceEndpoint } from '../resource/region.js';
@@ -41,25 +42,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/**
- * The endpoint is a base the path is appended to: a query, a fragment or credentials in it would make the URL sent
- * differ from the one signed (or leak into dry-run output), so they are refused.
- */
-function checkEndpoint(text: unknown): URL {
-  let url: URL;
-  try {
-    url = new URL(String(text));
-  } catch {
-    throw new TypeError(`config.endpoint: expected an absolute http(s) URL, got ${JSON.stringify(text)}`);
-  }
-  const problem = !/^https?:$/.test(url.protocol) ? 'an http or https URL'
-    : url.username || url.password ? 'a URL without user or password'
-      : url.search || url.hash || String(text).includes('#') || String(text).includes('?') ? 'a URL without a query or fragment'
-        : undefined;
-  if (problem) throw new TypeError(`config.endpoint: expected ${problem}, got ${JSON.stringify(url.protocol + '//' + url.host + url.pathname)}`);
-  return url;
-}
-
 export class PinpointClientBase<M extends GuardMode = GuardMode> {
   /** The Region the client calls and names in ARNs. */
   readonly region: string;
@@ -71,6 +53,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #credentials: CredentialProvider;
   readonly #guard: Guard;
   readonly #retry: ResolvedRetry;
+  readonly #maxResponseBytes: number;
   readonly #logger: Logger;
   readonly #recorded: RecordedCall[] = [];
 
@@ -81,7 +64,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
-    this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region));
+    this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region), config.allowInsecureEndpoint);
+    this.#maxResponseBytes = resolveMaxResponseBytes(config.maxResponseBytes);
     this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
     this.#retry = resolveRetry(config.retry);
@@ -170,7 +154,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
           { method: prepared.method, endpoint: this.#endpoint, path: this.#endpoint.pathname.replace(/\/$/, '') + bound.path, query: bound.query, headers: prepared.headers, body: prepared.body },
           { service: 'mobiletargeting', region: this.region, credentials },
         );
-        response = await sendOnce(this.#http, { method: prepared.method, url: prepared.url, headers, body: prepared.body }, { timeoutMs, signal: options?.signal, attempt });
+        response = await sendOnce(this.#http, { method: prepared.method, url: prepared.url, headers, body: prepared.body }, { timeoutMs, signal: options?.signal, attempt, operation: bound.spec.name, maxResponseBytes: this.#maxResponseBytes, credentials });
       } catch (e) {
         failure = e;
       }

@@ -24,9 +24,13 @@ export function decodeOutput(spec: OperationSpec, bodyText: string, metadata: Re
     try {
       if (bodyText.trim()) parsed = JSON.parse(bodyText) as unknown;
     } catch (e) {
-      throw new InvalidResponseError(spec.name, metadata, (e as Error).message);
+      // V8 quotes the start of the text (`Unexpected token '<', "<html>..." is not valid JSON`): the body is the
+      // server's, so only what went wrong is kept.
+      throw new InvalidResponseError(spec.name, metadata, `not valid JSON: ${(e as Error).message.split('\n')[0]!.replace(/, ".*$/s, '')}`);
     }
-    if (parsed === null || typeof parsed !== 'object') throw new InvalidResponseError(spec.name, metadata, `expected a JSON object, got ${parsed === null ? 'null' : typeof parsed}`);
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      throw new InvalidResponseError(spec.name, metadata, `expected a JSON object, got ${parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : typeof parsed}`);
+    }
     out[spec.outputBody] = decodeTimestamps(fromWireNames(parsed, spec.outputWireNames), spec.outputTimestamps);
   }
   out.$metadata = metadata;

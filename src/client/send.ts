@@ -4,7 +4,9 @@
  * clients, dry-runs or checks policies never needs it.
  */
 import type { AxiosInstance } from 'axios';
-import { AbortError, NetworkError, TimeoutError } from '../errors/transport.js';
+import type { Credentials } from './types.js';
+import { redactor, signingSecretsOf } from '../errors/redact.js';
+import { AbortError, NetworkError, ResponseTooLargeError, TimeoutError } from '../errors/transport.js';
 
 export interface WireRequest { readonly method: string; readonly url: string; readonly headers: Readonly<Record<string, string>>; readonly body: string | undefined }
 export interface WireResponse { readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
@@ -16,6 +18,32 @@ export function defaultAxios(): Promise<AxiosInstance> {
   return (shared ??= import('axios').then((m) => m.default.create()));
 }
 
+/**
+ * Default cap of a response body, counted after decompression: 10 MiB. Pinpoint's largest answers (a page of
+ * endpoints, an export job list) are well under 1 MiB; the cap stops an endless or decompression-bomb answer early.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** `config.maxResponseBytes`, checked: a positive integer, else the default. */
+export function resolveMaxResponseBytes(value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw new TypeError(`config.maxResponseBytes: expected a positive integer (bytes), got ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** What an attempt is bounded by, and whose it is (named in the error). */
+export interface SendOptions {
+  readonly timeoutMs: number;
+  readonly signal: AbortSignal | undefined;
+  readonly attempt: number;
+  /** The operation (or call) named in a ResponseTooLargeError. */
+  readonly operation: string;
+  /** Cap of the decompressed body, enforced while it streams in. */
+  readonly maxResponseBytes: number;
+  /** The credentials the request was signed with: their secret key and token are removed from what comes back. */
+  readonly credentials?: Credentials;
+}
+
 /** axios marks its own errors; the flag is read directly so the check needs no import of axios. */
 function axiosErrorCode(e: unknown): string | undefined {
   const err = e as { isAxiosError?: unknown; code?: unknown } | null;
@@ -23,8 +51,11 @@ function axiosErrorCode(e: unknown): string | undefined {
 }
 
 /** `http` undefined: the shared default instance. */
-export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest, opts: { timeoutMs: number; signal: AbortSignal | undefined; attempt: number }): Promise<WireResponse> {
+export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest, opts: SendOptions): Promise<WireResponse> {
   if (opts.signal?.aborted) throw new AbortError();
+  // Whatever the answer echoes of the secret key, the token or this request's signature is removed by value before
+  // any error, log line or CLI output can be built from it.
+  const clean = redactor([opts.credentials?.secretAccessKey, opts.credentials?.sessionToken, ...signingSecretsOf(req.headers)]);
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
@@ -41,16 +72,26 @@ export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest
       transitional: { silentJSONParsing: false, forcedJSONParsing: false },
       validateStatus: () => true,
       maxRedirects: 0,
+      // axios's Node adapter counts the body after its decompression stream and destroys the socket past this.
+      maxContentLength: opts.maxResponseBytes,
+      decompress: true,
     });
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined && v !== null) headers[k.toLowerCase()] = String(v);
-    return { status: res.status, headers, body: typeof res.data === 'string' ? res.data : res.data === undefined || res.data === null ? '' : JSON.stringify(res.data) };
+    for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined && v !== null) headers[k.toLowerCase()] = clean(String(v));
+    const text = typeof res.data === 'string' ? res.data : res.data === undefined || res.data === null ? '' : JSON.stringify(res.data);
+    // An adapter that ignores maxContentLength (a custom one on a caller's instance) is still held to the cap here.
+    if (Buffer.byteLength(text, 'utf8') > opts.maxResponseBytes) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
+    // An error body becomes an error's message; a success body is the caller's data and is left as it came.
+    const body = res.status >= 200 && res.status < 300 ? text : clean(text);
+    return { status: res.status, headers, body };
   } catch (e) {
+    if (e instanceof ResponseTooLargeError) throw e;
     if (opts.signal?.aborted) throw new AbortError();
     if (timeout.signal.aborted) throw new TimeoutError(opts.timeoutMs);
     const code = axiosErrorCode(e);
+    if (code === 'ERR_BAD_RESPONSE' && /^maxContentLength size of \d+ exceeded/.test((e as Error).message)) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
     // The axios error carries the request config (headers with the signature): keep only its message and code.
-    throw new NetworkError(`network error: ${(e as Error).message}`, code, opts.attempt);
+    throw new NetworkError(clean(`network error: ${(e as Error).message}`), code, opts.attempt);
   } finally {
     clearTimeout(timer);
   }

@@ -85,6 +85,18 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly retry?: RetryConfig;
   /** Per-attempt timeout in ms (default 30,000). */
   readonly timeout?: number;
+  /**
+   * Cap of a response body in bytes, counted after decompression while it streams in (default 10 MiB,
+   * `DEFAULT_MAX_RESPONSE_BYTES`). Past it the request is aborted at once with a `ResponseTooLargeError` naming the
+   * operation and the cap, and it is not retried.
+   */
+  readonly maxResponseBytes?: number;
+  /**
+   * Accept an `http://` endpoint (`endpoint`, `iamEndpoint`, `stsEndpoint`) on a host that is not loopback (default
+   * false: refused, since the signed headers and the session token would cross the network in cleartext). `http://`
+   * to localhost, 127.0.0.0/8 or ::1 is always accepted.
+   */
+  readonly allowInsecureEndpoint?: boolean;
   /** An axios instance to send with (its adapter and interceptors are used). */
   readonly axios?: AxiosInstance;
   /** `warn` (default) logs once per end-of-support operation; `error` throws `EndOfSupportError` before sending. */

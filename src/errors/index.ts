@@ -4,4 +4,4 @@ export {
   PayloadTooLargeException, TooManyRequestsException, InternalServerErrorException, serviceErrorFor,
 } from './service.js';
 export { AccessDeniedError, UncertainDecisionError, EndOfSupportError, AccountResolutionError } from './guard.js';
-export { NetworkError, TimeoutError, AbortError, CredentialsError, InvalidResponseError } from './transport.js';
+export { NetworkError, TimeoutError, AbortError, CredentialsError, InvalidResponseError, ResponseTooLargeError } from './transport.js';

@@ -1,5 +1,6 @@
 /** Errors Pinpoint returns, mapped from its JSON (`Message`, `RequestID`) to typed classes through one table. */
 import type { ResponseMetadata } from '../client/types.js';
+import { redactSecrets } from './redact.js';
 
 /** What every service error is built from. */
 export interface ServiceErrorInit {
@@ -75,18 +76,8 @@ const exceptionName = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw ? raw.split(':')[0]!.split('#').pop() : undefined;
 
 /**
- * AWS's signature-mismatch messages echo the canonical request, which includes the signed session token header and
- * the credential's key id; an error message must carry neither.
- */
-function redact(message: string): string {
-  return message
-    .replace(/(x-amz-security-token:)[^\s'"]+/gi, '$1<redacted>')
-    .replace(/(Credential=)[^/\s,]+/g, '$1<redacted>')
-    .replace(/(Signature=)[0-9a-f]{16,}/gi, '$1<redacted>');
-}
-
-/**
- * Builds the typed error for an error response: by the exception name Pinpoint sends, else by status. A status with
+ * Builds the typed error for an error response (its message cleaned of signing headers by pattern; the client has
+ * already removed its own secrets from the body by value): by the exception name Pinpoint sends, else by status. A status with
  * no Pinpoint exception (a gateway's 502/503/504, say) gives the base class with the status kept, retryable when 5xx.
  */
 export function serviceErrorFor(
@@ -105,5 +96,5 @@ export function serviceErrorFor(
     if (bodyText.trim()) message = `HTTP ${status}: ${bodyText.trim().slice(0, 200)}`;
   }
   const Class = (name ? BY_NAME.get(name) : undefined) ?? BY_STATUS.get(status) ?? PinpointServiceError;
-  return new Class({ message: redact(message), status, requestId, metadata: { ...metadata, requestId } });
+  return new Class({ message: redactSecrets(message), status, requestId, metadata: { ...metadata, requestId } });
 }

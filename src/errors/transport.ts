@@ -39,16 +39,31 @@ export class CredentialsError extends Error {
   }
 }
 
-/** A success status whose body is not the JSON the operation returns (a proxy's HTML page, say). Not retried. */
+/** A success status whose body is not the JSON object the operation returns (a proxy's HTML page, an array). Not retried. */
 export class InvalidResponseError extends Error {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly $metadata: ResponseMetadata;
   constructor(operation: string, metadata: ResponseMetadata, detail: string) {
-    super(`${operation}: HTTP ${metadata.httpStatusCode} with a body that is not valid JSON (${detail})`);
+    super(`${operation}: HTTP ${metadata.httpStatusCode} with a body that is not the JSON object the operation returns (${detail})`);
     this.name = 'InvalidResponseError';
     this.status = metadata.httpStatusCode;
     this.requestId = metadata.requestId;
     this.$metadata = metadata;
+  }
+}
+
+/**
+ * The response body grew past `maxResponseBytes` (counted after decompression, while it streams in): the request was
+ * aborted at that point, and it is not retried, since the same answer would be downloaded again.
+ */
+export class ResponseTooLargeError extends Error {
+  readonly operation: string;
+  readonly maxResponseBytes: number;
+  constructor(operation: string, maxResponseBytes: number) {
+    super(`${operation}: the response body exceeded maxResponseBytes (${maxResponseBytes} bytes, counted after decompression); the request was aborted and is not retried. If such a large answer is expected, raise maxResponseBytes in the client's config`);
+    this.name = 'ResponseTooLargeError';
+    this.operation = operation;
+    this.maxResponseBytes = maxResponseBytes;
   }
 }

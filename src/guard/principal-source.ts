@@ -3,6 +3,7 @@
  * turned into the compiled policy set and the principal keys the guard decides with. A failed first load denies
  * every guarded call with the PrincipalLoadError; a failed refresh keeps the last good set for a bounded time.
  */
+import { checkEndpoint } from '../client/endpoint.js';
 import { compilePolicies, type CompiledPolicySet, type ParsedPolicy } from '../policy/index.js';
 import { parsedAll } from './resource-tags.js';
 import { factMatcher } from '../principal/identity.js';
@@ -56,6 +57,10 @@ export function checkPrincipalConfig(config: ClientConfig): void {
   if (refresh !== undefined && !(Number.isFinite(refresh) && refresh > 0)) throw new TypeError(`config.principalRefreshSeconds: expected a positive number of seconds, got ${refresh}`);
   const stale = config.principalMaxStaleSeconds;
   if (stale !== undefined && !(Number.isFinite(stale) && stale >= 0)) throw new TypeError(`config.principalMaxStaleSeconds: expected a number of seconds ≥ 0, got ${stale}`);
+  // IAM and STS calls carry the same signed headers and session token as Pinpoint's: the same rule for cleartext.
+  for (const field of ['iamEndpoint', 'stsEndpoint'] as const) {
+    if (config[field] !== undefined) checkEndpoint(config[field], config.allowInsecureEndpoint, `config.${field}`);
+  }
 }
 
 function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGuard {

@@ -12,7 +12,7 @@
  * the ARN operators only that each segment "can include" wildcards, without the narrower
  * sentence; one matcher serves both, following the Resource page, the one that states the case.
  */
-import { compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
+import { boundedMemo, compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
 
 /** Number of colons that delimit the five fixed fields of an ARN. */
 const FIXED_FIELDS = 5;
@@ -214,8 +214,10 @@ function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
 
 /** Whether `arn` matches the IAM resource pattern `pattern` (see the module comment for the rules). */
 export function matchArn(pattern: string, arn: string): boolean {
-  return compileArnPattern(tokenizeWildcard(pattern)).match(arn);
+  return compiledArnPattern(pattern).match(arn);
 }
+
+const compiledArnPattern = boundedMemo((pattern) => compileArnPattern(tokenizeWildcard(pattern)));
 
 /** Whether a policy value has the six-field shape IAM requires of an ARN pattern. */
 export function isArnShaped(tokens: readonly GlobToken[]): boolean {

@@ -129,6 +129,11 @@ export function parseResourceTemplate(source: string, allowVariables: boolean): 
   return { source, parts: [{ kind: 'text', text: head }, ...rest.parts], variables: rest.variables };
 }
 
+/** `items` appended to `into` one by one (no spread: see staticTokens). */
+function appendAll<T>(into: T[], items: readonly T[]): void {
+  for (const item of items) into.push(item);
+}
+
 /**
  * Tokens of a template whose variables are not substituted: each becomes `placeholder`, or its
  * own `${...}` text when none is given.
@@ -136,7 +141,8 @@ export function parseResourceTemplate(source: string, allowVariables: boolean): 
 export function staticTokens(template: Template, placeholder?: string): GlobToken[] {
   const tokens: GlobToken[] = [];
   for (const p of template.parts) {
-    if (p.kind === 'text') tokens.push(...tokenizeWildcard(p.text));
+    // Appended one by one: a spread passes every token as an argument, and a pattern of 100,000 wildcards overflows the stack.
+    if (p.kind === 'text') appendAll(tokens, tokenizeWildcard(p.text));
     else if (p.kind === 'literal') tokens.push(p.text);
     else tokens.push(placeholder ?? `\${${p.name}}`);
   }
@@ -157,7 +163,7 @@ export function resolveTemplate(template: Template, context: ContextView): Resol
   for (const p of template.parts) {
     if (p.kind === 'text') {
       text += p.text;
-      tokens.push(...tokenizeWildcard(p.text));
+      appendAll(tokens, tokenizeWildcard(p.text));
     } else if (p.kind === 'literal') {
       text += p.text;
       tokens.push(p.text);

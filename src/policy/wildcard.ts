@@ -215,6 +215,26 @@ export function compileGlob(tokens: readonly GlobToken[]): CompiledGlob {
 }
 
 /**
+ * A bounded memo of compiled patterns, for the one-shot helpers (`matchWildcard`, `matchArn`) that tooling calls with
+ * the same few patterns against many values (lint pairs each pattern with every catalog action and statement).
+ * Emptied whole when full: the bound holds however many distinct patterns an input has.
+ */
+export function boundedMemo<T>(compile: (key: string) => T, max = 4096): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let hit = memo.get(key);
+    if (hit === undefined) {
+      if (memo.size >= max) memo.clear();
+      hit = compile(key);
+      memo.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+const compiledPattern = boundedMemo((pattern) => compileGlob(tokenizeWildcard(pattern)));
+
+/**
  * Whether `value` matches `pattern` in full, where `*` matches any run of characters (including
  * none and including `/` and `:`) and `?` exactly one. Linear in practice; never backtracks.
  */
@@ -223,5 +243,5 @@ export function matchWildcard(pattern: string, value: string, options?: { ignore
     pattern = pattern.toLowerCase();
     value = value.toLowerCase();
   }
-  return compileGlob(tokenizeWildcard(pattern)).match(value);
+  return compiledPattern(pattern).match(value);
 }

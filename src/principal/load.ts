@@ -142,6 +142,9 @@ export async function loadPrincipal(options: LoadPrincipalOptions): Promise<Load
       notLoaded: Object.freeze(read.notLoaded),
       loadedAt: new Date(),
     });
+  } catch (e) {
+    // IAM or STS may echo the signature or the token in the message: nothing thrown from here carries them.
+    throw await c.scrub(e);
   } finally {
     c.iam.destroy();
     c.sts.destroy();

@@ -7,6 +7,7 @@ import type { IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { LoadPrincipalOptions } from './types.js';
 import { PrincipalLoadError } from './errors.js';
+import { scrubError, signingSecretsOf } from '../errors/redact.js';
 
 export type IamModule = typeof import('@aws-sdk/client-iam');
 export type StsModule = typeof import('@aws-sdk/client-sts');
@@ -34,6 +35,36 @@ export interface AwsClients {
   readonly sts: STSClient;
   readonly IAM: IamModule;
   readonly STS: StsModule;
+  /**
+   * `error` cleaned, by value, of what these clients signed with: the secret key and session token of their
+   * credentials and every signature they computed (IAM or STS may echo them in an error's message, in XML or text).
+   */
+  scrub(error: unknown): Promise<unknown>;
+}
+
+/** Signatures and tokens of the requests a client sent, read after signing (the deserialize step sees the signed request). */
+function recordSigningSecrets(client: IAMClient | STSClient, into: Set<string>): void {
+  type Args = { readonly request?: unknown };
+  const stack = client.middlewareStack as unknown as { add(mw: (next: (a: Args) => Promise<unknown>) => (a: Args) => Promise<unknown>, options: object): void };
+  stack.add(
+    (next) => async (args) => {
+      const headers = (args.request as { headers?: Record<string, string> } | undefined)?.headers;
+      if (headers) for (const s of signingSecretsOf(headers)) into.add(s);
+      return next(args);
+    },
+    { step: 'deserialize', name: 'pinpointGuardRecordSigningSecrets', priority: 'low' },
+  );
+}
+
+/** The secret key and token the client resolves its credentials to, or none when they cannot be resolved. */
+async function credentialSecrets(client: IAMClient | STSClient): Promise<string[]> {
+  try {
+    const provider = client.config.credentials as unknown as (() => Promise<{ secretAccessKey?: string; sessionToken?: string }>) | undefined;
+    const c = typeof provider === 'function' ? await provider() : undefined;
+    return [c?.secretAccessKey, c?.sessionToken].filter((v): v is string => typeof v === 'string');
+  } catch {
+    return [];
+  }
 }
 
 export async function awsClients(options: LoadPrincipalOptions): Promise<AwsClients> {
@@ -44,11 +75,14 @@ export async function awsClients(options: LoadPrincipalOptions): Promise<AwsClie
     maxAttempts: options.maxAttempts ?? 3,
     ...(options.credentials !== undefined ? { credentials: options.credentials } : {}),
   };
+  const iam = new IAM.IAMClient({ ...common, ...(options.iamEndpoint ? { endpoint: options.iamEndpoint } : {}) });
+  const sts = new STS.STSClient({ ...common, ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) });
+  const signed = new Set<string>();
+  recordSigningSecrets(iam, signed);
+  recordSigningSecrets(sts, signed);
   return {
-    IAM,
-    STS,
-    iam: new IAM.IAMClient({ ...common, ...(options.iamEndpoint ? { endpoint: options.iamEndpoint } : {}) }),
-    sts: new STS.STSClient({ ...common, ...(options.stsEndpoint ? { endpoint: options.stsEndpoint } : {}) }),
+    IAM, STS, iam, sts,
+    scrub: async (error) => scrubError(error, [...signed, ...(await credentialSecrets(iam)), ...(await credentialSecrets(sts))]),
   };
 }
 

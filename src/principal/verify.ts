@@ -137,6 +137,8 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
         }
       }
     }
+  } catch (e) {
+    throw await c.scrub(e);
   } finally {
     c.iam.destroy();
     c.sts.destroy();

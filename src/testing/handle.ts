@@ -60,6 +60,8 @@ export interface HandleDeps {
   readonly faults: FaultQueue;
   readonly handlers: HandlerTable;
   readonly requests: RecordedRequest[];
+  /** How many of the latest requests `requests` keeps. */
+  readonly maxRecordedRequests: number;
   readonly region: string | undefined;
   readonly accountId: string;
   readonly checkAuthorization: boolean;
@@ -185,6 +187,8 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
     }
   }
   deps.requests.push({ operation: operation?.name, method: request.method.toUpperCase(), path: request.path, ...redacted(headers, query), body, status: response.status, error, requestId });
+  // A mock serving a long run (a soak test, a dev server) keeps the latest requests, not every one it ever saw.
+  if (deps.requests.length > deps.maxRecordedRequests) deps.requests.splice(0, deps.requests.length - deps.maxRecordedRequests);
   if (delayMs > 0) await sleep(delayMs);
   return response;
 }

@@ -8,7 +8,7 @@
  * operations of the catalog are served, with the state Pinpoint keeps.
  * `msw` (v2, an optional peer dependency) is needed for the handlers only.
  */
-export { createPinpointMock, type PinpointMock, type PinpointMockOptions } from './mock.js';
+export { createPinpointMock, DEFAULT_MAX_RECORDED_REQUESTS, type PinpointMock, type PinpointMockOptions } from './mock.js';
 export { startPinpointMockServer, type PinpointMockServer, type PinpointMockServerOptions } from './server.js';
 export type { MockRequest, MockResponse, RecordedRequest } from './handle.js';
 export type { FaultSpec, FaultStatus } from './faults.js';

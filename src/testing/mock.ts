@@ -33,6 +33,11 @@ export interface PinpointMockOptions {
   readonly latencyMs?: number;
   /** The clock dates come from (default: the real clock). */
   readonly now?: () => Date;
+  /**
+   * How many of the latest requests `mock.requests` keeps (default 10,000): the log of a mock serving a long run
+   * stays bounded. `Infinity` keeps every one.
+   */
+  readonly maxRecordedRequests?: number;
   /** Handlers that replace built-in ones (keyed by operation name, as the generated operations table names them). */
   readonly handlers?: HandlerTable;
 }
@@ -43,7 +48,7 @@ export interface PinpointMock {
   readonly handlers: readonly HttpHandler[];
   /** The state, read-only: `mock.store.apps`, `mock.store.messages`. */
   readonly store: PinpointStoreView;
-  /** Every request answered so far, in order (faulted and refused ones included). */
+  /** The requests answered so far, in order (faulted and refused ones included): the latest `maxRecordedRequests`. */
   readonly requests: readonly RecordedRequest[];
   /** Injected faults not yet used up. */
   readonly pendingFaults: readonly FaultSpec[];
@@ -66,6 +71,9 @@ export interface PinpointMock {
   reset(): void;
 }
 
+/** Default of {@link PinpointMockOptions.maxRecordedRequests}. */
+export const DEFAULT_MAX_RECORDED_REQUESTS = 10_000;
+
 /**
  * Creates an in-memory Amazon Pinpoint serving every operation of the catalog: apps and settings, segments and campaigns
  * with versions, endpoints, events and attributes, channels, event streams, import/export jobs, messages, OTPs
@@ -84,6 +92,10 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
   let requestCount = 0;
   const accountId = options.accountId ?? '123456789012';
   // Checked once here, by the builder every ARN of the mock goes through, rather than failing in each handler.
+  const maxRecorded = options.maxRecordedRequests;
+  if (maxRecorded !== undefined && !(maxRecorded === Infinity || (Number.isSafeInteger(maxRecorded) && maxRecorded >= 0))) {
+    throw new RangeError(`createPinpointMock: maxRecordedRequests: expected a non-negative integer or Infinity, got ${JSON.stringify(maxRecorded)}`);
+  }
   const problem = environmentProblem({ region: options.region ?? 'us-east-1', accountId });
   if (problem !== undefined) throw new RangeError(`createPinpointMock: ${problem}`);
   const deps = {
@@ -94,6 +106,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
     checkAuthorization: options.checkAuthorization ?? true,
     pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE,
     latencyMs: options.latencyMs ?? 0,
+    maxRecordedRequests: options.maxRecordedRequests ?? DEFAULT_MAX_RECORDED_REQUESTS,
     nextRequestId: () => `00000000-0000-4000-8000-${(++requestCount).toString(16).padStart(12, '0')}`,
   };
   const serve = (request: MockRequest): Promise<MockResponse> => handle(deps, request);

@@ -8,6 +8,8 @@ export interface PinpointMockServerOptions extends PinpointMockOptions {
   readonly port?: number;
   /** Serve this existing mock instead of creating one. */
   readonly mock?: PinpointMock;
+  /** Cap of a request body in bytes (default 10 MiB); a larger one is answered 413 PayloadTooLargeException, as AWS answers. */
+  readonly maxRequestBytes?: number;
 }
 
 /** A running mock server. */
@@ -27,12 +29,19 @@ export interface PinpointMockServer {
  * const client = new PinpointClient({ region: 'us-east-1', endpoint: url, credentials });
  */
 export async function startPinpointMockServer(options: PinpointMockServerOptions = {}): Promise<PinpointMockServer> {
-  const { port = 0, mock: given, ...mockOptions } = options;
+  const { port = 0, mock: given, maxRequestBytes, ...mockOptions } = options;
   const mock = given ?? createPinpointMock(mockOptions);
   const server = await serveOnLoopback(port, ({ method, url, headers, body }) => {
     const query: Record<string, string[]> = {};
     for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
     return mock.handle({ method: method ?? 'GET', path: url.pathname, query, headers, body });
-  }, (e) => ({ status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Message: `the mock server failed: ${e.message}` }) }));
+  }, (e) => ({ status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Message: `the mock server failed: ${e.message}` }) }), {
+    ...(maxRequestBytes !== undefined ? { maxRequestBytes } : {}),
+    tooLarge: (cap) => ({
+      status: 413,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'PayloadTooLargeException' },
+      body: JSON.stringify({ Message: `Request body is larger than the mock server's limit of ${cap} bytes (maxRequestBytes)` }),
+    }),
+  });
   return { url: server.url, mock, close: server.close };
 }

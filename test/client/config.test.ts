@@ -1,6 +1,6 @@
 /** Configuration that would make the client check one thing and send another is refused at construction. */
 import { describe, expect, it, vi } from 'vitest';
-import { HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { PinpointClient } from '../../src/index.js';
 import { ValidationError } from '../../src/errors/validation.js';
 import { ALLOW_ALL, ACCOUNT, CREDENTIALS, SESSION_TOKEN, makeClient, rejection, useWire } from './support.js';
@@ -23,6 +23,33 @@ describe('config.endpoint', () => {
   });
   it('not an absolute URL', () => {
     expect(() => new PinpointClient({ ...base, endpoint: 'pinpoint.example' })).toThrow('config.endpoint: expected an absolute http(s) URL, got "pinpoint.example"');
+  });
+});
+
+describe('cleartext endpoints', () => {
+  it.each(['http://pinpoint.internal.test', 'http://10.0.0.8:8080/base', 'http://[fe80::1]/'])('%s (http to a host that is not loopback) is refused, with the reason', (endpoint) => {
+    expect(() => new PinpointClient({ ...base, endpoint })).toThrow(/^config\.endpoint: ".*" is cleartext http to a host that is not loopback: the signed headers and the session token would cross the network .* set allowInsecureEndpoint: true/);
+  });
+  it.each(['http://127.0.0.1:4566', 'http://localhost:8080/', 'http://[::1]:9000', 'http://kit.localhost/', 'https://pinpoint.internal.test'])('%s is accepted', (endpoint) => {
+    expect(() => new PinpointClient({ ...base, endpoint })).not.toThrow();
+  });
+  it('allowInsecureEndpoint: true accepts http to any host, and the request goes there', async () => {
+    const seen: string[] = [];
+    wire.server.use(http.all('http://pinpoint.internal.test/*', ({ request }) => { seen.push(request.url); return HttpResponse.json({ ApplicationsResponse: {} }); }));
+    await makeClient({ endpoint: 'http://pinpoint.internal.test', allowInsecureEndpoint: true }).getApps({});
+    expect(seen).toEqual(['http://pinpoint.internal.test/v1/apps']);
+  });
+
+  it.each(['iamEndpoint', 'stsEndpoint'] as const)('the principal loader\'s %s is held to the same rule', (field) => {
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://iam.internal.test' })).toThrow(new RegExp(`^config\\.${field}: "http://iam\\.internal\\.test/" is cleartext http to a host that is not loopback`));
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://iam.internal.test', allowInsecureEndpoint: true })).not.toThrow();
+    expect(() => new PinpointClient({ ...base, principal: 'auto', [field]: 'http://127.0.0.1:9000' })).not.toThrow();
+  });
+});
+
+describe('config.maxResponseBytes', () => {
+  it.each([0, -1, 1.5, '1000', Number.NaN])('%s is refused', (maxResponseBytes) => {
+    expect(() => new PinpointClient({ ...base, maxResponseBytes: maxResponseBytes as number })).toThrow(/^config\.maxResponseBytes: expected a positive integer \(bytes\), got /);
   });
 });
 

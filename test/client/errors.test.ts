@@ -158,6 +158,24 @@ describe('no error shows a credential, the signature or the session token', () =
     expectNoSecrets(err, signaturesOf(sts));
   });
 
+  /** What a hostile server or proxy echoes back: the signature, the token, and the secret key it learned elsewhere. */
+  const echoes = (req: Seen): string => [req.headers.authorization, req.headers['x-amz-security-token'], encodeURIComponent(SESSION_TOKEN), CREDENTIALS.secretAccessKey, JSON.stringify(CREDENTIALS.secretAccessKey).replaceAll('/', '\\/')].join(' | ');
+  it.each([
+    ['JSON (403)', (req: Seen) => HttpResponse.json({ Message: `The request signature we calculated does not match: ${echoes(req)}` }, { status: 403 })],
+    ['text (500)', (req: Seen) => new HttpResponse(`upstream said: ${echoes(req)}`, { status: 500, headers: { 'content-type': 'text/plain' } })],
+    ['XML (400)', (req: Seen) => new HttpResponse(`<Error><Message>${echoes(req)}</Message></Error>`, { status: 400, headers: { 'content-type': 'application/xml' } })],
+    ['a request id header (404)', (req: Seen) => HttpResponse.json({ Message: 'no' }, { status: 404, headers: { 'x-amzn-RequestId': echoes(req) } })],
+    ['an HTML page on 200', (req: Seen) => new HttpResponse(`"${echoes(req)}"`, { status: 200 })],
+    ['invalid JSON on 200', (req: Seen) => new HttpResponse(`${CREDENTIALS.secretAccessKey} ${echoes(req)}`, { status: 200 })],
+  ])('a server echoing the secrets in %s: removed by value from the error', async (_, respond) => {
+    wire.pinpoint((req) => respond(req));
+    const err = await rejection(makeClient({ credentials, retry: { maxAttempts: 2, baseDelayMs: 0 } }).getApps({}));
+    expect(signaturesOf(wire.requests).length).toBeGreaterThan(0);
+    expectNoSecrets(err, signaturesOf(wire.requests));
+    // The echo is still shown, with the secrets replaced, where it is shown at all (a 200's body is not quoted).
+    if (!(err instanceof InvalidResponseError)) expect(`${err.message} ${(err as PinpointServiceError).requestId}`).toContain('Signature=<redacted> | ');
+  });
+
   it('AccessDeniedError and ValidationError', async () => {
     const denied = await rejection(makeClient({ credentials, policy: { Version: '2012-10-17', Statement: [] } }).getApps({}));
     expect(denied).toBeInstanceOf(AccessDeniedError);
@@ -181,6 +199,18 @@ describe('exception names and malformed success bodies', () => {
     const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect(err).toMatchObject({ status: 200, requestId: 'r-html', $metadata: { httpStatusCode: 200, attempts: 1 } });
-    expect(err.message).toMatch(/^GetApp: HTTP 200 with a body that is not valid JSON/);
+    expect(err.message).toBe("GetApp: HTTP 200 with a body that is not the JSON object the operation returns (not valid JSON: Unexpected token '<')");
+  });
+
+  it.each([
+    ['a JSON array', '[{"Id":"a"}]', 'an array'],
+    ['a JSON string', '"text"', 'string'],
+    ['JSON null', 'null', 'null'],
+  ])('a 2xx holding %s where the output is a structure is an InvalidResponseError, not returned as the output', async (_, body, got) => {
+    wire.pinpoint(() => new HttpResponse(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+    const err = await rejection(makeClient().getApp({ ApplicationId: 'a' }));
+    expect(err).toBeInstanceOf(InvalidResponseError);
+    expect(err.message).toBe(`GetApp: HTTP 200 with a body that is not the JSON object the operation returns (expected a JSON object, got ${got})`);
+    expect(wire.requests).toHaveLength(1);
   });
 });

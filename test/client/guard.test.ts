@@ -156,7 +156,7 @@ describe('global condition keys the guard supplies', () => {
     wire.server.use(recordingHandler('http://pinpoint.internal.test/*', plain, () => HttpResponse.json({})));
     wire.pinpoint();
     const tlsOnly = policy(ALLOW_ALL.Statement[0], { Effect: 'Deny', Action: '*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
-    expect(await rejection(makeClient({ policy: tlsOnly, endpoint: 'http://pinpoint.internal.test' }).getApps({}))).toMatchObject({ decision: 'ExplicitDeny' });
+    expect(await rejection(makeClient({ policy: tlsOnly, endpoint: 'http://pinpoint.internal.test', allowInsecureEndpoint: true }).getApps({}))).toMatchObject({ decision: 'ExplicitDeny' });
     expect(plain).toHaveLength(0);
     await makeClient({ policy: tlsOnly }).getApps({});
     expect(wire.requests).toHaveLength(1);

@@ -7,6 +7,8 @@ export interface IamMockServerOptions extends IamMockOptions {
   readonly port?: number;
   /** Serve this existing mock instead of creating one. */
   readonly mock?: IamMock;
+  /** Cap of a request body in bytes (default 10 MiB); a larger one is answered 413 with an XML error. */
+  readonly maxRequestBytes?: number;
 }
 
 export interface IamMockServer {
@@ -24,9 +26,16 @@ export interface IamMockServer {
  * const principal = await loadPrincipal({ region: 'us-east-1', credentials, iamEndpoint: url, stsEndpoint: url });
  */
 export async function startIamMockServer(options: IamMockServerOptions = {}): Promise<IamMockServer> {
-  const { port = 0, mock: given, ...mockOptions } = options;
+  const { port = 0, mock: given, maxRequestBytes, ...mockOptions } = options;
   const mock = given ?? createIamMock(mockOptions);
   const server = await serveOnLoopback(port, ({ method, url, headers, body }) =>
-    mock.handle({ method: method ?? 'POST', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body }), (e) => ({ status: 500, headers: { 'content-type': 'text/plain' }, body: `the IAM mock server failed: ${e.message}` }));
+    mock.handle({ method: method ?? 'POST', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body }), (e) => ({ status: 500, headers: { 'content-type': 'text/plain' }, body: `the IAM mock server failed: ${e.message}` }), {
+    ...(maxRequestBytes !== undefined ? { maxRequestBytes } : {}),
+    tooLarge: (cap) => ({
+      status: 413,
+      headers: { 'content-type': 'text/xml' },
+      body: `<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code><Message>Request body is larger than the mock server's limit of ${cap} bytes (maxRequestBytes)</Message></Error></ErrorResponse>`,
+    }),
+  });
   return { url: server.url, mock, close: server.close };
 }

@@ -12,8 +12,38 @@ import type { LintFinding, LintRule, StatementEntry } from './types.js';
 
 const plain = (p: string) => !p.includes('?') && !p.includes('${');
 
-function actionCovered(a: readonly string[], b: string): boolean {
-  return a.some((p) => plain(p) && matchWildcard(p, b, { ignoreCase: true }));
+/**
+ * What coverage reads of a statement, computed once per statement rather than once per pair: its actions lower-cased,
+ * its plain action patterns lower-cased, and its condition key. Pairs are still compared all against all, but each
+ * comparison is a few compiled-pattern matches (the engine memoises compiled patterns) with no allocation.
+ */
+interface Shape {
+  readonly actions: readonly string[] | undefined;
+  readonly actionPatterns: readonly string[];
+  readonly resources: readonly string[] | undefined;
+  readonly conditions: string;
+  readonly conditional: boolean;
+}
+
+const shapes = new WeakMap<ParsedStatement, Shape>();
+
+function shapeOf(s: ParsedStatement): Shape {
+  let shape = shapes.get(s);
+  if (!shape) {
+    shape = {
+      actions: s.action?.map((x) => x.toLowerCase()),
+      actionPatterns: (s.action ?? []).filter(plain).map((p) => p.toLowerCase()),
+      resources: s.resource,
+      conditions: conditionKey(s),
+      conditional: s.conditions.length > 0,
+    };
+    shapes.set(s, shape);
+  }
+  return shape;
+}
+
+function actionCovered(a: Shape, b: string): boolean {
+  return a.actionPatterns.some((p) => matchWildcard(p, b));
 }
 
 /**
@@ -30,9 +60,11 @@ const conditionKey = (s: ParsedStatement) =>
 
 /** Whether every request `b` applies to, `a` applies to as well. */
 function covers(a: ParsedStatement, b: ParsedStatement, sameConditions: boolean): boolean {
-  if (!a.action || !b.action || !a.resource || !b.resource) return false;
-  if (a.conditions.length > 0 && !(sameConditions && conditionKey(a) === conditionKey(b))) return false;
-  return b.action.every((x) => actionCovered(a.action as readonly string[], x)) && b.resource.every((r) => resourceCovered(a.resource as readonly string[], r));
+  const sa = shapeOf(a);
+  const sb = shapeOf(b);
+  if (!sa.actions || !sb.actions || !sa.resources || !sb.resources) return false;
+  if (sa.conditional && !(sameConditions && sa.conditions === sb.conditions)) return false;
+  return sb.actions.every((x) => actionCovered(sa, x)) && sb.resources.every((r) => resourceCovered(sa.resources as readonly string[], r));
 }
 
 const identity = (s: ParsedStatement) =>
@@ -51,14 +83,45 @@ export function cancellingDeny(entry: StatementEntry, statements: readonly State
   return statements.find((o) => o.parsed.effect === 'Deny' && o.parsed.conditions.length === 0 && covers(o.parsed, entry.parsed, false));
 }
 
-function findingFor(entry: StatementEntry, others: readonly StatementEntry[], keys: readonly string[]): LintFinding | undefined {
+/**
+ * Which statements may cover another, so that a statement is compared with those alone rather than with all: a plain
+ * action pattern matches an action only if its text before the first `*` begins the action, so the statements are
+ * filed under those texts, and a statement's candidates are read off the prefixes of its first action. Positions
+ * come back in document order, so the first covering statement found is the one a full scan would find.
+ */
+function coverCandidates(entries: readonly StatementEntry[]): (s: ParsedStatement) => readonly number[] {
+  const byPrefix = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const p of new Set(shapeOf(e.parsed).actionPatterns)) {
+      const star = p.indexOf('*');
+      const prefix = star < 0 ? p : p.slice(0, star);
+      const list = byPrefix.get(prefix);
+      if (list) list.push(i);
+      else byPrefix.set(prefix, [i]);
+    }
+  });
+  const all = entries.map((_, i) => i);
+  return (s) => {
+    const first = shapeOf(s).actions?.[0];
+    // No action to go by: every statement is a candidate (covers() decides).
+    if (first === undefined) return all;
+    const hits = new Set<number>();
+    for (let n = 0; n <= first.length; n++) for (const i of byPrefix.get(first.slice(0, n)) ?? []) hits.add(i);
+    return [...hits].sort((a, b) => a - b);
+  };
+}
+
+function findingFor(entry: StatementEntry, position: number, others: readonly StatementEntry[], keys: readonly string[], firstWithKey: ReadonlyMap<string, StatementEntry>, candidates: readonly number[]): LintFinding | undefined {
   const me = entry.parsed;
-  const key = keys[others.indexOf(entry)];
-  const duplicate = others.find((o, j) => o !== entry && keys[j] === key && o.index < entry.index);
+  const key = keys[position]!;
+  const first = firstWithKey.get(key);
+  const duplicate = first !== undefined && first !== entry && first.index < entry.index ? first : undefined;
   if (duplicate) {
     return { rule: 'duplicate-statement', severity: 'warning', path: entry.path, message: `duplicates ${duplicate.name}`, fix: 'remove this statement' };
   }
-  const shadow = others.find((o, j) => o !== entry && keys[j] !== key && o.parsed.effect === me.effect && covers(o.parsed, me, true));
+  const near = candidates.map((j) => others[j]!);
+  const shadowAt = candidates.find((j) => others[j] !== entry && keys[j] !== key && others[j]!.parsed.effect === me.effect && covers(others[j]!.parsed, me, true));
+  const shadow = shadowAt === undefined ? undefined : others[shadowAt];
   if (shadow) {
     return {
       rule: 'shadowed-statement',
@@ -68,7 +131,7 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
       fix: 'remove this statement, or narrow the other one if this one states the intent',
     };
   }
-  const cancel = cancellingDeny(entry, others);
+  const cancel = cancellingDeny(entry, near);
   if (cancel) {
     return {
       rule: 'allow-always-denied',
@@ -83,5 +146,12 @@ function findingFor(entry: StatementEntry, others: readonly StatementEntry[], ke
 
 export const redundancy: LintRule = (ctx) => {
   const keys = ctx.statements.map((e) => identity(e.parsed));
-  return ctx.statements.map((e) => findingFor(e, ctx.statements, keys)).filter((f): f is LintFinding => f !== undefined);
+  // The earliest statement of each identity: a duplicate names it without scanning the others.
+  const firstWithKey = new Map<string, StatementEntry>();
+  ctx.statements.forEach((e, i) => {
+    const seen = firstWithKey.get(keys[i]!);
+    if (!seen || e.index < seen.index) firstWithKey.set(keys[i]!, e);
+  });
+  const candidatesOf = coverCandidates(ctx.statements);
+  return ctx.statements.map((e, i) => findingFor(e, i, ctx.statements, keys, firstWithKey, candidatesOf(e.parsed))).filter((f): f is LintFinding => f !== undefined);
 };

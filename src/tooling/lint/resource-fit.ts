@@ -6,6 +6,7 @@
  * does, the pattern's segments cannot line up with the template's in either direction — in practice, never.
  */
 import { matchArn } from '../../policy/index.js';
+import { boundedMemo } from '../../policy/wildcard.js';
 
 const concrete = (s: string): string => s.replace(/[*?]/g, 'x') || 'x';
 const PLACEHOLDER = /^\$\{(\w+)\}$/;
@@ -41,8 +42,16 @@ export function witnesses(pattern: string, template: string): string[] {
 /** Whether `pattern` (a Resource entry) can match some ARN built from `template`. Variables are given the benefit of the doubt. */
 export function canMatchTemplate(pattern: string, template: string): boolean {
   if (pattern === '*' || pattern.includes('${')) return true;
-  return witnesses(pattern, template).some((w) => matchArn(pattern, w));
+  // A statement's patterns meet the same few templates once per catalog action: each pair is worked out once.
+  return fitsMemo(`${template}\n${pattern}`);
 }
+
+const fitsMemo = boundedMemo((key) => {
+  const cut = key.indexOf('\n');
+  const template = key.slice(0, cut);
+  const pattern = key.slice(cut + 1);
+  return witnesses(pattern, template).some((w) => matchArn(pattern, w));
+});
 
 /**
  * The template as a Resource pattern that grants no more than `pattern` meant: its partition, Region and account as

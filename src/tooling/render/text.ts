@@ -23,7 +23,11 @@ export function columns(rows: readonly (readonly string[])[], indent = ''): stri
 /** `text` cut to at most `max` columns, ending in `…` when cut. */
 export const truncate = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
-const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * A Markdown table cell: `|` and line breaks kept inside it, and text from policies (a Sid, a resource) shown, never
+ * interpreted: raw HTML (`<img onerror>`) as entities, link brackets escaped.
+ */
+const mdCell = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[[\]]/g, '\\$&').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** A GitHub-flavoured Markdown table. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
