@@ -9,7 +9,7 @@ import { fitWidth, painter } from '../../tooling/render/text.js';
 import { addClockOption, clockFrom } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
 import { addPrincipalOptions, principalFrom } from '../principal-option.js';
-import { outputWidth, readJson, readText, type Io, type Outcome } from '../io.js';
+import { outputWidth, readJson, readText, terminalText, type Io, type Outcome } from '../io.js';
 import { packageVersion } from '../version.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
@@ -46,7 +46,7 @@ function renderText(results: readonly Result[], io: Io): string {
   const count = (s: LintFinding['severity']) => all.filter((f) => f.severity === s).length;
   const { text, cut } = fitWidth(blocks.join('\n\n'), outputWidth(io));
   const more = cut ? '\nlines cut at … to fit the terminal: --json shows every finding in full' : '';
-  return `${text}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${more}\n`;
+  return terminalText(io, `${text}\n\n${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info${more}\n`);
 }
 
 /** The policy files, or with --principal every document loaded from IAM, each named by its source. */
@@ -90,7 +90,7 @@ export function registerLint(program: Command, io: Io, outcome: Outcome): void {
       const n = r.findings.filter((f) => f.rule === 'grammar').length;
       return n === 0 ? [] : [`${r.file}: not a valid policy (${n} grammar problem${n === 1 ? '' : 's'} in the report), so every call it governs would be denied`];
     });
-    for (const line of invalid) io.err(`error: ${line}\n`);
+    for (const line of invalid) io.err(terminalText(io, `error: ${line}\n`));
     outcome.code = invalid.length > 0 ? EXIT.usage : results.some((r) => r.findings.some((f) => failsOn(failOn, f))) ? EXIT.negative : EXIT.ok;
   });
 }

@@ -63,3 +63,40 @@ export function fitWidth(text: string, max: number | undefined): { readonly text
   });
   return { text: lines.join('\n'), cut };
 }
+
+/**
+ * Every line of `text` wider than `max` visible columns wrapped at spaces, continuation lines indented two columns past
+ * the line's own indent; a word wider than a whole line is cut with `…`. For prose (summaries, notes, footers), whose
+ * every word matters; table rows are cut by {@link fitWidth} instead, so that their columns stay aligned. Undefined
+ * `max` leaves the text whole.
+ */
+export function wrapWidth(text: string, max: number | undefined): string {
+  if (max === undefined) return text;
+  return text.split('\n').map((line) => (width(line) <= max ? line : wrapLine(line, max))).join('\n');
+}
+
+function wrapLine(line: string, max: number): string {
+  const indent = /^ */.exec(line)![0].slice(0, Math.floor(max / 2));
+  const hanging = `${indent}  `;
+  const out: string[] = [];
+  let current = indent;
+  let empty = true;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const sep = empty ? '' : ' ';
+    if (width(current) + sep.length + width(word) <= max) {
+      current += sep + word;
+      empty = false;
+      continue;
+    }
+    if (!empty) out.push(current);
+    current = hanging + word;
+    empty = false;
+    if (width(current) > max) {
+      out.push(fitWidth(current, max).text);
+      current = hanging;
+      empty = true;
+    }
+  }
+  if (!empty) out.push(current);
+  return out.join('\n');
+}
