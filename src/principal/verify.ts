@@ -6,6 +6,7 @@
  */
 import { compilePolicies, type ContextValue, type Decision, type PolicyInput, type PolicySet, type RequestContext } from '../policy/index.js';
 import { allPages, awsClients } from './sdk.js';
+import { AwsVerificationError, PrincipalLoadError } from './errors.js';
 import { mergePrincipalContext } from './identity.js';
 import { isParsedPolicy, policyDocument } from './document.js';
 import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
@@ -73,6 +74,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * @example
  * const { disagreements } = await verifyWithAws({ region: 'us-east-1', principal, actions: ['mobiletargeting:GetApp'], resources: [appArn] });
  */
+/** Rethrows a failed IAM call or a missing package as the verification's error, anything else as it is. */
+function asVerificationError(e: unknown): never {
+  if (!(e instanceof PrincipalLoadError)) throw e;
+  const missing = e.code === 'MissingPackage' ? /optional package (\S+);/.exec(e.reason)?.[1] : undefined;
+  const message = missing === undefined ? e.reason : `it needs the optional package ${missing}; install it with npm install ${missing}`;
+  throw new AwsVerificationError({ code: e.code, message, ...(e.action === undefined ? {} : { action: e.action }), cause: e.cause ?? e });
+}
+
 export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<VerifyResult> {
   const { principal, policySet } = options;
   if ((principal === undefined) === (policySet === undefined)) throw new TypeError('verifyWithAws: give exactly one of principal or policySet');
@@ -89,7 +98,9 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
   const context = principal ? mergePrincipalContext(options.context ?? {}, principal) : (options.context ?? {});
   const guardOf = (action: string, resource: string): Decision => compiled.evaluate(action, resource, context);
 
-  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) });
+  // The SDK wrappers speak of loading a principal; a failure here is the verification's, and says so.
+  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) })
+    .catch(asVerificationError);
   const api = principal ? 'SimulatePrincipalPolicy' : 'SimulateCustomPolicy';
   const aws = new Map<string, AwsDecision>();
   try {
@@ -116,6 +127,8 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
         }
       }
     }
+  } catch (e) {
+    asVerificationError(e);
   } finally {
     c.iam.destroy();
     c.sts.destroy();

@@ -51,6 +51,37 @@ describe(run.name, () => {
     expect(Math.max(...tty.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.length))).toBeLessThanOrEqual(100);
   });
 
+  it('<unknown> --help is an unknown command: exit 2 with the did-you-mean, not the general help', async () => {
+    for (const argv of [['lnt', '--help'], ['nosuch', '-h'], ['lnt']]) {
+      const io = memoryIo(false);
+      expect(await run(argv, io)).toBe(2);
+      expect(io.stdout()).toBe('');
+      expect(io.stderr()).toMatch(new RegExp(`^error: unknown command '${argv[0]}'`));
+    }
+    const io = memoryIo(false);
+    await run(['lnt', '--help'], io);
+    expect(io.stderr()).toContain('(Did you mean lint?)');
+    expect(await run(['lint', '--help'], memoryIo(false))).toBe(0);
+    expect(await run(['--help'], memoryIo(false))).toBe(0);
+  });
+
+  it('--format text names the terminal output in every command; matrix and lifecycle still take table, its former name', async () => {
+    const outputs: string[] = [];
+    for (const format of ['text', 'table']) {
+      const io = memoryIo(false);
+      expect(await run([...matrix, '--format', format], io)).toBe(0);
+      outputs.push(io.stdout());
+    }
+    expect(outputs[0]).toMatch(/^Permission matrix for/);
+    expect(outputs[1]).toBe(outputs[0]);
+    const lifecycle = memoryIo(false);
+    expect(await run(['lifecycle', '--format', 'table', '--status', 'unclear'], lifecycle)).toBe(0);
+    const help = memoryIo(false);
+    await run(['matrix', '--help'], help);
+    expect(help.stdout().replace(/\s+/g, ' ')).toContain('"text", "json", "markdown", "html", "table"');
+    expect(help.stdout().replace(/\s+/g, ' ')).toContain('table = text, its former name');
+  });
+
   it('never colours JSON', async () => {
     const io = memoryIo(true);
     await run([...matrix, '--json'], io);
