@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useColor, type Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
@@ -80,6 +83,16 @@ describe(run.name, () => {
     await run(['matrix', '--help'], help);
     expect(help.stdout().replace(/\s+/g, ' ')).toContain('"text", "json", "markdown", "html", "table"');
     expect(help.stdout().replace(/\s+/g, ' ')).toContain('table = text, its former name');
+  });
+
+  it('check says why a 2008-10-17 policy with ${aws:username} denies: its variable is not expanded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-guard-vars-'));
+    const file = join(dir, 'old.json');
+    writeFileSync(file, JSON.stringify({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetApp', Resource: 'arn:aws:mobiletargeting:*:*:apps/${aws:username}' }] }));
+    const io = memoryIo(false);
+    expect(await run(['check', '--policy', file, '--operation', 'GetApp', '--app', 'alice', '--region', 'us-east-1', '--account', '123456789012', '--context', 'aws:username=alice'], io)).toBe(1);
+    expect(io.stderr()).toContain('uses ${aws:username}, but Version 2008-10-17 does not expand policy variables');
+    expect(io.stderr()).toContain('fix: add "Version": "2012-10-17" at the top of the policy');
   });
 
   it('never colours JSON', async () => {
