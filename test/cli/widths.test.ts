@@ -3,9 +3,11 @@
  * report or help — is wider. Table rows are cut with … (and the report says which flag shows them whole); summaries,
  * notes and footers wrap, so no word of them is lost. Machine output (the policy JSON) is never cut.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
+import { wrapWidth } from '../../src/tooling/render/text.js';
 import { FIXTURES } from './support.js';
 
 function memoryIo(columns: number): Io & { stdout: () => string; stderr: () => string } {
@@ -72,3 +74,21 @@ describe('what is wrapped keeps every word', () => {
     expect(widest(out)).toBeGreaterThan(200);
   });
 });
+
+describe(wrapWidth.name, () => {
+  it('fits every line to the width and keeps every character but the spaces it breaks at', () => {
+    const word = fc.oneof(fc.stringMatching(/^[a-z]{1,12}$/), fc.stringMatching(/^[a-zA-Z0-9:/*"{},.-]{30,260}$/));
+    const line = fc.tuple(fc.integer({ min: 0, max: 30 }), fc.array(word, { minLength: 1, maxLength: 40 })).map(([n, ws]) => ' '.repeat(n) + ws.join(' '));
+    fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 4 }), fc.integer({ min: 40, max: 200 }), (lines, max) => {
+      const out = wrapWidth(lines.join('\n'), max);
+      for (const l of out.split('\n')) expect([...l].length).toBeLessThanOrEqual(max);
+      expect(out.replace(/\s+/g, '')).toBe(lines.join('').replace(/\s+/g, ''));
+    }));
+  });
+
+  it('leaves lines that fit, and everything when there is no width', () => {
+    expect(wrapWidth('short\n  also short', 40)).toBe('short\n  also short');
+    expect(wrapWidth('x '.repeat(300), undefined)).toBe('x '.repeat(300));
+  });
+});
+
