@@ -146,6 +146,16 @@ describe('every operation with a body, from the operations table', () => {
     expect(r.Message).toBe(`${labelOf(op)}: the required member ${planted.path} is missing`);
   });
 
+  const beyond = Object.entries(REQUIRED_BEYOND_SHAPES).flatMap(([op, paths]) => (paths ?? []).map((path) => [op, path] as const));
+  it.each(beyond)('%s: %s, which AWS requires though the shape does not say so, is BadRequestException when missing', async (op, path) => {
+    const body = validBody(bodyRules.operations[op] as string);
+    const [list, member] = path.split('[].');
+    if (member === undefined) delete body[path];
+    else body[list as string] = [{}];
+    const r = await send(op, body);
+    expect([r.status, r.Message]).toEqual([400, `${labelOf(op)}: the required member ${member === undefined ? path : `${list}[0].${member}`} is missing`]);
+  });
+
   it.each(withBody)('%s: a valid body passes the check (whatever the handler then answers)', async (op, root) => {
     const r = await send(op, validBody(root));
     expect(r.Message).not.toMatch(/ must be |the required member .* is missing/);
