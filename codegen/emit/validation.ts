@@ -38,6 +38,23 @@ function shapeRule(name: string, shapes: Catalog['shapes']): ShapeRule {
   };
 }
 
+/**
+ * The kit's check recurses through a body as deep as its shapes go; Pinpoint's request shapes have no cycle, so that is
+ * bounded (8 nested structures today). A catalog whose shapes gained one would let a body nest without bound: refuse it
+ * here, where the bound would have to be added.
+ */
+function assertAcyclic(names: ReadonlySet<string>, shapes: Catalog['shapes']): void {
+  const done = new Set<string>();
+  const visit = (name: string, path: readonly string[]): void => {
+    if (path.includes(name)) throw new Error(`validation: request shapes refer to themselves (${[...path, name].join(' → ')}); the kit's body check needs a depth bound first`);
+    if (done.has(name)) return;
+    const shape = shapes.get(name);
+    if (shape?.kind === 'structure') for (const m of shape.members) for (const r of refs(m.type)) visit(r, [...path, name]);
+    done.add(name);
+  };
+  for (const name of names) visit(name, []);
+}
+
 export function emitValidation(model: Model): string {
   const shapes = model.catalog.shapes;
   const operations: [string, string][] = [];
@@ -55,6 +72,7 @@ export function emitValidation(model: Model): string {
     const shape = shapes.get(name);
     if (shape?.kind === 'structure') for (const m of shape.members) for (const r of refs(m.type)) reached.add(r);
   }
+  assertAcyclic(reached, shapes);
   const lines = [...reached].sort().map((name) => `    ${name}: ${JSON.stringify(shapeRule(name, shapes))},`);
   const file = newSourceFile('validation.ts');
   file.addImportDeclaration({ moduleSpecifier: '../src/client/freeze.js', namedImports: ['deepFreeze'] });

@@ -3,6 +3,7 @@
  * type, enum value, required members), from the table codegen emits into `generated/validation.ts`, then the few members
  * AWS requires although the shapes do not declare them. The first problem is a `BadRequestException` (400) naming the
  * body shape and the member's JSON path, as Pinpoint answers; unknown members are left alone, as Pinpoint leaves them.
+ * The check goes only as deep as the shapes, which have no cycle (codegen refuses one), so its recursion is bounded.
  */
 import { bodyRules } from '../../generated/validation.js';
 import type { OperationName } from '../../generated/operations.js';
