@@ -6,6 +6,7 @@ import { emitOperations } from './emit/operations.js';
 import { emitClient } from './emit/client.js';
 import { emitDocs } from './emit/docs.js';
 import { emitConditionKeys } from './emit/condition-keys.js';
+import { emitValidation } from './emit/validation.js';
 
 export function generate(catalog: Catalog): ReadonlyMap<string, string> {
   const model = buildModel(catalog);
@@ -13,6 +14,7 @@ export function generate(catalog: Catalog): ReadonlyMap<string, string> {
     ['shapes.ts', emitShapes(model)],
     ['operations.ts', emitOperations(model)],
     ['client.ts', emitClient(model)],
+    ['validation.ts', emitValidation(model)],
   ]);
   // Only a catalog with a condition key table gets one (test fixtures have none).
   if (catalog.conditionKeys.length > 0) files.set('condition-keys.ts', emitConditionKeys(catalog));

@@ -4,7 +4,7 @@
  */
 import { policyErrors, type PolicyFinding } from '../tooling/lint/banner.js';
 import { bannerLines } from '../tooling/render/banner.js';
-import { readJson, type Io } from './io.js';
+import { readJson, terminalText, type Io } from './io.js';
 
 /** Every policy file the options name, in the order the set uses them. */
 export function policyFiles(opts: Record<string, unknown>): string[] {
@@ -20,5 +20,5 @@ export function lintErrorsOf(files: readonly string[], now: Date): PolicyFinding
 /** Writes the banner to stderr, when there is one. */
 export function warnLintErrors(io: Io, findings: readonly PolicyFinding[], files: readonly string[]): void {
   const lines = bannerLines(findings, files);
-  if (lines.length > 0) io.err(`${lines.join('\n')}\n`);
+  if (lines.length > 0) io.err(terminalText(io, `${lines.join('\n')}\n`));
 }

@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validation.js';
 import { PolicyParseError } from '../policy/index.js';
 import { ArnBuildError } from '../resource/arn.js';
 import { ToolingInputError } from '../tooling/index.js';
-import { PrincipalLoadError } from '../principal/errors.js';
+import { AwsVerificationError, PrincipalLoadError } from '../principal/errors.js';
 import { CliError, EXIT } from './errors.js';
 
 type Describe = (e: Error) => readonly string[];
@@ -19,6 +19,7 @@ const DESCRIBE: readonly [new (...args: never[]) => Error, Describe][] = [
   [ArnBuildError, (e) => [`cannot build the resource ARN: ${e.message}`]],
   [ToolingInputError, (e) => [e.message]],
   [PrincipalLoadError, (e) => [e.message]],
+  [AwsVerificationError, (e) => [e.message]],
 ];
 
 /** The lines to print for an error and the exit code; unexpected errors still get one line. (Commander's own errors are settled by `run`.) */

@@ -1,6 +1,7 @@
 /** The process boundary: the only module that reads files, and the streams commands write to. */
 import { writeFileSync, writeSync } from 'node:fs';
 import { readBoundedText } from './read-file.js';
+import { wrapWidth } from '../tooling/render/text.js';
 import { CliError, EXIT } from './errors.js';
 
 /** Where commands write, and what they know of the terminal. */
@@ -93,6 +94,13 @@ export function outputWidth(io: Io): number | undefined {
   const width = Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : io.columns;
   return width === undefined ? undefined : Math.max(MIN_WIDTH, width);
 }
+
+/**
+ * Text for the terminal, every line within {@link outputWidth}: renderers cut table rows with `…` themselves, so that
+ * columns stay aligned; what is still wider — summaries, notes, footers — wraps at spaces. Machine formats (JSON, SARIF,
+ * Markdown, HTML) never pass through here.
+ */
+export const terminalText = (io: Io, text: string): string => wrapWidth(text, outputWidth(io));
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',

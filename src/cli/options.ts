@@ -156,13 +156,24 @@ export function contextFrom(opts: Record<string, unknown>): RequestContext | und
   return ctx;
 }
 
-/** `--format` with its choices, plus `--json` as its shorthand. */
+/**
+ * Former names of formats, still accepted so that scripts keep working: `matrix` and `lifecycle` called their
+ * terminal output `table` before every command named it `text`, as `lint` does.
+ */
+const FORMAT_ALIASES: Readonly<Record<string, string>> = { table: 'text' };
+
+/** `--format` with its choices (and the former names of those), plus `--json` as its shorthand. */
 export function addFormatOptions(cmd: Command, formats: readonly string[], fallback: string): Command {
+  const aliases = Object.entries(FORMAT_ALIASES).filter(([, to]) => formats.includes(to));
+  const said = aliases.map(([from, to]) => `; ${from} = ${to}, its former name`).join('');
   return grouped(cmd, HELP_GROUPS.output, () => cmd
-    .addOption(new Option('--format <format>', 'output format').choices(formats as string[]).default(fallback))
+    .addOption(new Option('--format <format>', `output format${said}`).choices([...formats, ...aliases.map(([from]) => from)]).default(fallback))
     .option('--json', 'shorthand for --format json'));
 }
 
-export const formatFrom = (opts: Record<string, unknown>): string => (opts.json === true ? 'json' : (opts.format as string));
+export const formatFrom = (opts: Record<string, unknown>): string => {
+  const format = opts.json === true ? 'json' : (opts.format as string);
+  return FORMAT_ALIASES[format] ?? format;
+};
 
 export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -6,7 +6,7 @@
 import { Command, CommanderError, type Option } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { CliError, EXIT } from './errors.js';
-import type { Io, Outcome } from './io.js';
+import { outputWidth, terminalText, type Io, type Outcome } from './io.js';
 import { packageVersion } from './version.js';
 
 /**
@@ -27,6 +27,21 @@ function checkRequiredOptionsLast(program: Command): void {
   });
 }
 
+/** Help's width for a pipe or a file, where no terminal says how wide. */
+const HELP_WIDTH = 80;
+
+const HELP_FLAGS: ReadonlySet<string> = new Set(['--help', '-h']);
+
+/**
+ * `argv` as commander should read it: `pinpoint-guard nosuch --help` asks help of a command that does not exist, which
+ * is an unknown command (exit 2, with commander's did-you-mean) rather than a request for the general help.
+ */
+function withoutHelpForUnknown(argv: readonly string[]): readonly string[] {
+  const named = commandNamed(argv);
+  const known = named === undefined || named === 'help' || COMMANDS.some((c) => c.name === named);
+  return known ? argv : argv.filter((a) => !HELP_FLAGS.has(a));
+}
+
 /** The command `argv` runs (or asks help for): its first word, or the one after `help`. */
 function commandNamed(argv: readonly string[]): string | undefined {
   const words = argv.filter((a) => !a.startsWith('-'));
@@ -40,7 +55,13 @@ function commandNamed(argv: readonly string[]): string | undefined {
 export async function createProgram(io: Io, outcome: Outcome, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('pinpoint-guard')
     .description('Dry-run IAM tooling for Amazon Pinpoint: check a call, print the permission matrix, lint a policy, generate a least-privilege policy')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // Help fits the terminal: commander lays its columns out to the width, and what it leaves wider (the examples) wraps.
+    .configureOutput({
+      writeOut: (t) => io.out(terminalText(io, t)),
+      writeErr: (t) => io.err(terminalText(io, t)),
+      getOutHelpWidth: () => outputWidth(io) ?? HELP_WIDTH,
+      getErrHelpWidth: () => outputWidth(io) ?? HELP_WIDTH,
+    })
     .version(packageVersion(), '-V, --version', 'print the version of pinpoint-guard')
     .exitOverride()
     .showSuggestionAfterError(true)
@@ -61,14 +82,14 @@ export async function createProgram(io: Io, outcome: Outcome, argv: readonly str
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const outcome: Outcome = { code: EXIT.ok };
   try {
-    await (await createProgram(io, outcome, argv)).parseAsync([...argv], { from: 'user' });
+    await (await createProgram(io, outcome, argv)).parseAsync([...withoutHelpForUnknown(argv)], { from: 'user' });
     return outcome.code;
   } catch (e) {
     // Commander has printed its own message (or the help, or the version): only the exit code is left to settle.
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const { describeError } = await import('./describe-error.js');
     const { lines, code } = describeError(e);
-    for (const line of lines) io.err(`error: ${line}\n`);
+    for (const line of lines) io.err(terminalText(io, `error: ${line}\n`));
     return code;
   }
 }

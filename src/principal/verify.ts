@@ -11,6 +11,7 @@ import { conditionKeyOf } from '../guard/keys.js';
 import { parseArn } from '../resource/arn.js';
 import { allPages, awsClients } from './sdk.js';
 import { factMatcher } from './identity.js';
+import { AwsVerificationError, PrincipalLoadError } from './errors.js';
 import { isParsedPolicy, policyDocument } from './document.js';
 import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
 
@@ -87,6 +88,14 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * @example
  * const { disagreements } = await verifyWithAws({ region: 'us-east-1', principal, actions: ['mobiletargeting:GetApp'], resources: [appArn] });
  */
+/** Rethrows a failed IAM call or a missing package as the verification's error, anything else as it is. */
+function asVerificationError(e: unknown): never {
+  if (!(e instanceof PrincipalLoadError)) throw e;
+  const missing = e.code === 'MissingPackage' ? /optional package (\S+);/.exec(e.reason)?.[1] : undefined;
+  const message = missing === undefined ? e.reason : `it needs the optional package ${missing}; install it with npm install ${missing}`;
+  throw new AwsVerificationError({ code: e.code, message, ...(e.action === undefined ? {} : { action: e.action }), cause: e.cause ?? e });
+}
+
 export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<VerifyResult> {
   const { principal, policySet } = options;
   if ((principal === undefined) === (policySet === undefined)) throw new TypeError('verifyWithAws: give exactly one of principal or policySet');
@@ -110,7 +119,9 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
   // Every pair shares the environment and facts, so one context: the one the guard decided with.
   const context = decided.values().next().value!.context;
 
-  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) });
+  // The SDK wrappers speak of loading a principal; a failure here is the verification's, and says so.
+  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) })
+    .catch(asVerificationError);
   const api = principal ? 'SimulatePrincipalPolicy' : 'SimulateCustomPolicy';
   const aws = new Map<string, AwsDecision>();
   try {
@@ -138,7 +149,7 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
       }
     }
   } catch (e) {
-    throw await c.scrub(e);
+    asVerificationError(await c.scrub(e));
   } finally {
     c.iam.destroy();
     c.sts.destroy();

@@ -10,7 +10,7 @@ import type { MemoryStore } from './store.js';
 import type { FaultQueue } from './faults.js';
 import { route } from './router.js';
 import { REDACTED, checkAuthorization, redactAuthorization } from './auth.js';
-import { checkRequired } from './required.js';
+import { checkBody } from './check-body.js';
 import { pageOf } from './paging.js';
 import { environmentProblem, pinpointArn, resourceArn } from './arn.js';
 import { MockGatewayError, MockServiceError, badRequest, notFound } from './errors.js';
@@ -144,7 +144,7 @@ export async function handle(deps: HandleDeps, request: MockRequest): Promise<Mo
     delayMs += fault.delayMs;
     if (fault.error) throw fault.error;
     const parsed = parseBody(spec, body);
-    checkRequired(spec.name, spec.body, parsed);
+    checkBody(spec.name, spec.body, parsed);
     const handler = deps.handlers[spec.name as keyof HandlerTable];
     if (!handler) throw badRequest(`pinpoint-guard/testing does not serve ${spec.name}; pass handlers: { ${spec.name}: (ctx) => ... } to createPinpointMock`);
     const ctx: HandlerContext = {

@@ -19,7 +19,8 @@ export type {
 } from './store.js';
 export { MockServiceError, notFound, badRequest, EXCEPTION_STATUS, type ExceptionName } from './errors.js';
 export { PINPOINT_ORIGIN, type EndpointMatcher } from './msw.js';
-export { REQUIRED_BODY_MEMBERS } from './required.js';
+export { checkBody, REQUIRED_BEYOND_SHAPES } from './check-body.js';
+export type { BodyRules, ShapeRule, ValueRule } from './shape-rules.js';
 export { validatePhoneNumber } from './handlers/phone.js';
 export { DEFAULT_PAGE_SIZE } from './paging.js';
 export * from './iam/index.js';

@@ -12,7 +12,7 @@ export {
   type PermissionMatrix,
   type PermissionMatrixRequest,
 } from './matrix.js';
-export { lintPolicy, type LintFinding, type Severity } from './lint/index.js';
+export { lintPolicy, type EndOfSupportSeverity, type LintFinding, type LintOptions, type Severity } from './lint/index.js';
 export {
   callProblems,
   generatePolicy,

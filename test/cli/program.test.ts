@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useColor, type Io } from '../../src/cli/io.js';
 import { run } from '../../src/cli/program.js';
@@ -43,11 +46,53 @@ describe(run.name, () => {
     expect(await run(matrix, { ...narrow, out: (t) => void (out += t) })).toBe(0);
     const rows = out.split('\n').filter((l) => l.startsWith('  '));
     expect(Math.max(...rows.map((l) => l.length))).toBeLessThanOrEqual(80);
-    expect(out).toMatch(/lines cut at … to fit the terminal: --format markdown or --json shows every reason in full/);
+    // The footer wraps to the width too (test/cli/widths.test.ts checks every command).
+    expect(out.replace(/\s+/g, ' ')).toMatch(/lines cut at … to fit the terminal: --format markdown or --json shows every reason in full/);
     expect(out).toMatch(/^unclear = AWS's pages name it neither as continuing nor as retired/m);
     let tty = '';
     await run(matrix, { ...memoryIo(false), columns: 100, out: (t) => void (tty += t) });
     expect(Math.max(...tty.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.length))).toBeLessThanOrEqual(100);
+  });
+
+  it('<unknown> --help is an unknown command: exit 2 with the did-you-mean, not the general help', async () => {
+    for (const argv of [['lnt', '--help'], ['nosuch', '-h'], ['lnt']]) {
+      const io = memoryIo(false);
+      expect(await run(argv, io)).toBe(2);
+      expect(io.stdout()).toBe('');
+      expect(io.stderr()).toMatch(new RegExp(`^error: unknown command '${argv[0]}'`));
+    }
+    const io = memoryIo(false);
+    await run(['lnt', '--help'], io);
+    expect(io.stderr()).toContain('(Did you mean lint?)');
+    expect(await run(['lint', '--help'], memoryIo(false))).toBe(0);
+    expect(await run(['--help'], memoryIo(false))).toBe(0);
+  });
+
+  it('--format text names the terminal output in every command; matrix and lifecycle still take table, its former name', async () => {
+    const outputs: string[] = [];
+    for (const format of ['text', 'table']) {
+      const io = memoryIo(false);
+      expect(await run([...matrix, '--format', format], io)).toBe(0);
+      outputs.push(io.stdout());
+    }
+    expect(outputs[0]).toMatch(/^Permission matrix for/);
+    expect(outputs[1]).toBe(outputs[0]);
+    const lifecycle = memoryIo(false);
+    expect(await run(['lifecycle', '--format', 'table', '--status', 'unclear'], lifecycle)).toBe(0);
+    const help = memoryIo(false);
+    await run(['matrix', '--help'], help);
+    expect(help.stdout().replace(/\s+/g, ' ')).toContain('"text", "json", "markdown", "html", "table"');
+    expect(help.stdout().replace(/\s+/g, ' ')).toContain('table = text, its former name');
+  });
+
+  it('check says why a 2008-10-17 policy with ${aws:username} denies: its variable is not expanded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pinpoint-guard-vars-'));
+    const file = join(dir, 'old.json');
+    writeFileSync(file, JSON.stringify({ Version: '2008-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetApp', Resource: 'arn:aws:mobiletargeting:*:*:apps/${aws:username}' }] }));
+    const io = memoryIo(false);
+    expect(await run(['check', '--policy', file, '--operation', 'GetApp', '--app', 'alice', '--region', 'us-east-1', '--account', '123456789012', '--context', 'aws:username=alice'], io)).toBe(1);
+    expect(io.stderr()).toContain('uses ${aws:username}, but Version 2008-10-17 does not expand policy variables');
+    expect(io.stderr()).toContain('fix: add "Version": "2012-10-17" at the top of the policy');
   });
 
   it('never colours JSON', async () => {

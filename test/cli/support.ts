@@ -16,7 +16,7 @@ export function cli(args: readonly string[], env: Record<string, string> = {}): 
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/main.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '', ...env }, timeout: 60_000 },
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '', AWS_ACCOUNT_ID: '', COLUMNS: '', ...env }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
     );
   });

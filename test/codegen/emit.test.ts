@@ -9,10 +9,17 @@ const fixture = () => loadCatalog({ shapes: [{ path: 'catalog/shapes.yaml', text
 describe(generate.name, () => {
   const files = generate(fixture());
 
+  it('refuses request shapes that refer to themselves: the kit\'s body check would have no depth bound', () => {
+    const cyclic = fixtureShapes.replace('    MadeAt: timestamp\n', '    MadeAt: timestamp\n    Spare: Widget\n');
+    expect(cyclic).not.toBe(fixtureShapes);
+    const catalog = loadCatalog({ shapes: [{ path: 'catalog/shapes.yaml', text: cyclic }], actions: [{ path: 'catalog/actions/widgets.yaml', text: fixtureActions }] });
+    expect(() => generate(catalog)).toThrow('validation: request shapes refer to themselves (Widget → Part → Widget)');
+  });
+
   it('emits the TypeScript, the docs index, one page per action and the end-of-support page', () => {
     expect([...files.keys()]).toEqual([
       'client.ts', 'docs/README.md', 'docs/actions/get-widget.md', 'docs/actions/put-widget.md', 'docs/actions/view-widget-reports.md',
-      'docs/end-of-support.md', 'operations.ts', 'shapes.ts',
+      'docs/end-of-support.md', 'operations.ts', 'shapes.ts', 'validation.ts',
     ]);
   });
 

@@ -33,4 +33,15 @@ describe('--principal and --verify-aws on the CLI', () => {
       'permissions boundary arn:aws:iam::123456789012:policy/pinpoint-boundary (v1)',
     ]);
   }, 90_000);
+
+  it('a --verify-aws failure is worded as a verification failure, with one period at the end of AWS\'s message', async () => {
+    const unknown = { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'nope' };
+    const r = await cliAgainst(server.url, ['matrix', '--policy', 'examples/policies/app-backend.json', '--account', '123456789012', '--app', 'a1', '--json', '--verify-aws'], unknown);
+    expect([r.code, r.stderr.trim()]).toEqual([2,
+      "error: cannot verify with AWS's policy simulator: iam:SimulateCustomPolicy failed (InvalidClientTokenId): The security token included in the request is invalid."]);
+    // Loading a principal still says so, and STS's message ends with one period, not two.
+    const load = await cliAgainst(server.url, ['whoami'], unknown);
+    expect([load.code, load.stderr.trim()]).toEqual([2,
+      'error: cannot load the principal from IAM: sts:GetCallerIdentity failed (InvalidClientTokenId): The security token included in the request is invalid.']);
+  }, 90_000);
 });

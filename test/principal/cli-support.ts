@@ -12,6 +12,6 @@ export const signingAs = (keys: { readonly accessKeyId: string; readonly secretA
 });
 
 /** The CLI in a subprocess, its AWS SDK pointed at an emulated IAM/STS by the SDK's own endpoint variables. */
-export function cliAgainst(iamUrl: string, args: readonly string[], keys: { readonly accessKeyId: string; readonly secretAccessKey: string }): Promise<CliRun> {
-  return pinpointGuard(args, { env: { ...signingAs(keys), AWS_ENDPOINT_URL_IAM: iamUrl, AWS_ENDPOINT_URL_STS: iamUrl } });
+export function cliAgainst(iamUrl: string, args: readonly string[], keys: { readonly accessKeyId: string; readonly secretAccessKey: string }, env: Record<string, string> = {}): Promise<CliRun> {
+  return pinpointGuard(args, { env: { ...signingAs(keys), AWS_ENDPOINT_URL_IAM: iamUrl, AWS_ENDPOINT_URL_STS: iamUrl, ...env } });
 }

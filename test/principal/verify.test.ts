@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPrincipal } from '../../src/principal/index.js';
+import { AwsVerificationError, loadPrincipal } from '../../src/principal/index.js';
 import { verifyWithAws } from '../../src/principal/verify.js';
 import { startIamMockServer, type IamMockServer, type SimulationQuestion } from '../../src/testing/iam/index.js';
 import { BACKEND_KEYS, ROLE_ARN, iamOptions } from './support.js';
@@ -67,4 +67,16 @@ describe('verifyWithAws', () => {
     await expect(verifyWithAws({ region: 'us-east-1', actions: ['a'] })).rejects.toThrow('verifyWithAws: give exactly one of principal or policySet');
     await expect(verifyWithAws({ region: 'us-east-1', policySet: { policies: [] } })).rejects.toThrow('verifyWithAws: expected pairs, or actions (and resources)');
   });
+
+  it('a failed simulator call is an AwsVerificationError naming the action, not a principal load failure', async () => {
+    const err = await verifyWithAws({
+      region: 'us-east-1', credentials: { accessKeyId: 'AKIDNOBODY', secretAccessKey: 'nope' }, iamEndpoint: server.url,
+      policySet: { policies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetApp', Resource: '*' }] }] },
+      actions: ['mobiletargeting:GetApp'], resources: [APP],
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AwsVerificationError);
+    expect(err).toMatchObject({ code: 'InvalidClientTokenId', action: 'iam:SimulateCustomPolicy' });
+    expect((err as Error).message).toMatch(/^cannot verify with AWS's policy simulator: .*invalid\.$/);
+  });
 });
+

@@ -32,4 +32,15 @@ describe('pinpoint-guard whoami', () => {
     const bad = await cli(['whoami', '--principal', 'arn:aws:s3:::b'], BACKEND_KEYS);
     expect([bad.code, bad.stderr.trim()]).toEqual([2, 'error: --principal: expected a role, user, assumed-role, root or federated-user ARN, got "arn:aws:s3:::b"']);
   }, 60_000);
+
+  it('fits $COLUMNS: the report and a refusal (whose hint holds a JSON policy) wrap, nothing is lost', async () => {
+    for (const [keys, stream] of [[BACKEND_KEYS, 'stdout'], [BLIND_KEYS, 'stderr']] as const) {
+      const r = await cliAgainst(server.url, ['whoami'], keys, { COLUMNS: '40' });
+      const text = r[stream];
+      expect(text.length).toBeGreaterThan(0);
+      expect(Math.max(...text.split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(40);
+      if (stream === 'stderr') expect(text.replace(/\s+/g, '')).toContain('"Sid":"ReadManagedPolicies"');
+    }
+  }, 60_000);
 });
+

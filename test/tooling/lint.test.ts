@@ -125,13 +125,13 @@ describe(lintPolicy.name, () => {
       expect(eos({ now: before })[0]?.message).toMatch(/engagement features end on 2026-10-30/);
       expect(eos({ now: before })[0]?.fix).toMatch(/^plan their removal/);
     });
-    it('once the date has passed: an error, in the past tense', () => {
-      expect(eos({ now: after })).toMatchObject([{ severity: 'error' }]);
+    it('once the date has passed: still a warning (a retired grant is a risk, not a broken policy), in the past tense', () => {
+      expect(eos({ now: after })).toMatchObject([{ severity: 'warning' }]);
       expect(eos({ now: after })[0]?.message).toMatch(/engagement features ended on 2026-10-30/);
-      expect(eos({ now: new Date('2026-10-30T23:59:59Z') })).toMatchObject([{ severity: 'warning' }]);
+      expect(eos({ now: after })[0]?.fix).toMatch(/^remove them: AWS no longer serves them/);
     });
-    it('configurable: warning or off', () => {
-      expect(eos({ now: after, endOfSupport: 'warning' })).toMatchObject([{ severity: 'warning' }]);
+    it('configurable: error or off; auto (the former default) means warning', () => {
+      expect(eos({ now: after, endOfSupport: 'auto' })).toMatchObject([{ severity: 'warning' }]);
       expect(eos({ now: after, endOfSupport: 'off' })).toEqual([]);
       expect(eos({ now: before, endOfSupport: 'error' })).toMatchObject([{ severity: 'error' }]);
     });

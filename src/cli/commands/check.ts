@@ -11,7 +11,7 @@ import { conditionClauses, styleOf } from '../../tooling/render/decision.js';
 import { fitWidth, painter } from '../../tooling/render/text.js';
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import { CliError, EXIT } from '../errors.js';
-import { outputWidth, type Io, type Outcome } from '../io.js';
+import { outputWidth, terminalText, type Io, type Outcome } from '../io.js';
 import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
   addContextOption, addEnvironmentOptions, addIdOptions, addPolicySetOptions, contextFrom, environmentFrom, flagFor, idsFrom, json, policySetFrom,
@@ -63,7 +63,7 @@ function render(r: CheckResult, io: Io): string {
     ...r.notes.map((n) => `  note: ${n}`),
   ];
   const { text, cut } = fitWidth(lines.join('\n'), outputWidth(io));
-  return `${text}\n${cut ? 'lines cut at … to fit the terminal: --json shows the whole decision\n' : ''}`;
+  return terminalText(io, `${text}\n${cut ? 'lines cut at … to fit the terminal: --json shows the whole decision\n' : ''}`);
 }
 
 export function registerCheck(program: Command, io: Io, outcome: Outcome): void {

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { lifecycleTable, type LifecycleRow } from '../../tooling/index.js';
 import { lifecycleLegend } from '../../lifecycle/end-of-support.js';
 import { columns, fitWidth, markdownTable, painter, truncate } from '../../tooling/render/text.js';
-import { outputWidth, type Io, type Outcome } from '../io.js';
+import { outputWidth, terminalText, type Io, type Outcome } from '../io.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
 const EXAMPLES = `
@@ -21,12 +21,12 @@ const legendOf = (rows: readonly LifecycleRow[]): string =>
   [...new Set(rows.map((r) => r.status))].sort().map((s) => `${lifecycleLegend([s])}\n`).join('');
 
 const RENDER: Readonly<Record<string, (rows: LifecycleRow[], io: Io) => string>> = {
-  table: (rows, io) => {
+  text: (rows, io) => {
     const paint = painter(io.color);
     const body = rows.map((r) => cellsOf(r).map((c, i) => (i === 2 && r.status === 'end-of-support' ? paint('magenta', c) : i === 3 ? truncate(c, SUCCESSOR_WIDTH) : c)));
     const table = fitWidth(columns([HEADER.map((h) => paint('dim', h)), ...body]), outputWidth(io));
     const cut = rows.some((r) => (r.successor ?? '').length > SUCCESSOR_WIDTH) || table.cut ? '; cut at … to fit (--format markdown or --json for the full text)' : '';
-    return `${table.text}\n${rows.length} action(s)${cut}\n${legendOf(rows)}`;
+    return terminalText(io, `${table.text}\n${rows.length} action(s)${cut}\n${legendOf(rows)}`);
   },
   json: (rows) => json(rows),
   markdown: (rows) => `${markdownTable(['Action', 'Group', 'Status', 'Successor', 'Reason'], rows.map(cellsOf))}\n\n${legendOf(rows).split('\n').filter(Boolean).map((l) => `- ${l}`).join('\n')}\n`,
@@ -37,7 +37,7 @@ export function registerLifecycle(program: Command, io: Io, outcome: Outcome): v
     .command('lifecycle')
     .description('print every catalog action\'s lifecycle: supported, end-of-support or unclear')
     .addOption(new Option('--status <status>', 'only actions with this status').choices(['supported', 'end-of-support', 'unclear']));
-  addFormatOptions(cmd, Object.keys(RENDER), 'table');
+  addFormatOptions(cmd, Object.keys(RENDER), 'text');
   cmd.addHelpText('after', EXAMPLES).action((opts: Record<string, unknown>) => {
     const status = opts.status as LifecycleRow['status'] | undefined;
     const rows = lifecycleTable(status === undefined ? undefined : { status });

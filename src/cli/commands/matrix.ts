@@ -4,10 +4,11 @@ import { ValidationError } from '../../errors/validation.js';
 import { permissionMatrix } from '../../tooling/index.js';
 import { renderMatrixHtml, type MatrixPageInfo } from '../../tooling/render/matrix-html.js';
 import { packageVersion } from '../version.js';
+import { wrapWidth } from '../../tooling/render/text.js';
 import { decisionCounts, renderMatrixMarkdown, renderMatrixTable } from '../../tooling/render/matrix.js';
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
 import type { PermissionMatrix } from '../../tooling/matrix.js';
-import { outputWidth, writeText, type Io, type Outcome } from '../io.js';
+import { outputWidth, terminalText, writeText, type Io, type Outcome } from '../io.js';
 import { CliError } from '../errors.js';
 import { addPrincipalOptions, addVerifyAwsOption, decisionInputs, disagreementLines, verifyPairs } from '../principal-option.js';
 import {
@@ -30,7 +31,7 @@ interface Target {
   readonly page: MatrixPageInfo;
 }
 const RENDER: Readonly<Record<string, (m: PermissionMatrix, to: Target) => string>> = {
-  table: (m, to) => renderMatrixTable(m, { color: to.color, ...(to.width === undefined ? {} : { width: to.width }) }),
+  text: (m, to) => wrapWidth(renderMatrixTable(m, { color: to.color, ...(to.width === undefined ? {} : { width: to.width }) }), to.width),
   json: (m) => json(m),
   markdown: (m) => renderMatrixMarkdown(m),
   html: (m, to) => renderMatrixHtml(m, to.page),
@@ -43,7 +44,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
   addEnvironmentOptions(cmd);
   addIdOptions(cmd, ['ApplicationId']);
   addContextOption(cmd);
-  addFormatOptions(cmd, Object.keys(RENDER), 'table');
+  addFormatOptions(cmd, Object.keys(RENDER), 'text');
   addPrincipalOptions(cmd);
   addVerifyAwsOption(cmd);
   cmd.option('--out <file>', 'write to this file instead of stdout').addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
@@ -72,7 +73,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     if (opts.verifyAws === true) {
       const pairs = m.groups.flatMap((g) => g.cells.map((c) => ({ action: c.action, resource: c.resource })));
       // The matrix's own output stays as it is (a file, JSON, HTML): the comparison goes to stderr.
-      for (const line of disagreementLines(await verifyPairs(opts, io, inputs, pairs))) io.err(`${line}\n`);
+      for (const line of disagreementLines(await verifyPairs(opts, io, inputs, pairs))) io.err(terminalText(io, `${line}\n`));
     }
     outcome.code = 0;
   });

@@ -10,7 +10,7 @@ import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
 import { didYouMeanOperation } from '../../tooling/legacy.js';
 import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
 import { CliError, EXIT } from '../errors.js';
-import { readJson, writeText, type Io, type Outcome } from '../io.js';
+import { readJson, terminalText, writeText, type Io, type Outcome } from '../io.js';
 import { readPolicy } from '../policy-file.js';
 import { addEnvironmentOptions, addIdOptions, environmentFrom, envValue, flagFor, idsFrom, json } from '../options.js';
 
@@ -127,7 +127,7 @@ async function analyse(source: typeof import('../../tooling/source/index.js'), p
   const check = opts.check as string | undefined;
   if (check !== undefined) {
     const r = await source.checkSourcePolicy({ project, ...inputs, policy: readPolicy(check), policyLabel: check });
-    io.out(opts.json === true ? json(r) : source.sourceCheckReport(r));
+    io.out(opts.json === true ? json(r) : terminalText(io, source.sourceCheckReport(r)));
     outcome.code = r.allowsEveryCall && r.unresolved.length === 0 ? EXIT.ok : EXIT.negative;
     return;
   }
@@ -137,7 +137,7 @@ async function analyse(source: typeof import('../../tooling/source/index.js'), p
   if (opts.json === true) io.out(json(r));
   else {
     if (out === undefined) io.out(json(r.policy));
-    io.err(source.sourcePolicyReport(r));
+    io.err(terminalText(io, source.sourcePolicyReport(r)));
   }
   outcome.code = r.check.allowsEveryCall && r.unresolved.length === 0 && r.calls.length > 0 ? EXIT.ok : EXIT.negative;
 }
@@ -186,7 +186,7 @@ export function registerPolicy(program: Command, io: Io, outcome: Outcome): void
       if (opts.json === true) io.out(json(generated));
       else {
         if (out === undefined) io.out(json(generated.policy));
-        io.err(summary(generated, calls.length, recording !== undefined ? 'recorded call' : 'call of --operations'));
+        io.err(terminalText(io, summary(generated, calls.length, recording !== undefined ? 'recorded call' : 'call of --operations')));
       }
       outcome.code = generated.check.allowsEveryCall ? EXIT.ok : EXIT.negative;
     });

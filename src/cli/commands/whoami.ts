@@ -1,6 +1,6 @@
 /** `pinpoint-guard whoami`: the caller as IAM knows it — the principal, each policy's source, the principal keys AWS sets. */
 import type { Command } from 'commander';
-import type { Io, Outcome } from '../io.js';
+import { terminalText, type Io, type Outcome } from '../io.js';
 import type { LoadedPrincipal } from '../../principal/types.js';
 import { EXIT } from '../errors.js';
 import { addPrincipalOptions, principalFrom } from '../principal-option.js';
@@ -32,7 +32,7 @@ export function registerWhoami(program: Command, io: Io, outcome: Outcome): void
   addPrincipalOptions(cmd, 'auto');
   cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
     const principal = (await principalFrom(opts, io))!;
-    io.out(opts.json === true ? `${JSON.stringify(principal, null, 2)}\n` : render(principal));
+    io.out(opts.json === true ? `${JSON.stringify(principal, null, 2)}\n` : terminalText(io, render(principal)));
     outcome.code = EXIT.ok;
   });
 }

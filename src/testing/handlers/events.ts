@@ -10,9 +10,11 @@ import { upsert } from './endpoints.js';
 
 const ACCEPTED = { Message: 'Accepted', StatusCode: 202 } as const;
 
-/** Why Pinpoint would refuse one event, or `undefined`. */
-function eventProblem(event: { EventType?: unknown; Timestamp?: unknown }): string | undefined {
-  if (typeof event.EventType !== 'string' || event.EventType === '') return 'Event is missing the required member EventType';
+/**
+ * Why Pinpoint would refuse one event (in its item of the answer), or `undefined`. The body check has already refused
+ * a request whose event lacks EventType or Timestamp; a Timestamp that is no date is refused here, per event.
+ */
+function eventProblem(event: { Timestamp?: unknown }): string | undefined {
   if (typeof event.Timestamp !== 'string' || Number.isNaN(Date.parse(event.Timestamp))) return 'Event is missing a valid Timestamp (ISO 8601)';
   return undefined;
 }

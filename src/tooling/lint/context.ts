@@ -40,6 +40,11 @@ function statementAlone(version: unknown, raw: unknown): ParsedStatement | undef
   }
 }
 
+function versionOf(doc: Record<string, unknown>): LintContext['version'] {
+  if (!('Version' in doc)) return 'missing';
+  return doc.Version === '2012-10-17' || doc.Version === '2008-10-17' ? doc.Version : 'invalid';
+}
+
 /** Parses `policy` (JSON text or object) into what the rules read. */
 export function buildContext(policy: unknown, options: ResolvedLintOptions): LintContext {
   const problems = grammarProblems(policy);
@@ -48,10 +53,10 @@ export function buildContext(policy: unknown, options: ResolvedLintOptions): Lin
     try {
       doc = JSON.parse(policy);
     } catch {
-      return { problems, statements: [], options };
+      return { problems, version: 'invalid', statements: [], options };
     }
   }
-  if (!isRecord(doc)) return { problems, statements: [], options };
+  if (!isRecord(doc)) return { problems, version: 'invalid', statements: [], options };
   const rawList = Array.isArray(doc.Statement) ? (doc.Statement as unknown[]) : isRecord(doc.Statement) ? [doc.Statement] : [];
   const statements: StatementEntry[] = [];
   rawList.forEach((raw, index) => {
@@ -60,5 +65,5 @@ export function buildContext(policy: unknown, options: ResolvedLintOptions): Lin
     const path = Array.isArray(doc.Statement) ? `Statement[${index}]` : 'Statement';
     statements.push({ index, path, name: statementName({ index, ...(parsed.sid === undefined ? {} : { sid: parsed.sid }) }), parsed, raw, catalogActions: actionsOf(parsed) });
   });
-  return { problems, statements, options };
+  return { problems, version: versionOf(doc), statements, options };
 }

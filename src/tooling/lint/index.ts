@@ -4,16 +4,18 @@
  */
 import { actionNames } from './actions.js';
 import { buildContext } from './context.js';
+import { fullAccess } from './full-access.js';
 import { grammar } from './grammar.js';
 import { lifecycle } from './lifecycle.js';
 import { notElements } from './not-elements.js';
 import { redundancy } from './redundancy.js';
 import { resourceTypes } from './resources.js';
+import { unexpandedVariables } from './variables.js';
 import type { LintFinding, LintOptions, LintRule, Severity } from './types.js';
 
-export type { LintFinding, LintOptions, Severity } from './types.js';
+export type { EndOfSupportSeverity, LintFinding, LintOptions, Severity } from './types.js';
 
-const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, notElements, redundancy, lifecycle];
+const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, unexpandedVariables, notElements, fullAccess, redundancy, lifecycle];
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Statement index a path points into, -1 for the document itself, so findings sort in reading order. */
@@ -24,15 +26,14 @@ function statementIndex(path: string): number {
 
 /**
  * Lints one identity policy (JSON text or object). Never throws for a bad policy: grammar problems are findings too.
- * `options.now` is the clock end of support is judged by (an error once 2026-10-30 has passed, unless
- * `options.endOfSupport` says otherwise).
+ * `options.now` is the clock end of support is worded by (a warning unless `options.endOfSupport` says otherwise).
  *
  * @example
  * lintPolicy({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetUser', Resource: '*' }] })
  * // [{ rule: 'legacy-action', severity: 'error', path: 'Statement[0].Action', fix: 'use "mobiletargeting:GetUserEndpoints"', ... }]
  */
 export function lintPolicy(policy: string | object, options: LintOptions = {}): LintFinding[] {
-  const ctx = buildContext(policy, { now: options.now ?? new Date(), endOfSupport: options.endOfSupport ?? 'auto' });
+  const ctx = buildContext(policy, { now: options.now ?? new Date(), endOfSupport: options.endOfSupport ?? 'warning' });
   const findings = RULES.flatMap((rule) => rule(ctx));
   return findings
     .map((f, order) => ({ f, order }))

@@ -1,8 +1,10 @@
 /**
  * End of support: one finding when the policy allows catalog actions past Pinpoint's end of support, naming the first
- * few and the statements that allow them, at the first such statement's path. Before 2026-10-30 has passed it is a
- * warning ("plan their removal"); after, an error — calls to them fail — unless `endOfSupport` says otherwise. An
- * Allow that a Deny cancels entirely allows nothing (redundancy reports it), so it is not counted.
+ * few and the statements that allow them, at the first such statement's path. It is a warning, before and after
+ * 2026-10-30 (only its wording follows the clock): granting a retired action is a risk to clean up, not a policy that
+ * fails to do what its author meant — AWS's own managed policies (ReadOnlyAccess among them) grant them. `endOfSupport`
+ * makes it an error or turns it off; `lint --fail-on warning` fails CI on it. An Allow that a Deny cancels entirely
+ * allows nothing (redundancy reports it), so it is not counted.
  */
 import type { ActionSpec } from '../../client/spec.js';
 import { endOfSupportClause, endOfSupportPassed } from '../../lifecycle/end-of-support.js';
@@ -27,8 +29,7 @@ function endOfSupportAllowed(entry: StatementEntry): ActionSpec[] {
 /** The severity the options give, or none when the rule is off. */
 function severityOf(options: ResolvedLintOptions): Severity | undefined {
   if (options.endOfSupport === 'off') return undefined;
-  if (options.endOfSupport === 'auto') return endOfSupportPassed(options.now) ? 'error' : 'warning';
-  return options.endOfSupport;
+  return options.endOfSupport === 'error' ? 'error' : 'warning';
 }
 
 export const lifecycle: LintRule = (ctx) => {

@@ -8,6 +8,8 @@ export const RULE_SUMMARIES: Readonly<Record<string, string>> = {
   'resource-type-mismatch': 'A Resource pattern that can never match the resource type of the actions it is paired with.',
   'action-resource-mismatch': 'An action that no Resource pattern of its statement can reach.',
   'arn-placeholder': 'An ARN field that still holds a documentation placeholder such as account-id.',
+  'variable-not-expanded': 'A policy variable in a policy whose Version (2008-10-17, or none) does not expand it: it stays literal text.',
+  'service-full-access': 'An Allow of every Pinpoint action on every resource.',
   'allow-not-action': 'Allow with NotAction grants every other action of every AWS service.',
   'allow-not-resource': 'Allow with NotResource grants the actions on every other resource.',
   'duplicate-statement': 'A statement that repeats another one.',

@@ -2,7 +2,7 @@
 import type { ActionSpec } from '../../client/spec.js';
 import type { ParsedStatement, PolicyProblem } from '../../policy/index.js';
 
-/** How bad a lint finding is: `lint` exits 1 on any `error`. */
+/** How bad a lint finding is: `lint` exits 1 on any `error` (and on a `warning` with `--fail-on warning`). */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding: what is wrong, where (JSON path), and how to fix it. */
@@ -31,6 +31,8 @@ export interface StatementEntry {
 /** What every rule reads: the document's grammar problems and its statements that parse. */
 export interface LintContext {
   readonly problems: readonly PolicyProblem[];
+  /** The document's Version: `missing` when it has none (IAM reads it as 2008-10-17), `invalid` when grammar reports it. */
+  readonly version: '2012-10-17' | '2008-10-17' | 'missing' | 'invalid';
   readonly statements: readonly StatementEntry[];
   readonly options: ResolvedLintOptions;
 }
@@ -40,17 +42,20 @@ export interface LintOptions {
   /** The time end of support is judged against; defaults to now. */
   readonly now?: Date;
   /**
-   * How a granted end-of-support action is reported: `auto` (default) is a warning before Pinpoint's end of support
-   * (2026-10-30) and an error once it has passed; `error`, `warning` and `off` fix it.
+   * How a granted end-of-support action is reported: `warning` (default), `error` or `off`. `auto`, the former default,
+   * is kept for older callers and means `warning`.
    */
-  readonly endOfSupport?: 'auto' | 'error' | 'warning' | 'off';
+  readonly endOfSupport?: EndOfSupportSeverity;
 }
 
 /** The options with their defaults applied. */
 export interface ResolvedLintOptions {
   readonly now: Date;
-  readonly endOfSupport: 'auto' | 'error' | 'warning' | 'off';
+  readonly endOfSupport: EndOfSupportSeverity;
 }
+
+/** How a granted end-of-support action is reported (`auto` = `warning`, kept for older callers). */
+export type EndOfSupportSeverity = 'warning' | 'error' | 'off' | 'auto';
 
 /** A rule: a pure function from the context to findings. */
 export type LintRule = (ctx: LintContext) => LintFinding[];

@@ -63,7 +63,7 @@ li.row{border-left:6px solid;border-radius:4px;padding:4px 8px}
 li.allow{border-color:var(--allow);background:var(--allow-bg)}li.explicit{border-color:var(--deny);background:var(--deny-bg)}
 li.implicit{border-color:var(--implicit);background:var(--implicit-bg)}li.conditional{border-color:var(--cond);background:var(--cond-bg)}
 summary{cursor:pointer}summary:focus-visible,a:focus-visible,input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.name{font-weight:600}.d{font-weight:600}.allow .d{color:var(--allow)}.explicit .d{color:var(--deny)}.implicit .d{color:var(--implicit)}.conditional .d{color:var(--cond)}
+summary b{font-weight:600}.d{font-weight:600}.allow .d{color:var(--allow)}.explicit .d{color:var(--deny)}.implicit .d{color:var(--implicit)}.conditional .d{color:var(--cond)}
 .by,.life{color:var(--muted)}.life.eos{color:var(--eos);font-weight:600}
 details p{margin:4px 0}code{overflow-wrap:anywhere;font-size:12.5px}
 ${filterCss}
@@ -77,17 +77,23 @@ export function camelBreaks(name: string): string {
 
 const slug = (group: string) => `g-${group.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
+/** `reason` without a leading `prefix ` (the deciding statement's name), else whole. */
+const withoutPrefix = (reason: string, prefix: string): string => (reason.startsWith(`${prefix} `) ? `… ${reason.slice(prefix.length + 1)}` : reason);
+
 function rowHtml(c: MatrixCell): string {
   const style = styleOf(c.decision);
   const eos = c.lifecycle.status === 'end-of-support';
   const cls = `row ${ROW_CLASS[c.decision as DecisionName] ?? ROW_CLASS.ImplicitDeny}${eos ? ' eos' : ''}`;
-  const star = c.placeholders.length > 0 ? ` <abbr title="no ${escapeHtml(c.placeholders.join(', '))} given: checked on the id *, which only a wildcard in a policy matches">*</abbr>` : '';
+  // The header says once what * means; each row names only the ids it lacked.
+  const star = c.placeholders.length > 0 ? ` <abbr title="no ${escapeHtml(c.placeholders.join(', '))} given">*</abbr>` : '';
+  const by = decidedBy(c);
   const conditions = conditionClauses(c.requirements ?? []).map((t) => `<p>${escapeHtml(t)}</p>`).join('');
-  return `<li class="${cls}"><details><summary><span class="name">${camelBreaks(shortName(c.action))}</span>${star} — ` +
-    `<span class="d">${style.mark} ${style.label}</span> <span class="by">· ${escapeHtml(decidedBy(c))}</span> ` +
+  return `<li class="${cls}"><details><summary><b>${camelBreaks(shortName(c.action))}</b>${star} — ` +
+    `<span class="d">${style.mark} ${style.label}</span> <span class="by">· ${escapeHtml(by)}</span> ` +
     `<span class="life${eos ? ' eos' : ''}">· ${c.lifecycle.status}</span></summary>` +
-    // The reason names the resource ARN; it is not repeated (each row's text is stored once, to keep the page small).
-    `<p>${escapeHtml(c.reason)} (${escapeHtml(c.accessLevel)} access)</p>${conditions}` +
+    // Each row's text is stored once, to keep the page small: the reason names the resource ARN, which is not repeated,
+    // and goes on from the deciding statement the summary line already names ("… allows X on ARN").
+    `<p>${escapeHtml(withoutPrefix(c.reason, by))} (${escapeHtml(c.accessLevel)} access)</p>${conditions}` +
     `<p>Lifecycle: ${c.lifecycle.status} — ${escapeHtml(c.lifecycle.reason)}</p></details></li>`;
 }
 

@@ -67,3 +67,55 @@ export function fitWidth(text: string, max: number | undefined): { readonly text
   });
   return { text: lines.join('\n'), cut };
 }
+
+/**
+ * Every line of `text` wider than `max` visible columns wrapped at spaces, continuation lines indented two columns past
+ * the line's own indent; a word wider than a whole line (an ARN, a JSON policy in a hint) is split across lines, not
+ * cut, since a reader may need all of it. For prose (summaries, notes, footers, errors), whose every word matters;
+ * table rows are cut by {@link fitWidth} instead, so that their columns stay aligned. Undefined `max` leaves the text
+ * whole.
+ */
+export function wrapWidth(text: string, max: number | undefined): string {
+  if (max === undefined) return text;
+  return text.split('\n').map((line) => (width(line) <= max ? line : wrapLine(line, max))).join('\n');
+}
+
+/** `word` in pieces of at most `room` visible columns (colour escapes are not split: they are kept with what follows). */
+function pieces(word: string, room: number): string[] {
+  const out: string[] = [];
+  let current = '';
+  let seen = 0;
+  for (const part of word.split(/(\u001b\[[0-9;]*m)/)) {
+    if (part.startsWith('\u001b[')) { current += part; continue; }
+    for (const ch of part) {
+      if (seen === room) { out.push(current); current = ''; seen = 0; }
+      current += ch;
+      seen++;
+    }
+  }
+  if (current !== '') out.push(current);
+  return out;
+}
+
+function wrapLine(line: string, max: number): string {
+  const indent = /^ */.exec(line)![0].slice(0, Math.floor(max / 2));
+  const hanging = `${indent}  `;
+  const out: string[] = [];
+  let current = indent;
+  let empty = true;
+  for (const word of line.slice(indent.length).split(' ')) {
+    const sep = empty ? '' : ' ';
+    if (width(current) + sep.length + width(word) <= max) {
+      current += sep + word;
+      empty = false;
+      continue;
+    }
+    if (!empty) out.push(current);
+    const [first = '', ...rest] = width(hanging + word) <= max ? [word] : pieces(word, max - hanging.length);
+    for (const piece of [first, ...rest].slice(0, -1)) out.push(hanging + piece);
+    current = hanging + (rest.length > 0 ? rest.at(-1)! : first);
+    empty = false;
+  }
+  if (!empty) out.push(current);
+  return out.join('\n');
+}
