@@ -1,0 +1,211 @@
+/**
+ * Patterns as the regular languages they are, for finding one witness string in every region that a set of patterns
+ * cuts a language into. `diffPolicies` never decides a request with these automata — the engine does — it only uses
+ * them to know which requests are worth asking about: two strings with the same answer from every pattern are
+ * decided alike, so one witness per region is an exact, finite cover.
+ *
+ * A pattern is a sequence of elements (a literal character, one character of a class, any run of a class), read by a
+ * position-set automaton. The patterns come from the engine's own tokenizer (`tokenizeWildcard`, `splitArnTokens`,
+ * `parseResourceTemplate`); the ARN reading follows `compileArnPattern` (src/policy/arn.ts): within the five fixed fields
+ * `*` and `?` stay inside the field, except that a field's trailing `*` runs on over colons.
+ */
+import { splitArnTokens } from '../../policy/arn.js';
+import { ONE, STAR, type GlobToken } from '../../policy/wildcard.js';
+
+/** A set of characters, named for messages and for picking representatives. */
+export interface CharClass {
+  readonly name: string;
+  has(c: string): boolean;
+}
+
+export type Element =
+  | { readonly kind: 'char'; readonly c: string }
+  | { readonly kind: 'one'; readonly cls: CharClass }
+  | { readonly kind: 'star'; readonly cls: CharClass };
+
+/** A pattern as an automaton: its elements, and whether it reads characters lower-cased (the IgnoreCase operators). */
+export interface Pattern {
+  readonly elements: readonly Element[];
+  readonly fold: boolean;
+}
+
+export const ANY: CharClass = { name: 'any', has: () => true };
+export const NO_COLON: CharClass = { name: 'no-colon', has: (c) => c !== ':' };
+
+const chars = (text: string): Element[] => [...text].map((c) => ({ kind: 'char', c }));
+
+/** A string operator's glob (`StringLike`): `*` any run, `?` any one character. */
+export function globPattern(tokens: readonly GlobToken[], fold = false): Pattern {
+  const elements: Element[] = [];
+  for (const t of tokens) {
+    if (t === STAR) elements.push({ kind: 'star', cls: ANY });
+    else if (t === ONE) elements.push({ kind: 'one', cls: ANY });
+    else elements.push(...chars(fold ? t.toLowerCase() : t));
+  }
+  return { elements, fold };
+}
+
+/** A literal string (`StringEquals`); lower-cased and read lower-cased for `StringEqualsIgnoreCase`. */
+export function literalPattern(text: string, fold = false): Pattern {
+  return { elements: chars(fold ? text.toLowerCase() : text), fold };
+}
+
+function endsInStar(field: readonly GlobToken[]): boolean {
+  return field[field.length - 1] === STAR;
+}
+
+/** Splits every literal at every colon: the field list `compileArnPattern` uses for a pattern of fewer than six fields. */
+function allFields(tokens: readonly GlobToken[]): GlobToken[][] {
+  const fields: GlobToken[][] = [[]];
+  for (const t of tokens) {
+    if (typeof t !== 'string') {
+      (fields[fields.length - 1] as GlobToken[]).push(t);
+      continue;
+    }
+    t.split(':').forEach((piece, i) => {
+      if (i > 0) fields.push([]);
+      if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
+    });
+  }
+  return fields;
+}
+
+/** One field's elements: wildcards stay within `inside`, except a trailing `*` when `trailingSpans`. */
+function fieldElements(field: readonly GlobToken[], inside: CharClass, trailingSpans: boolean): Element[] {
+  return field.flatMap((t, i): Element[] => {
+    if (t === STAR) return [{ kind: 'star', cls: trailingSpans && i === field.length - 1 ? ANY : inside }];
+    if (t === ONE) return [{ kind: 'one', cls: inside }];
+    return chars(t);
+  });
+}
+
+/**
+ * An ARN pattern (Resource, NotResource, `ArnLike`) as the engine's `compileArnPattern` reads it: `*` alone is any
+ * string; with six fields the first five hold their wildcards within the field (a trailing `*` runs on) and the
+ * resource part's wildcards span colons; with fewer fields every field is one colon-free segment unless some fixed
+ * field ends in `*`, when those run on and a last field ending in `*` spans colons too.
+ */
+export function arnPattern(tokens: readonly GlobToken[]): Pattern {
+  if (tokens.length > 0 && tokens.every((t) => t === STAR)) return { elements: [{ kind: 'star', cls: ANY }], fold: false };
+  const six = splitArnTokens(tokens);
+  const fields = six ?? allFields(tokens);
+  const fixed = fields.slice(0, -1);
+  const last = fields[fields.length - 1] as GlobToken[];
+  const spans = fixed.some(endsInStar);
+  const elements: Element[] = [];
+  for (const f of fixed) elements.push(...fieldElements(f, NO_COLON, true), { kind: 'char', c: ':' });
+  const lastSpans = six !== null || (spans && endsInStar(last));
+  elements.push(...fieldElements(last, lastSpans ? ANY : NO_COLON, false));
+  return { elements, fold: false };
+}
+
+/** Positions reachable without reading: a `*` may match nothing. */
+function close(p: Pattern, states: number[]): number[] {
+  const out = new Set<number>();
+  for (let s of states) {
+    out.add(s);
+    while (s < p.elements.length && (p.elements[s] as Element).kind === 'star') out.add(++s);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+function step(p: Pattern, states: readonly number[], c: string): number[] {
+  const ch = p.fold ? c.toLowerCase() : c;
+  const next: number[] = [];
+  for (const s of states) {
+    const e = p.elements[s];
+    if (e === undefined) continue;
+    if (e.kind === 'char' ? e.c === ch : e.cls.has(ch)) next.push(e.kind === 'star' ? s : s + 1);
+  }
+  return next.length === 0 ? next : close(p, next);
+}
+
+/** Characters that stand for all others: every class has a member outside the patterns' literals among these. */
+const POOL: readonly string[] = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  '\t', 'é', 'É', 'ß', '€', '中', 'Ω', 'ж', '🙂', '\u00a0',
+];
+
+/**
+ * The alphabet that distinguishes everything the patterns can: every literal (with its case variants when a pattern
+ * folds case), and for each combination of class memberships one character that is no literal.
+ */
+function alphabet(patterns: readonly Pattern[]): string[] {
+  const literals = new Set<string>();
+  const classes = new Map<string, CharClass>();
+  const folds = patterns.some((p) => p.fold);
+  for (const p of patterns) {
+    for (const e of p.elements) {
+      if (e.kind === 'char') {
+        literals.add(e.c);
+        if (folds) {
+          literals.add(e.c.toUpperCase().length === 1 ? e.c.toUpperCase() : e.c);
+          literals.add(e.c.toLowerCase().length === 1 ? e.c.toLowerCase() : e.c);
+        }
+      } else classes.set(e.cls.name, e.cls);
+    }
+  }
+  const lowered = new Set([...literals].map((c) => c.toLowerCase()));
+  const out = [...literals];
+  const seen = new Set<string>();
+  for (const c of POOL) {
+    if (literals.has(c) || (folds && lowered.has(c.toLowerCase()))) continue;
+    const signature = [...classes.values()].map((k) => (k.has(c) ? '1' : '0')).join('') + (folds ? `|${c.toLowerCase() === c}` : '');
+    if (seen.has(signature)) continue;
+    seen.add(signature);
+    out.push(c);
+  }
+  return out;
+}
+
+/** The product automaton grew past its bound: the patterns are too many or too tangled to cut into regions. */
+export class TooComplexError extends Error {}
+
+/** Bound on product states explored for one shape and its patterns. */
+const MAX_STATES = 200_000;
+
+/** One region: which patterns match its strings (indexes into the list given), and its shortest string. */
+export interface Region {
+  readonly matches: readonly number[];
+  readonly witness: string;
+}
+
+/**
+ * Every non-empty region the patterns cut `shape`'s language into — the strings of the shape on which each pattern
+ * says the same — with a shortest witness of each, found breadth-first over the product automaton. Exact: two strings
+ * that reach the same product state are told apart by no pattern, and the alphabet stands for every character.
+ * @throws TooComplexError past {@link MAX_STATES} product states.
+ */
+export function regions(shape: Pattern, patterns: readonly Pattern[]): Region[] {
+  const all = [shape, ...patterns];
+  const sigma = alphabet(all);
+  type State = { readonly sets: readonly (readonly number[])[]; readonly text: string };
+  const keyOf = (sets: readonly (readonly number[])[]) => sets.map((s) => s.join(',')).join('|');
+  const start: State = { sets: all.map((p) => close(p, [0])), text: '' };
+  const seen = new Set<string>([keyOf(start.sets)]);
+  const found = new Map<string, Region>();
+  let queue: State[] = [start];
+  while (queue.length > 0) {
+    const next: State[] = [];
+    for (const state of queue) {
+      const shapeStates = state.sets[0] as readonly number[];
+      if (shapeStates.includes(shape.elements.length)) {
+        const matches = patterns.flatMap((p, i) => ((state.sets[i + 1] as readonly number[]).includes(p.elements.length) ? [i] : []));
+        const sig = matches.join(',');
+        if (!found.has(sig)) found.set(sig, { matches, witness: state.text });
+      }
+      for (const c of sigma) {
+        const first = step(shape, shapeStates, c);
+        if (first.length === 0) continue;
+        const sets = [first, ...patterns.map((p, i) => step(p, state.sets[i + 1] as readonly number[], c))];
+        const key = keyOf(sets);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (seen.size > MAX_STATES) throw new TooComplexError(`more than ${MAX_STATES} automaton states`);
+        next.push({ sets, text: state.text + c });
+      }
+    }
+    queue = next;
+  }
+  return [...found.values()];
+}
