@@ -113,18 +113,56 @@ function resourcePatterns(l: Located, problems: Problem[]): { source: string; pa
   });
 }
 
-/** The regions of one shape under the patterns, computed once per shape and pattern list. */
-const regionCache = new Map<string, Region[]>();
-
-function regionsOf(shapeKey: string, shape: Pattern, sources: readonly string[], patterns: readonly Pattern[]): Region[] {
-  const key = `${shapeKey}\n${sources.join('\n')}`;
-  let found = regionCache.get(key);
-  if (found === undefined) {
-    found = regions(shape, patterns);
-    if (regionCache.size > 1000) regionCache.clear();
-    regionCache.set(key, found);
+/**
+ * Regions of each shape, cut once per diff by every resource pattern of both sides; an action needs only the cut by its
+ * own statements' patterns, which is the projection of this one (two regions that differ only in patterns the action
+ * does not read are one region for it).
+ */
+class RegionCache {
+  private readonly byShape = new Map<string, Region[]>();
+  private readonly index: ReadonlyMap<string, number>;
+  private readonly patterns: readonly Pattern[];
+  constructor(all: ReadonlyMap<string, Pattern>) {
+    const sources = [...all.keys()].sort();
+    this.index = new Map(sources.map((src, i) => [src, i]));
+    this.patterns = sources.map((src) => all.get(src) as Pattern);
   }
-  return found;
+  /** The regions of `shape` cut by `sources` (each one of the patterns given at construction), with a witness each. */
+  regionsFor(shapeKey: string, shape: Pattern, sources: readonly string[]): Region[] {
+    let full = this.byShape.get(shapeKey);
+    if (full === undefined) {
+      full = regions(shape, this.patterns);
+      this.byShape.set(shapeKey, full);
+    }
+    const local = new Map(sources.map((src, i) => [this.index.get(src) as number, i]));
+    const projected = new Map<string, Region>();
+    for (const r of full) {
+      const matches = r.matches.flatMap((m) => (local.has(m) ? [local.get(m) as number] : []));
+      const sig = matches.join(',');
+      if (!projected.has(sig)) projected.set(sig, { matches, witness: r.witness });
+    }
+    return [...projected.values()];
+  }
+}
+
+/** Every resource pattern (without policy variables) of every statement of the tiers. */
+function allPatterns(sides: readonly (readonly Tier[])[]): Map<string, Pattern> {
+  const out = new Map<string, Pattern>();
+  for (const tiers of sides) {
+    for (const tier of tiers) {
+      for (const slot of tier.slots) {
+        const version = slot.compiled.policy.version;
+        for (const s of slot.compiled.statements) {
+          for (const r of s.resources) {
+            if (out.has(r.source)) continue;
+            const template = parseResourceTemplate(r.source, version === '2012-10-17');
+            if (template.variables.length === 0) out.set(r.source, arnPattern(staticTokens(template)));
+          }
+        }
+      }
+    }
+  }
+  return out;
 }
 
 type Certain = 'allow' | 'deny' | 'depends';
@@ -280,7 +318,7 @@ interface ActionResult {
   readonly problems: Problem[];
 }
 
-function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly Tier[]): ActionResult {
+function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly Tier[], cache: RegionCache): ActionResult {
   const action = spec.action;
   const located = [...applicable(before, action, 'before'), ...applicable(after, action, 'after')];
   const problems: Problem[] = [];
@@ -309,14 +347,13 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
   for (const l of located) for (const k of l.statement.readsKeys) if (!values.has(k)) values.set(k, [null, 'x']);
   const statements = new Map<StatementRef, Located>(located.map((l) => [refOf(l), l]));
   const sources = [...bySource.keys()].sort();
-  const patterns = sources.map((s) => bySource.get(s) as Pattern);
   const s: ActionSearch = { action, before, after, values, unknownKeys: Object.freeze([...values.keys()]), nodes: 0, added: [], removed: [] };
   const added: DiffChange[] = [];
   const removed: DiffChange[] = [];
   for (const shape of shapesOf(spec)) {
     let cut: Region[];
     try {
-      cut = regionsOf(shape.template, shape.pattern, sources, patterns);
+      cut = cache.regionsFor(shape.template, shape.pattern, sources);
     } catch (e) {
       if (!(e instanceof TooComplexError)) throw e;
       problems.push({ message: `the resource patterns for ${action} are too many or too tangled to compare (${e.message})` });
@@ -381,8 +418,9 @@ export function diffPolicies(req: DiffRequest): PolicyDiff {
   const added: DiffChange[] = [];
   const removed: DiffChange[] = [];
   const problems: (readonly [string, readonly Problem[]])[] = [];
+  const cache = new RegionCache(allPatterns([before, after]));
   for (const spec of catalogActions) {
-    const r = diffAction(spec, before, after);
+    const r = diffAction(spec, before, after, cache);
     added.push(...r.added);
     removed.push(...r.removed);
     if (r.problems.length > 0) problems.push([spec.action, r.problems]);

@@ -100,13 +100,16 @@ export function arnPattern(tokens: readonly GlobToken[]): Pattern {
 }
 
 /** Positions reachable without reading: a `*` may match nothing. */
-function close(p: Pattern, states: number[]): number[] {
-  const out = new Set<number>();
+function close(p: Pattern, states: readonly number[]): number[] {
+  const n = p.elements.length;
+  const mark = new Uint8Array(n + 1);
   for (let s of states) {
-    out.add(s);
-    while (s < p.elements.length && (p.elements[s] as Element).kind === 'star') out.add(++s);
+    mark[s] = 1;
+    while (s < n && (p.elements[s] as Element).kind === 'star') mark[++s] = 1;
   }
-  return [...out].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (let i = 0; i <= n; i++) if (mark[i] === 1) out.push(i);
+  return out;
 }
 
 function step(p: Pattern, states: readonly number[], c: string): number[] {
@@ -171,38 +174,96 @@ export interface Region {
 }
 
 /**
+ * A pattern's deterministic automaton, built lazily by the subset construction: each state is a set of positions,
+ * interned as a number (0 is the dead state), each transition computed once.
+ */
+class LazyDfa {
+  private readonly ids = new Map<string, number>();
+  private readonly sets: (readonly number[])[] = [];
+  private readonly moves: Map<string, number>[] = [];
+  readonly accepting: boolean[] = [];
+  readonly start: number;
+  constructor(private readonly pattern: Pattern) {
+    this.intern([]);
+    this.start = this.intern(close(pattern, [0]));
+  }
+  private intern(set: readonly number[]): number {
+    const key = set.join(',');
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.ids.set(key, id);
+      this.sets.push(set);
+      this.moves.push(new Map());
+      this.accepting.push(set.includes(this.pattern.elements.length));
+    }
+    return id;
+  }
+  next(state: number, c: string): number {
+    const moves = this.moves[state] as Map<string, number>;
+    let to = moves.get(c);
+    if (to === undefined) {
+      to = this.intern(step(this.pattern, this.sets[state] as readonly number[], c));
+      moves.set(c, to);
+    }
+    return to;
+  }
+}
+
+/** A product state: the shape's state and, for each pattern still alive, its index and state (dead ones dropped). */
+interface ProductState {
+  readonly shape: number;
+  readonly alive: readonly number[];
+  readonly states: readonly number[];
+  readonly text: string;
+}
+
+/**
  * Every non-empty region the patterns cut `shape`'s language into — the strings of the shape on which each pattern
  * says the same — with a shortest witness of each, found breadth-first over the product automaton. Exact: two strings
  * that reach the same product state are told apart by no pattern, and the alphabet stands for every character.
  * @throws TooComplexError past {@link MAX_STATES} product states.
  */
 export function regions(shape: Pattern, patterns: readonly Pattern[]): Region[] {
-  const all = [shape, ...patterns];
-  const sigma = alphabet(all);
-  type State = { readonly sets: readonly (readonly number[])[]; readonly text: string };
-  const keyOf = (sets: readonly (readonly number[])[]) => sets.map((s) => s.join(',')).join('|');
-  const start: State = { sets: all.map((p) => close(p, [0])), text: '' };
-  const seen = new Set<string>([keyOf(start.sets)]);
+  const sigma = alphabet([shape, ...patterns]);
+  const shapeDfa = new LazyDfa(shape);
+  const dfas = patterns.map((p) => new LazyDfa(p));
+  const keyOf = (shapeState: number, alive: readonly number[], states: readonly number[]) => {
+    let key = String(shapeState);
+    for (let i = 0; i < alive.length; i++) key += `,${alive[i]}:${states[i]}`;
+    return key;
+  };
+  const all = patterns.map((_, i) => i);
+  const start: ProductState = { shape: shapeDfa.start, alive: all, states: dfas.map((d) => d.start), text: '' };
+  const seen = new Set<string>([keyOf(start.shape, start.alive, start.states)]);
   const found = new Map<string, Region>();
-  let queue: State[] = [start];
+  let queue: ProductState[] = [start];
   while (queue.length > 0) {
-    const next: State[] = [];
+    const next: ProductState[] = [];
     for (const state of queue) {
-      const shapeStates = state.sets[0] as readonly number[];
-      if (shapeStates.includes(shape.elements.length)) {
-        const matches = patterns.flatMap((p, i) => ((state.sets[i + 1] as readonly number[]).includes(p.elements.length) ? [i] : []));
+      if (shapeDfa.accepting[state.shape] === true) {
+        const matches = state.alive.filter((p, i) => (dfas[p] as LazyDfa).accepting[state.states[i] as number] === true);
         const sig = matches.join(',');
         if (!found.has(sig)) found.set(sig, { matches, witness: state.text });
       }
       for (const c of sigma) {
-        const first = step(shape, shapeStates, c);
-        if (first.length === 0) continue;
-        const sets = [first, ...patterns.map((p, i) => step(p, state.sets[i + 1] as readonly number[], c))];
-        const key = keyOf(sets);
+        const shapeNext = shapeDfa.next(state.shape, c);
+        if (shapeNext === 0) continue;
+        const alive: number[] = [];
+        const states: number[] = [];
+        for (let i = 0; i < state.alive.length; i++) {
+          const p = state.alive[i] as number;
+          const to = (dfas[p] as LazyDfa).next(state.states[i] as number, c);
+          if (to !== 0) {
+            alive.push(p);
+            states.push(to);
+          }
+        }
+        const key = keyOf(shapeNext, alive, states);
         if (seen.has(key)) continue;
         seen.add(key);
         if (seen.size > MAX_STATES) throw new TooComplexError(`more than ${MAX_STATES} automaton states`);
-        next.push({ sets, text: state.text + c });
+        next.push({ shape: shapeNext, alive, states, text: state.text + c });
       }
     }
     queue = next;

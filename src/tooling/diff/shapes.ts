@@ -1,9 +1,12 @@
 /**
  * The request ARNs an action can be called on, as languages: the catalog's ARN template of the action with each
- * placeholder a non-empty run of the characters the client lets through for it (ids: anything but `/` and control
- * characters, as `checkLabel` validates them; a whole `${ResourceArn}`: a project, template or recommender ARN). A
- * superset of the ARNs that exist, so a grant the diff misses cannot hide in a real ARN; a pattern that names no such
- * ARN grants nothing.
+ * placeholder a non-empty run of the characters it may hold (ids: anything but `/` — which `checkLabel` rejects — `:`
+ * and control characters; a whole `${ResourceArn}`: a project, template or recommender ARN). A superset of the ARNs
+ * that exist, so a grant the diff misses cannot hide in a real ARN; a pattern that names no such ARN grants nothing.
+ *
+ * Ids are taken to hold no `:`. No Pinpoint id does (AWS makes them hex strings or names of `[A-Za-z0-9_-]`), and with
+ * one the ARN would have more than six fields, where a `*` that ends a field (the Region's, say) runs on over colons and
+ * would tie every pattern to every later colon: the regions to compare would multiply for requests that cannot exist.
  */
 import type { ActionSpec } from '../../client/spec.js';
 import type { CharClass, Element, Pattern } from './language.js';
@@ -18,8 +21,8 @@ const PLACEHOLDER_CLASSES: Readonly<Record<string, CharClass>> = {
   Region: range('region', /^[a-z0-9-]$/),
   Account: range('account', /^[0-9]$/),
 };
-const ID: CharClass = { name: 'id', has: (c) => c !== '/' && !CONTROL.test(c) };
-const ARN_RESOURCE: CharClass = { name: 'arn-resource', has: (c) => c !== '*' && c !== '?' && !CONTROL.test(c) };
+const ID: CharClass = { name: 'id', has: (c) => c !== '/' && c !== ':' && !CONTROL.test(c) };
+const ARN_RESOURCE: CharClass = { name: 'arn-resource', has: (c) => c !== '*' && c !== '?' && c !== ':' && !CONTROL.test(c) };
 
 /** The resource prefixes a `${ResourceArn}` (tagging) may name. */
 const TAGGABLE = ['apps/', 'templates/', 'recommenders/'] as const;
