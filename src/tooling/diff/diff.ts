@@ -23,7 +23,7 @@ import { buildTiers, evaluateTiers } from '../../policy/set.js';
 import { parseResourceTemplate, staticTokens } from '../../policy/variables.js';
 import { catalogActions, SERVICE } from '../catalog.js';
 import { arnPattern, regions, TooComplexError, type Pattern, type Region } from './language.js';
-import { shapesOf } from './shapes.js';
+import { shapesOf, type Shape } from './shapes.js';
 import { keyValues } from './values.js';
 
 /** One side of a change: the identity policies, and the boundary and SCP levels that limit them. */
@@ -100,16 +100,13 @@ function refOf(l: Located): StatementRef {
   return l.slot.refs[l.statement.statement.index] as StatementRef;
 }
 
-/** The resource patterns of a statement as languages, or the problems that keep them from being one. */
-function resourcePatterns(l: Located, problems: Problem[]): { source: string; pattern: Pattern }[] {
-  const version = l.slot.compiled.policy.version;
+/** The resource pattern sources of a statement, each noted as a problem when it holds a policy variable. */
+function resourceSources(l: Located, cache: RegionCache, problems: Problem[]): string[] {
   return l.statement.resources.flatMap((r) => {
-    const template = parseResourceTemplate(r.source, version === '2012-10-17');
-    if (template.variables.length > 0) {
-      problems.push({ statement: refOf(l), side: l.side, message: `its resource ${JSON.stringify(r.source)} holds a policy variable (\${${template.variables.join('}, ${')}}), whose values diff does not enumerate` });
-      return [];
-    }
-    return [{ source: r.source, pattern: arnPattern(staticTokens(template)) }];
+    if (cache.has(r.source)) return [r.source];
+    const variables = parseResourceTemplate(r.source, l.slot.compiled.policy.version === '2012-10-17').variables;
+    problems.push({ statement: refOf(l), side: l.side, message: `its resource ${JSON.stringify(r.source)} holds a policy variable (\${${variables.join('}, ${')}}), whose values diff does not enumerate` });
+    return [];
   });
 }
 
@@ -119,29 +116,43 @@ function resourcePatterns(l: Located, problems: Problem[]): { source: string; pa
  * does not read are one region for it).
  */
 class RegionCache {
-  private readonly byShape = new Map<string, Region[]>();
+  private full: Region[] | undefined;
+  private readonly projections = new Map<string, Region[]>();
   private readonly index: ReadonlyMap<string, number>;
   private readonly patterns: readonly Pattern[];
+  private readonly shapes: readonly Shape[];
   constructor(all: ReadonlyMap<string, Pattern>) {
     const sources = [...all.keys()].sort();
     this.index = new Map(sources.map((src, i) => [src, i]));
     this.patterns = sources.map((src) => all.get(src) as Pattern);
+    this.shapes = [...new Map(catalogActions.flatMap((a) => shapesOf(a)).map((s) => [s.template, s])).values()];
+  }
+  /** Whether a pattern source is one of the patterns (it has no policy variable). */
+  has(source: string): boolean {
+    return this.index.has(source);
   }
   /** The regions of `shape` cut by `sources` (each one of the patterns given at construction), with a witness each. */
-  regionsFor(shapeKey: string, shape: Pattern, sources: readonly string[]): Region[] {
-    let full = this.byShape.get(shapeKey);
-    if (full === undefined) {
-      full = regions(shape, this.patterns);
-      this.byShape.set(shapeKey, full);
-    }
+  regionsFor(shape: Shape, sources: readonly string[]): Region[] {
+    const key = `${shape.template}\n${sources.join('\n')}`;
+    let projected = this.projections.get(key);
+    if (projected !== undefined) return projected;
+    this.full ??= regions(this.shapes.map((s) => s.pattern), this.patterns);
+    const shapeIndex = this.shapes.findIndex((s) => s.template === shape.template);
     const local = new Map(sources.map((src, i) => [this.index.get(src) as number, i]));
-    const projected = new Map<string, Region>();
-    for (const r of full) {
-      const matches = r.matches.flatMap((m) => (local.has(m) ? [local.get(m) as number] : []));
+    const bySignature = new Map<string, Region>();
+    for (const r of this.full) {
+      if (!r.shapes.includes(shapeIndex)) continue;
+      const matches: number[] = [];
+      for (const m of r.matches) {
+        const i = local.get(m);
+        if (i !== undefined) matches.push(i);
+      }
       const sig = matches.join(',');
-      if (!projected.has(sig)) projected.set(sig, { matches, witness: r.witness });
+      if (!bySignature.has(sig)) bySignature.set(sig, { shapes: [shapeIndex], matches, witness: r.witness });
     }
-    return [...projected.values()];
+    projected = [...bySignature.values()];
+    this.projections.set(key, projected);
+    return projected;
   }
 }
 
@@ -322,8 +333,8 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
   const action = spec.action;
   const located = [...applicable(before, action, 'before'), ...applicable(after, action, 'after')];
   const problems: Problem[] = [];
-  const bySource = new Map<string, Pattern>();
-  for (const l of located) for (const p of resourcePatterns(l, problems)) bySource.set(p.source, p.pattern);
+  const bySource = new Set<string>();
+  for (const l of located) for (const src of resourceSources(l, cache, problems)) bySource.add(src);
   const conds = new Map<string, CompiledCondition[]>();
   for (const l of located) {
     for (const c of l.statement.conditions) {
@@ -346,14 +357,14 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
   // Keys read only as policy variables: absent, or some value (diff does not enumerate them; see the problems above).
   for (const l of located) for (const k of l.statement.readsKeys) if (!values.has(k)) values.set(k, [null, 'x']);
   const statements = new Map<StatementRef, Located>(located.map((l) => [refOf(l), l]));
-  const sources = [...bySource.keys()].sort();
+  const sources = [...bySource].sort();
   const s: ActionSearch = { action, before, after, values, unknownKeys: Object.freeze([...values.keys()]), nodes: 0, added: [], removed: [] };
   const added: DiffChange[] = [];
   const removed: DiffChange[] = [];
   for (const shape of shapesOf(spec)) {
     let cut: Region[];
     try {
-      cut = cache.regionsFor(shape.template, shape.pattern, sources);
+      cut = cache.regionsFor(shape, sources);
     } catch (e) {
       if (!(e instanceof TooComplexError)) throw e;
       problems.push({ message: `the resource patterns for ${action} are too many or too tangled to compare (${e.message})` });

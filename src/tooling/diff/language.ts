@@ -167,25 +167,32 @@ export class TooComplexError extends Error {}
 /** Bound on product states explored for one shape and its patterns. */
 const MAX_STATES = 200_000;
 
-/** One region: which patterns match its strings (indexes into the list given), and its shortest string. */
+/** One region: which shapes hold its strings and which patterns match them (indexes into the lists given), and its shortest string. */
 export interface Region {
+  readonly shapes: readonly number[];
   readonly matches: readonly number[];
   readonly witness: string;
 }
 
 /**
- * A pattern's deterministic automaton, built lazily by the subset construction: each state is a set of positions,
- * interned as a number (0 is the dead state), each transition computed once.
+ * The deterministic automaton of a union of patterns, built lazily by the subset construction: each state is a set of
+ * (pattern, position) pairs — `pattern * 2^16 + position` — interned as a number (0 is the dead state), each
+ * transition computed once, by the index of the character in the alphabet. One pattern is a union of one.
  */
 class LazyDfa {
   private readonly ids = new Map<string, number>();
   private readonly sets: (readonly number[])[] = [];
-  private readonly moves: Map<string, number>[] = [];
-  readonly accepting: boolean[] = [];
+  /** Per state, the next state by character index; -1 where not computed yet. */
+  private readonly moves: Int32Array[] = [];
+  /** Per state, the patterns of the union it accepts. */
+  readonly accepting: (readonly number[])[] = [];
   readonly start: number;
-  constructor(private readonly pattern: Pattern) {
+  constructor(
+    private readonly union: readonly Pattern[],
+    private readonly sigma: readonly string[],
+  ) {
     this.intern([]);
-    this.start = this.intern(close(pattern, [0]));
+    this.start = this.intern(union.flatMap((p, k) => close(p, [0]).map((pos) => k * POSITIONS + pos)));
   }
   private intern(set: readonly number[]): number {
     const key = set.join(',');
@@ -194,76 +201,105 @@ class LazyDfa {
       id = this.sets.length;
       this.ids.set(key, id);
       this.sets.push(set);
-      this.moves.push(new Map());
-      this.accepting.push(set.includes(this.pattern.elements.length));
+      this.moves.push(new Int32Array(this.sigma.length).fill(-1));
+      this.accepting.push([...new Set(set.filter((code) => code % POSITIONS === (this.union[Math.floor(code / POSITIONS)] as Pattern).elements.length).map((code) => Math.floor(code / POSITIONS)))]);
     }
     return id;
   }
-  next(state: number, c: string): number {
-    const moves = this.moves[state] as Map<string, number>;
-    let to = moves.get(c);
-    if (to === undefined) {
-      to = this.intern(step(this.pattern, this.sets[state] as readonly number[], c));
-      moves.set(c, to);
+  next(state: number, ci: number): number {
+    const moves = this.moves[state] as Int32Array;
+    let to = moves[ci] as number;
+    if (to < 0) {
+      const c = this.sigma[ci] as string;
+      const out: number[] = [];
+      for (const code of this.sets[state] as readonly number[]) {
+        const k = Math.floor(code / POSITIONS);
+        for (const pos of step(this.union[k] as Pattern, [code % POSITIONS], c)) out.push(k * POSITIONS + pos);
+      }
+      to = this.intern([...new Set(out)].sort((a, b) => a - b));
+      moves[ci] = to;
     }
     return to;
   }
 }
 
-/** A product state: the shape's state and, for each pattern still alive, its index and state (dead ones dropped). */
+/** Positions per pattern in a union's state codes. */
+const POSITIONS = 65536;
+
+/** A product state: the shapes' state and, for each pattern still alive, its index and state (dead ones dropped). */
 interface ProductState {
   readonly shape: number;
-  readonly alive: readonly number[];
-  readonly states: readonly number[];
+  readonly alive: Int32Array;
+  readonly states: Int32Array;
   readonly text: string;
 }
 
+function hashOf(shape: number, alive: Int32Array, states: Int32Array, n: number): number {
+  let h = (shape * 0x9e3779b1) | 0;
+  for (let i = 0; i < n; i++) {
+    h = Math.imul(h ^ (alive[i] as number), 0x85ebca6b);
+    h = Math.imul(h ^ (states[i] as number), 0xc2b2ae35);
+  }
+  return h ^ n;
+}
+
+function same(x: ProductState, shape: number, alive: Int32Array, states: Int32Array, n: number): boolean {
+  if (x.shape !== shape || x.alive.length !== n) return false;
+  for (let i = 0; i < n; i++) if (x.alive[i] !== alive[i] || x.states[i] !== states[i]) return false;
+  return true;
+}
+
 /**
- * Every non-empty region the patterns cut `shape`'s language into — the strings of the shape on which each pattern
+ * Every non-empty region the patterns cut the shapes' languages into — the strings of the shapes on which each pattern
  * says the same — with a shortest witness of each, found breadth-first over the product automaton. Exact: two strings
- * that reach the same product state are told apart by no pattern, and the alphabet stands for every character.
+ * that reach the same product state are told apart by no pattern, and the alphabet stands for every character. The
+ * shapes are read as one union, so the prefix they share (`arn:…:mobiletargeting:…`) is walked once.
  * @throws TooComplexError past {@link MAX_STATES} product states.
  */
-export function regions(shape: Pattern, patterns: readonly Pattern[]): Region[] {
-  const sigma = alphabet([shape, ...patterns]);
-  const shapeDfa = new LazyDfa(shape);
-  const dfas = patterns.map((p) => new LazyDfa(p));
-  const keyOf = (shapeState: number, alive: readonly number[], states: readonly number[]) => {
-    let key = String(shapeState);
-    for (let i = 0; i < alive.length; i++) key += `,${alive[i]}:${states[i]}`;
-    return key;
-  };
-  const all = patterns.map((_, i) => i);
-  const start: ProductState = { shape: shapeDfa.start, alive: all, states: dfas.map((d) => d.start), text: '' };
-  const seen = new Set<string>([keyOf(start.shape, start.alive, start.states)]);
+export function regions(shapes: readonly Pattern[], patterns: readonly Pattern[]): Region[] {
+  const sigma = alphabet([...shapes, ...patterns]);
+  const shapeDfa = new LazyDfa(shapes, sigma);
+  const dfas = patterns.map((p) => new LazyDfa([p], sigma));
+  const start: ProductState = { shape: shapeDfa.start, alive: Int32Array.from(patterns.keys()), states: Int32Array.from(dfas.map((d) => d.start)), text: '' };
+  // Product states by hash, compared exactly: a collision costs a comparison, never a merged region.
+  const seen = new Map<number, ProductState[]>([[hashOf(start.shape, start.alive, start.states, start.alive.length), [start]]]);
+  let count = 1;
   const found = new Map<string, Region>();
+  const alive = new Int32Array(patterns.length);
+  const states = new Int32Array(patterns.length);
   let queue: ProductState[] = [start];
   while (queue.length > 0) {
     const next: ProductState[] = [];
     for (const state of queue) {
-      if (shapeDfa.accepting[state.shape] === true) {
-        const matches = state.alive.filter((p, i) => (dfas[p] as LazyDfa).accepting[state.states[i] as number] === true);
-        const sig = matches.join(',');
-        if (!found.has(sig)) found.set(sig, { matches, witness: state.text });
+      const accepted = shapeDfa.accepting[state.shape] as readonly number[];
+      if (accepted.length > 0) {
+        const matches: number[] = [];
+        state.alive.forEach((p, i) => {
+          if (((dfas[p] as LazyDfa).accepting[state.states[i] as number] as readonly number[]).length > 0) matches.push(p);
+        });
+        const sig = `${accepted.join(',')}|${matches.join(',')}`;
+        if (!found.has(sig)) found.set(sig, { shapes: accepted, matches, witness: state.text });
       }
-      for (const c of sigma) {
-        const shapeNext = shapeDfa.next(state.shape, c);
+      for (let ci = 0; ci < sigma.length; ci++) {
+        const shapeNext = shapeDfa.next(state.shape, ci);
         if (shapeNext === 0) continue;
-        const alive: number[] = [];
-        const states: number[] = [];
+        let n = 0;
         for (let i = 0; i < state.alive.length; i++) {
           const p = state.alive[i] as number;
-          const to = (dfas[p] as LazyDfa).next(state.states[i] as number, c);
+          const to = (dfas[p] as LazyDfa).next(state.states[i] as number, ci);
           if (to !== 0) {
-            alive.push(p);
-            states.push(to);
+            alive[n] = p;
+            states[n++] = to;
           }
         }
-        const key = keyOf(shapeNext, alive, states);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        if (seen.size > MAX_STATES) throw new TooComplexError(`more than ${MAX_STATES} automaton states`);
-        next.push({ shape: shapeNext, alive, states, text: state.text + c });
+        const h = hashOf(shapeNext, alive, states, n);
+        const bucket = seen.get(h);
+        if (bucket?.some((x) => same(x, shapeNext, alive, states, n)) === true) continue;
+        const fresh: ProductState = { shape: shapeNext, alive: alive.slice(0, n), states: states.slice(0, n), text: state.text + (sigma[ci] as string) };
+        if (bucket === undefined) seen.set(h, [fresh]);
+        else bucket.push(fresh);
+        if (++count > MAX_STATES) throw new TooComplexError(`more than ${MAX_STATES} automaton states`);
+        next.push(fresh);
       }
     }
     queue = next;

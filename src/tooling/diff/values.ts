@@ -64,7 +64,7 @@ function textValues(conds: readonly CompiledCondition[]): string[] {
   // `Arn*` operators also need the value to start with `arn:`.
   if (conds.some((c) => c.spec.op.name.startsWith('Arn'))) patterns.push(globPattern(['arn:', ...tokenizeWildcard('*')]));
   const any: Pattern = { elements: [{ kind: 'star', cls: ANY }], fold: false };
-  return [...new Set(['', ...regions(any, patterns).map((r) => r.witness)])];
+  return [...new Set(['', ...regions([any], patterns).map((r) => r.witness)])];
 }
 
 /** Bounds, a point between each two, one below and above. */
