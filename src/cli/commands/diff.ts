@@ -3,6 +3,7 @@
  * (listed), 2 bad input, 3 cannot tell (the notes name the statement and why).
  */
 import type { Command } from 'commander';
+import type { RequestContext } from '../../policy/index.js';
 import { diffPolicies, type DiffSide, type PolicyDiff } from '../../tooling/diff/index.js';
 import { CliError, EXIT } from '../errors.js';
 import { readText, type Io, type Outcome } from '../io.js';
@@ -38,19 +39,27 @@ function sideFromFiles(opts: Record<string, unknown>, side: 'before' | 'after', 
 }
 
 /** The `before` side: files, or the principal IAM holds today (`--before-principal`) with any --before-scp levels. */
-async function beforeSide(opts: Record<string, unknown>, io: Io, lines: string[]): Promise<DiffSide | undefined> {
+async function beforeSide(opts: Record<string, unknown>, io: Io, lines: string[]): Promise<{ side: DiffSide; context?: RequestContext } | undefined> {
   const principalArn = opts.beforePrincipal as string | undefined;
-  if (principalArn === undefined) return sideFromFiles(opts, 'before', lines);
+  if (principalArn === undefined) {
+    const side = sideFromFiles(opts, 'before', lines);
+    return side === undefined ? undefined : { side };
+  }
   if (opts.before !== undefined || opts.beforeBoundary !== undefined) {
     throw new CliError(['--before: not with --before-principal, whose identity policies and boundary come from IAM']);
   }
   const scps = sideFromFiles({ beforeScp: opts.beforeScp }, 'before', lines);
   const principal = await principalFrom({ principal: principalArn, region: opts.region }, io);
   if (principal === undefined) return undefined;
+  // The proposal is for the same principal: its own keys (tags, ARN, account) are facts on both sides.
+  const { mergePrincipalContext } = await import('../../principal/identity.js');
   return {
-    policies: principal.policySet.policies,
-    ...(principal.policySet.permissionsBoundary ? { permissionsBoundary: principal.policySet.permissionsBoundary } : {}),
-    ...(scps?.serviceControlPolicies ? { serviceControlPolicies: scps.serviceControlPolicies } : {}),
+    side: {
+      policies: principal.policySet.policies,
+      ...(principal.policySet.permissionsBoundary ? { permissionsBoundary: principal.policySet.permissionsBoundary } : {}),
+      ...(scps?.serviceControlPolicies ? { serviceControlPolicies: scps.serviceControlPolicies } : {}),
+    },
+    context: mergePrincipalContext({}, principal),
   };
 }
 
@@ -64,7 +73,7 @@ export function registerDiff(program: Command, io: Io, outcome: Outcome): void {
     .option('--after-boundary <file>', 'permissions boundary of the after side')
     .option('--before-scp <file...>', 'service control policies of the before side, one level each')
     .option('--after-scp <file...>', 'service control policies of the after side, one level each')
-    .option('--before-principal <arn|auto>', 'the before side is what the principal holds in IAM today (auto: whoever the credentials belong to), as whoami loads it')
+    .option('--before-principal <arn|auto>', 'the before side is what the principal holds in IAM today (auto: whoever the credentials belong to), as whoami loads it; its own keys (tags) hold on both sides')
     .option('--region <region>', 'the Region for IAM and STS calls (default AWS_REGION, else us-east-1)');
   addFormatOptions(cmd, ['text', 'json', 'markdown', 'sarif'], 'text');
   cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {
@@ -76,7 +85,7 @@ export function registerDiff(program: Command, io: Io, outcome: Outcome): void {
     const before = await beforeSide(opts, io, lines);
     const after = sideFromFiles(opts, 'after', lines);
     if (lines.length > 0 || before === undefined || after === undefined) throw new CliError(lines);
-    const d = diffPolicies({ before, after });
+    const d = diffPolicies({ before: before.side, after, ...(before.context ? { context: before.context } : {}) });
     const format = formatFrom(opts);
     if (format === 'json') io.out(json(d));
     else if (format === 'markdown') io.out((await import('../../tooling/render/diff.js')).diffMarkdown(d));

@@ -37,6 +37,11 @@ export interface DiffSide {
 export interface DiffRequest {
   readonly before: DiffSide;
   readonly after: DiffSide;
+  /**
+   * Keys whose values are facts for both sides, not enumerated: the principal's own keys (`aws:PrincipalTag/team`,
+   * `aws:PrincipalArn`) when both sides are attached to one known principal. Every other key ranges over all values.
+   */
+  readonly context?: RequestContext;
 }
 
 /** Requests one side allows and the other does not. */
@@ -329,7 +334,7 @@ interface ActionResult {
   readonly problems: Problem[];
 }
 
-function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly Tier[], cache: RegionCache): ActionResult {
+function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly Tier[], cache: RegionCache, fixed: ReadonlyMap<string, ContextValueOrAbsent>): ActionResult {
   const action = spec.action;
   const located = [...applicable(before, action, 'before'), ...applicable(after, action, 'after')];
   const problems: Problem[] = [];
@@ -348,6 +353,11 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
   }
   const values = new Map<string, readonly ContextValueOrAbsent[]>();
   for (const [key, list] of conds) {
+    const known = fixed.get(key);
+    if (known !== undefined) {
+      values.set(key, [known]);
+      continue;
+    }
     const v = keyValues(key, list);
     if ('problem' in v) {
       problems.push({ message: v.problem });
@@ -355,7 +365,7 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
     } else values.set(key, v.values);
   }
   // Keys read only as policy variables: absent, or some value (diff does not enumerate them; see the problems above).
-  for (const l of located) for (const k of l.statement.readsKeys) if (!values.has(k)) values.set(k, [null, 'x']);
+  for (const l of located) for (const k of l.statement.readsKeys) if (!values.has(k)) values.set(k, fixed.has(k) ? [fixed.get(k) as ContextValueOrAbsent] : [null, 'x']);
   const statements = new Map<StatementRef, Located>(located.map((l) => [refOf(l), l]));
   const sources = [...bySource].sort();
   const s: ActionSearch = { action, before, after, values, unknownKeys: Object.freeze([...values.keys()]), nodes: 0, added: [], removed: [] };
@@ -376,8 +386,9 @@ function diffAction(spec: ActionSpec, before: readonly Tier[], after: readonly T
         problems.push({ message: `the conditions for ${action} combine into more than ${MAX_NODES} cases` });
         break;
       }
-      added.push(...s.added.slice(from.added).map((f) => change(action, shape.template, f, conds, statements)));
-      removed.push(...s.removed.slice(from.removed).map((f) => change(action, shape.template, f, conds, statements)));
+      const described = (f: Found) => change(action, shape.template, { ...f, assigned: f.assigned.filter(([k]) => !fixed.has(k)) }, conds, statements);
+      added.push(...s.added.slice(from.added).map(described));
+      removed.push(...s.removed.slice(from.removed).map(described));
     }
   }
   return { added, removed, problems };
@@ -430,8 +441,9 @@ export function diffPolicies(req: DiffRequest): PolicyDiff {
   const removed: DiffChange[] = [];
   const problems: (readonly [string, readonly Problem[]])[] = [];
   const cache = new RegionCache(allPatterns([before, after]));
+  const fixed = new Map<string, ContextValueOrAbsent>(Object.entries(req.context ?? {}).flatMap(([k, v]) => (v === undefined ? [] : [[k.toLowerCase(), typeof v === 'string' ? v : [...v]]])));
   for (const spec of catalogActions) {
-    const r = diffAction(spec, before, after, cache);
+    const r = diffAction(spec, before, after, cache, fixed);
     added.push(...r.added);
     removed.push(...r.removed);
     if (r.problems.length > 0) problems.push([spec.action, r.problems]);
