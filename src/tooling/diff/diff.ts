@@ -108,7 +108,8 @@ function refOf(l: Located): StatementRef {
 /** The resource pattern sources of a statement, each noted as a problem when it holds a policy variable. */
 function resourceSources(l: Located, cache: RegionCache, problems: Problem[]): string[] {
   return l.statement.resources.flatMap((r) => {
-    if (cache.has(r.source)) return [r.source];
+    const key = patternKey(l.slot.compiled.policy.version, r.source);
+    if (cache.has(key)) return [key];
     const variables = parseResourceTemplate(r.source, l.slot.compiled.policy.version === '2012-10-17').variables;
     problems.push({ statement: refOf(l), side: l.side, message: `its resource ${JSON.stringify(r.source)} holds a policy variable (\${${variables.join('}, ${')}}), whose values diff does not enumerate` });
     return [];
@@ -132,9 +133,9 @@ class RegionCache {
     this.patterns = sources.map((src) => all.get(src) as Pattern);
     this.shapes = [...new Map(catalogActions.flatMap((a) => shapesOf(a)).map((s) => [s.template, s])).values()];
   }
-  /** Whether a pattern source is one of the patterns (it has no policy variable). */
-  has(source: string): boolean {
-    return this.index.has(source);
+  /** Whether a pattern (by its {@link patternKey}) is one of the patterns: it has no policy variable. */
+  has(key: string): boolean {
+    return this.index.has(key);
   }
   /** The regions of `shape` cut by `sources` (each one of the patterns given at construction), with a witness each. */
   regionsFor(shape: Shape, sources: readonly string[]): Region[] {
@@ -161,7 +162,12 @@ class RegionCache {
   }
 }
 
-/** Every resource pattern (without policy variables) of every statement of the tiers. */
+/** A pattern by its text and policy version: `${*}` is a variable's escape in 2012-10-17 and plain text in 2008-10-17. */
+function patternKey(version: string, source: string): string {
+  return `${version} ${source}`;
+}
+
+/** Every resource pattern (without policy variables) of every statement of the tiers, by {@link patternKey}. */
 function allPatterns(sides: readonly (readonly Tier[])[]): Map<string, Pattern> {
   const out = new Map<string, Pattern>();
   for (const tiers of sides) {
@@ -170,9 +176,10 @@ function allPatterns(sides: readonly (readonly Tier[])[]): Map<string, Pattern> 
         const version = slot.compiled.policy.version;
         for (const s of slot.compiled.statements) {
           for (const r of s.resources) {
-            if (out.has(r.source)) continue;
+            const key = patternKey(version, r.source);
+            if (out.has(key)) continue;
             const template = parseResourceTemplate(r.source, version === '2012-10-17');
-            if (template.variables.length === 0) out.set(r.source, arnPattern(staticTokens(template)));
+            if (template.variables.length === 0) out.set(key, arnPattern(staticTokens(template)));
           }
         }
       }
