@@ -56,12 +56,12 @@ function allows(side: DiffSide, r: Request): boolean {
 }
 
 /** Every request of the brute force that `after` allows and `before` does not. */
-export function addedRequests(before: DiffSide, after: DiffSide, ids: readonly string[]): Request[] {
+export function addedRequests(before: DiffSide, after: DiffSide, ids: readonly string[], extraContexts: readonly RequestContext[] = []): Request[] {
   const out: Request[] = [];
   for (const name of ACTIONS) {
     const action = `mobiletargeting:${name}`;
     for (const resource of arnsOf(name, ids)) {
-      for (const context of CONTEXTS) {
+      for (const context of [...CONTEXTS, ...extraContexts]) {
         const r = { action, resource, context };
         if (allows(after, r) && !allows(before, r)) out.push(r);
       }

@@ -56,15 +56,25 @@ const side = fc.array(policy, { minLength: 1, maxLength: 2 }).map((policies): Di
 /** A random id joins the fixed ones, so ARNs are not only the ids the patterns name. */
 const ids = fc.string({ minLength: 1, maxLength: 4 }).filter((s) => !s.includes('/')).map((extra) => ['app1', 'seg1', 'x*y', extra]);
 
+/** Request contexts drawn at random beside the fixed ones: any key may be absent. */
+const context = fc.record({
+  'aws:SourceIp': fc.oneof(fc.ipV4(), fc.constantFrom('10.255.255.255', '11.0.0.0', '::ffff:10.1.2.3', '2001:db8::1')),
+  'aws:PrincipalTag/team': fc.oneof(fc.constantFrom('dev', 'Dev', 'ops', 'd', ''), fc.string({ maxLength: 3 })),
+  'aws:MultiFactorAuthAge': fc.integer({ min: 0, max: 7200 }).map(String),
+  'aws:CurrentTime': fc.date({ min: new Date('2025-06-01T00:00:00Z'), max: new Date('2026-06-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  'aws:SecureTransport': fc.constantFrom('true', 'false', 'TRUE'),
+  'aws:TagKeys': fc.subarray(['a', 'b', 'c', 'ab']),
+}, { requiredKeys: [] });
+
 describe('diffPolicies against brute force', () => {
   it('reports every request the brute force finds added, and every change it reports is real', () => {
     fc.assert(
-      fc.property(side, side, ids, (before, after, idList) => {
+      fc.property(side, side, ids, fc.array(context, { maxLength: 6 }), (before, after, idList, contexts) => {
         const d = diffPolicies({ before, after });
         for (const c of d.added) expect(isReal(before, after, c), `reported ${JSON.stringify(c)}`).toBe(true);
         for (const c of d.removed) expect(isReal(after, before, c), `reported removed ${JSON.stringify(c)}`).toBe(true);
         if (d.verdict === 'unknown') return;
-        for (const r of addedRequests(before, after, idList)) {
+        for (const r of addedRequests(before, after, idList, contexts)) {
           expect(d.added.some((c) => covers(c, r)), `brute force found ${JSON.stringify(r)}; diff reported ${JSON.stringify(d.added)}`).toBe(true);
         }
         if (d.added.length === 0) expect(d.verdict).toBe('no-new-access');
