@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cliLines, pinpointGuard } from '../examples/examples.js';
+import { cliLines, pinpointGuard, tsx } from '../examples/examples.js';
 import { cli } from './support.js';
 
 const BEFORE = 'examples/policies/diff-before.json';
@@ -60,5 +60,13 @@ describe('pinpoint-guard diff', () => {
     const invalid = await cli(['diff', '--before', BEFORE, '--after', 'test/tooling/fixtures/lint-problems.json', 'nope.json']);
     expect(invalid.code).toBe(2);
     expect(invalid.stderr).toContain('nope.json');
+  }, 90_000);
+});
+
+describe('examples/diff.ts', () => {
+  it('prints the verdict and the added access of the library call', async () => {
+    const r = await tsx('examples/diff.ts');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('new-access\nmobiletargeting:GetApp arn:aws:mobiletargeting:us-east-1:123456789012:apps/* whatever the context\n');
   }, 90_000);
 });
