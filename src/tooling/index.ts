@@ -27,6 +27,7 @@ export {
   type PolicyStatementDocument,
 } from './generate.js';
 export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
+export { diffPolicies, type DiffChange, type DiffNote, type DiffRequest, type DiffSide, type PolicyDiff } from './diff/index.js';
 export { ToolingInputError } from './errors.js';
 export { LEGACY_ACTIONS } from './legacy.js';
 export {

@@ -18,6 +18,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'check', summary: 'decide one call against the policies, without sending it', load: async () => (await import('./check.js')).registerCheck },
   { name: 'matrix', summary: 'decide every catalog action on one project\'s resources', load: async () => (await import('./matrix.js')).registerMatrix },
+  { name: 'diff', summary: 'what a policy change grants: requests the new policies allow and the old ones do not', load: async () => (await import('./diff.js')).registerDiff },
   { name: 'lint', summary: 'find mistakes and risks in a policy', load: async () => (await import('./lint.js')).registerLint },
   { name: 'policy', summary: 'generate the least-privilege policy for a set of calls, and check it', load: async () => (await import('./policy.js')).registerPolicy },
   { name: 'whoami', summary: 'load the caller\'s principal from IAM: its policies, their sources and the principal keys', load: async () => (await import('./whoami.js')).registerWhoami },
