@@ -1,0 +1,235 @@
+/**
+ * `guardPlugin(config)`: pinpoint-guard's guard inside `@aws-sdk/client-pinpoint`, as the SDK's own plugins are made
+ * (`{ applyToStack(stack) { stack.add(middleware, { step, name, override }) } }`). One middleware at the initialize
+ * step — before serialization, outside the retry loop, so one decision per command — names the operation from the
+ * middleware context, validates and binds the command's input as the project's client does, and asks the one guard
+ * (src/guard/guard.ts). Allow passes a snapshot of the checked input on; anything else sends nothing.
+ */
+import type { PinpointClient } from '@aws-sdk/client-pinpoint';
+import { operations } from '../../generated/operations.js';
+import { bindCall, type BoundCall } from '../client/bind.js';
+import { callerAccount } from '../client/account.js';
+import { queryString } from '../client/encode.js';
+import type { OperationSpec } from '../client/spec.js';
+import type { ClientConfig, DryRunResult, Logger, PreparedRequest, RecordedCall } from '../client/types.js';
+import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
+import { ValidationError } from '../errors/validation.js';
+import { Guard } from '../guard/guard.js';
+import { guardVerdict } from '../guard/verdict.js';
+import { checkLifecycle } from '../lifecycle/notice.js';
+import { asSdkError, type NotSentMetadata } from './errors.js';
+import { sdkCredentials, sdkEndpoint, sdkReadTags, sdkRegion } from './host.js';
+
+/** The guard modes of the plugin: `off` is not one (to turn the guard off, do not use the plugin). */
+export type SdkGuardMode = 'enforce' | 'dry-run' | 'record';
+
+/** The guard's configuration fields the plugin takes as they are (see `ClientConfig` for each). */
+type GuardFields = Pick<ClientConfig,
+  | 'accountId' | 'policy' | 'policies' | 'permissionsBoundary' | 'serviceControlPolicies' | 'sessionPolicy' | 'context' | 'whenUncertain'
+  | 'lifecycle' | 'logger' | 'principal' | 'principalRefreshSeconds' | 'principalMaxStaleSeconds' | 'iamEndpoint' | 'stsEndpoint'
+  | 'resourceTags' | 'resourceTagsTtlSeconds'>;
+
+/**
+ * Configuration of {@link guardPlugin}: the guard's own (policies or a principal, context, whenUncertain, lifecycle,
+ * logger, resourceTags) and the SDK client it is used on, whose Region, credentials and endpoint the guard decides
+ * with (a principal and, without `accountId`, the account are loaded with its credentials; `resourceTags: 'fetch'`
+ * reads tags through it).
+ */
+export interface GuardPluginConfig extends GuardFields {
+  /** The `PinpointClient` (or aggregated `Pinpoint`) whose `middlewareStack` the plugin is used on. */
+  readonly client: PinpointClient;
+  /** `enforce` (default), `dry-run` (nothing is sent; `send` resolves to a {@link SdkDryRunResult}) or `record`. */
+  readonly mode?: SdkGuardMode;
+}
+
+/** What `send` resolves to in dry-run mode: the guard's decision and the request that would be sent. */
+export interface SdkDryRunResult extends DryRunResult {
+  readonly $metadata: NotSentMetadata;
+}
+
+/** The SDK's middleware stack of a Pinpoint client, and the plugin shape `middlewareStack.use` takes. */
+type PinpointStack = PinpointClient['middlewareStack'];
+type PinpointPluggable = Parameters<PinpointStack['use']>[0];
+
+/** The plugin: a `Pluggable` for `client.middlewareStack.use(...)`, and the handle of its guard. */
+export interface GuardPlugin extends PinpointPluggable {
+  /** The guard mode in force. */
+  readonly mode: SdkGuardMode;
+  /** In `record` mode: every call decided so far, in call order (the call was sent whatever the decision). */
+  recorded(): readonly RecordedCall[];
+  /** Loads the principal (and resolves the client's Region and endpoint) now rather than on the first call. */
+  ready(): Promise<void>;
+  /** Stops the principal's background refresh. */
+  close(): void;
+}
+
+/** The middleware's name in the stack: `use` twice adds it once. */
+export const GUARD_MIDDLEWARE_NAME = 'pinpointGuardMiddleware';
+
+const MODES: readonly SdkGuardMode[] = ['enforce', 'dry-run', 'record'];
+
+const defaultLogger: Logger = {
+  debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
+  warn: (m) => console.warn(m),
+};
+
+/** The SDK's handler execution context, as far as the plugin reads it. */
+interface SdkContext {
+  readonly commandName?: string;
+  readonly __smithy_context?: { readonly service?: string; readonly operation?: string; readonly abortSignal?: AbortSignal };
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * The operation of a command, from the middleware context the SDK fills (`__smithy_context.operation`, else
+ * `commandName` without its `Command` suffix) — never from a class name, which minifiers rename.
+ */
+function operationOf(context: SdkContext): OperationSpec {
+  const smithy = context.__smithy_context;
+  const name = smithy?.operation ?? context.commandName?.replace(/Command$/, '');
+  if (smithy?.service !== undefined && smithy.service !== 'Pinpoint') {
+    throw new TypeError(`pinpoint-guard: the guard plugin is on a client of ${smithy.service}, not Amazon Pinpoint; nothing was sent`);
+  }
+  if (name === undefined || !hasOwn(operations, name)) {
+    throw new TypeError(`pinpoint-guard: ${JSON.stringify(name)} is not an operation of the catalog, so the guard cannot decide it; nothing was sent`);
+  }
+  return operations[name as keyof typeof operations] as OperationSpec;
+}
+
+/**
+ * The input the guard checks and the SDK then serialises: one structured copy, so getters are read once and the
+ * caller changing its object while the guard awaits cannot change what is sent.
+ */
+function snapshot(spec: OperationSpec, input: unknown): object {
+  try {
+    return structuredClone(input) as object;
+  } catch (e) {
+    throw new ValidationError(spec.name, '(input)', 'plain data (objects, arrays, strings, numbers, booleans, Dates)', (e as Error).message);
+  }
+}
+
+/** The request the SDK would send, without credentials or signature: the endpoint and the bound path, query and body. */
+function preparedRequest(endpoint: URL, bound: BoundCall): PreparedRequest {
+  const qs = queryString(bound.query);
+  return {
+    method: bound.spec.method,
+    url: `${endpoint.href.replace(/\/$/, '')}${bound.path}${qs ? `?${qs}` : ''}`,
+    headers: bound.body !== undefined ? { 'content-type': 'application/json' } : {},
+    body: bound.body,
+  };
+}
+
+/** The guard of one plugin, made on first use: the client's Region and endpoint are resolved then (they are providers). */
+interface Resolved {
+  readonly guard: Guard;
+  readonly endpoint: URL;
+}
+
+const NOT_SENT: NotSentMetadata = Object.freeze({ attempts: 0, totalRetryDelay: 0 });
+
+/** Which plugin is on which stack: the same plugin used twice is added once; a second, different one is refused. */
+const applied = new WeakMap<object, GuardPlugin>();
+
+/**
+ * The guard as a plugin of `@aws-sdk/client-pinpoint`.
+ *
+ * @example
+ * const pinpoint = new PinpointClient({ region: 'us-east-1' });
+ * pinpoint.middlewareStack.use(guardPlugin({ client: pinpoint, policy }));
+ * await pinpoint.send(new GetAppCommand({ ApplicationId })); // AccessDeniedError, nothing sent, if the policy denies it
+ */
+export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
+  if (!config || typeof config !== 'object') throw new TypeError('guardPlugin(config): expected an object with client and the guard\'s configuration');
+  const client = config.client;
+  if (!client || typeof client.send !== 'function' || typeof client.middlewareStack?.use !== 'function' || typeof client.config !== 'object') {
+    throw new TypeError('config.client: expected the @aws-sdk/client-pinpoint client (PinpointClient or Pinpoint) the plugin is used on');
+  }
+  const mode: SdkGuardMode = config.mode ?? 'enforce';
+  if (!MODES.includes(mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+  const logger = config.logger ?? defaultLogger;
+  const credentials = sdkCredentials(client);
+  const recorded: RecordedCall[] = [];
+  let resolved: Promise<Resolved> | undefined;
+
+  const { client: _client, ...guardFields } = config;
+  const resolve = (): Promise<Resolved> => {
+    resolved ??= (async () => {
+      const region = await sdkRegion(client);
+      const endpoint = await sdkEndpoint(client, region);
+      // The SDK always holds a credential provider: a provider's keys may be a session's, so session-derived keys are unknown.
+      const guard = new Guard({ ...guardFields, region, mode, credentials, logger }, {
+        credentials,
+        logger,
+        secureTransport: endpoint.protocol === 'https:',
+        callerAccount: async () => {
+          const identity = await credentials().catch((e: Error) => { throw new AccountResolutionError(e.message); });
+          return callerAccount(undefined, region, identity);
+        },
+        readTags: sdkReadTags(client),
+      });
+      return { guard, endpoint };
+    })();
+    // A failure (a Region the guard refuses) is not kept: the next call tries again and fails with the same reason.
+    resolved.catch(() => { resolved = undefined; });
+    return resolved;
+  };
+
+  const middleware = (next: (args: { input: object }) => Promise<{ output: unknown }>, context: SdkContext) => async (args: { input: object }): Promise<{ output: unknown }> => {
+    let bound: BoundCall;
+    let input: object;
+    let guard: Guard;
+    try {
+      const spec = operationOf(context);
+      input = snapshot(spec, args.input);
+      bound = bindCall(spec, input);
+      checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
+      const r = await resolve();
+      guard = r.guard;
+      const outcome = await guard.decide(bound, { signal: context.__smithy_context?.abortSignal });
+      const { decision, resource, action } = outcome;
+      logger.debug(`pinpoint-guard: ${decision.decision} ${action} on ${resource}`);
+      const verdict = guardVerdict(decision.decision, config.whenUncertain ?? 'deny');
+      if (mode === 'dry-run') {
+        const output: SdkDryRunResult = {
+          dryRun: true, operation: spec.name, action, resource, decision, wouldSend: verdict === 'send', request: preparedRequest(r.endpoint, bound), $metadata: NOT_SENT,
+        };
+        return { output };
+      }
+      if (mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, action, resource, decision);
+      if (mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, action, resource, decision);
+      if (mode === 'record') recorded.push({ operation: spec.name, action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
+    } catch (e) {
+      throw asSdkError(e);
+    }
+    try {
+      return await next({ ...args, input });
+    } finally {
+      guard.sent(bound);
+    }
+  };
+
+  const plugin: GuardPlugin = {
+    mode,
+    recorded: () => [...recorded],
+    ready: async () => { await (await resolve()).guard.ready(); },
+    close: () => { void resolved?.then((r) => r.guard.close(), () => undefined); },
+    applyToStack: (stack) => {
+      if (stack !== client.middlewareStack) {
+        throw new TypeError('guardPlugin: use it on the middlewareStack of config.client (its Region, credentials and endpoint are the ones the guard decides with)');
+      }
+      const prior = applied.get(stack);
+      if (prior === plugin) return;
+      if (prior !== undefined) throw new TypeError('guardPlugin: this client already has a guard plugin; configure one plugin with every policy rather than replacing it');
+      applied.set(stack, plugin);
+      // Low priority: the last of the initialize step, so input-changing middleware of that step runs before the check.
+      stack.add(middleware as never, { step: 'initialize', priority: 'low', name: GUARD_MIDDLEWARE_NAME, tags: ['PINPOINT_GUARD'], override: true });
+    },
+  };
+  return plugin;
+}
+
+/** Whether a `send` result is a dry-run plugin's {@link SdkDryRunResult} (its type says the command's output). */
+export function isDryRunResult(output: unknown): output is SdkDryRunResult {
+  return typeof output === 'object' && output !== null && (output as { dryRun?: unknown }).dryRun === true && 'decision' in output && 'request' in output;
+}
