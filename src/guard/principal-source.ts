@@ -3,13 +3,14 @@
  * turned into the compiled policy set and the principal keys the guard decides with. A failed first load denies
  * every guarded call with the PrincipalLoadError; a failed refresh keeps the last good set for a bounded time.
  */
-import { compilePolicies, type CompiledPolicySet, type ParsedPolicy, type RequestContext } from '../policy/index.js';
+import { compilePolicies, type CompiledPolicySet, type ParsedPolicy } from '../policy/index.js';
 import { parsedAll } from './resource-tags.js';
-import { factMatcher, mergePrincipalContext } from '../principal/identity.js';
+import { factMatcher } from '../principal/identity.js';
 import { loadPrincipal } from '../principal/load.js';
 import { PrincipalLoadError } from '../principal/errors.js';
 import type { LoadedPrincipal } from '../principal/types.js';
-import type { ClientConfig, CredentialProvider, Logger } from './types.js';
+import type { ClientConfig, CredentialProvider, Logger } from '../client/types.js';
+import type { PrincipalKeys } from './decide.js';
 
 /** The guard's view of a loaded principal. */
 export interface PrincipalGuard {
@@ -19,6 +20,8 @@ export interface PrincipalGuard {
   readonly parsed: readonly ParsedPolicy[];
   /** Whether a lower-cased context key is one the principal states as a fact (the caller may not supply it). */
   readonly isFact: (lowerKey: string) => boolean;
+  /** The principal's keys, as the guard's decision takes them. */
+  readonly keys: PrincipalKeys;
 }
 
 const DEFAULT_REFRESH_SECONDS = 300;
@@ -49,6 +52,7 @@ export function checkPrincipalConfig(config: ClientConfig): void {
 }
 
 function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGuard {
+  const isFact = factMatcher(principal);
   const set = compilePolicies({
     policies: principal.policySet.policies,
     ...(principal.policySet.permissionsBoundary ? { permissionsBoundary: principal.policySet.permissionsBoundary } : {}),
@@ -58,16 +62,9 @@ function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGu
   return {
     principal, set,
     parsed: [...principal.policySet.policies, ...parsedAll([principal.policySet.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])],
-    isFact: factMatcher(principal),
+    isFact,
+    keys: { context: principal.context, knownKeys: principal.knownKeys, isFact },
   };
-}
-
-/**
- * The request context with the principal's keys as facts: a caller key naming one (in any letter case, or in a
- * family the principal states completely, such as aws:PrincipalTag/*) is dropped, then the principal's are set.
- */
-export function withPrincipalKeys(context: RequestContext, guard: PrincipalGuard): RequestContext {
-  return mergePrincipalContext(context, guard.principal, guard.isFact);
 }
 
 /** Loads, holds and refreshes the principal of one client. */

@@ -4,7 +4,7 @@
  * dropped when TagResource/UntagResource succeed through that client. The fetched tags are facts: the caller's
  * context cannot supply aws:ResourceTag/* next to them.
  */
-import { matchWildcard, parsePolicy, type ParsedPolicy, type PolicyInput, type RequestContext } from '../policy/index.js';
+import { matchWildcard, parsePolicy, type ParsedPolicy, type PolicyInput } from '../policy/index.js';
 
 const RESOURCE_TAG = 'aws:resourcetag/';
 const DEFAULT_TTL_SECONDS = 60;
@@ -34,14 +34,6 @@ export function parsedAll(inputs: readonly (PolicyInput | undefined)[]): ParsedP
       // An invalid policy denies every call on its own (the guard's 'invalid' state); no tags are needed for that.
     }
   }
-  return out;
-}
-
-/** The context with the fetched tags as facts: any aws:ResourceTag/* the caller gave is dropped first. */
-export function withResourceTags(context: RequestContext, tags: Readonly<Record<string, string>>): RequestContext {
-  const out = Object.create(null) as Record<string, RequestContext[string]>;
-  for (const [k, v] of Object.entries(context)) if (!k.toLowerCase().startsWith(RESOURCE_TAG)) out[k] = v;
-  for (const [k, v] of Object.entries(tags)) out[`aws:ResourceTag/${k}`] = v;
   return out;
 }
 
@@ -83,4 +75,24 @@ export class ResourceTagCache {
   invalidate(arn: string): void {
     this.#entries.delete(arn);
   }
+}
+
+const describeValue = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}` : typeof v);
+
+/**
+ * The tags in a ListTagsForResource answer (`{ TagsModel: { tags: { key: value } } }`). Anything else — no `tags`,
+ * `tags` null, a list, a string, a value that is not a string — is not "no tags" but an answer the guard cannot
+ * read: it throws, and the guard denies with that reason.
+ */
+export function tagsOfAnswer(out: unknown): Readonly<Record<string, string>> {
+  const model = (out as { TagsModel?: unknown } | null | undefined)?.TagsModel;
+  if (model === null || typeof model !== 'object' || Array.isArray(model)) throw new Error(`the ListTagsForResource answer has no tags object (TagsModel is ${describeValue(model)})`);
+  const tags = (model as { tags?: unknown }).tags;
+  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) throw new Error(`the ListTagsForResource answer's "tags" is ${tags === undefined ? 'missing' : describeValue(tags)}, expected a map of tag keys to string values`);
+  const out2 = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(tags)) {
+    if (typeof v !== 'string') throw new Error(`the ListTagsForResource answer's tag ${JSON.stringify(k)} is ${describeValue(v)}, expected a string`);
+    out2[k] = v;
+  }
+  return out2;
 }

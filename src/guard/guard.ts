@@ -1,0 +1,169 @@
+/**
+ * The stateful guard of one client (or SDK plugin): it holds the compiled policies, the principal source and the
+ * resource tag cache, resolves the account ARNs name, gathers the facts of a call and decides it with
+ * {@link guardDecision}. It sends nothing itself: the caller supplies the I/O (credentials, STS, ListTagsForResource).
+ */
+import type { BoundCall } from '../client/bind.js';
+import type { OperationSpec } from '../client/spec.js';
+import type { ClientConfig, CredentialProvider, GuardMode, Logger } from '../client/types.js';
+import type { ParsedPolicy, RequestContext } from '../policy/index.js';
+import { AccountResolutionError } from '../errors/guard.js';
+import { guardDecision, guardDeny, type GuardOutcome, type GuardPolicies } from './decide.js';
+import { credentialKind, type CredentialKind } from './keys.js';
+import { configuredPolicies } from './policies.js';
+import { checkPrincipalConfig, PrincipalSource, type PrincipalGuard } from './principal-source.js';
+import { parsedAll, ResourceTagCache, tagsOfAnswer } from './resource-tags.js';
+import { WHEN_UNCERTAIN } from './verdict.js';
+
+const MODES: readonly GuardMode[] = ['enforce', 'dry-run', 'record', 'off'];
+
+/** What the guard needs from its host: it performs no I/O of its own. */
+export interface GuardIo {
+  /** The credentials the calls are signed with (cached by the host). */
+  readonly credentials: CredentialProvider;
+  readonly logger: Logger;
+  /** Whether the endpoint the calls go to is https (aws:SecureTransport). */
+  readonly secureTransport: boolean;
+  /** The account of the credentials, per STS GetCallerIdentity; called only when neither config nor principal names it. */
+  readonly callerAccount: () => Promise<string>;
+  /**
+   * Reads a resource's tags for `resourceTags: 'fetch'`: the output of a ListTagsForResource call on `arn`, itself
+   * guarded by the host. The guard checks the answer's shape.
+   */
+  readonly readTags?: (arn: string, signal: AbortSignal | undefined) => Promise<unknown>;
+}
+
+/** Per-call facts the caller adds. */
+export interface GuardCallOptions {
+  /** Request context keys for this call (they replace configured keys of the same name). */
+  readonly context?: RequestContext | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Refuses a configuration the guard cannot work with, naming the field. */
+function checkGuardConfig(config: ClientConfig): void {
+  if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
+  if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+  checkPrincipalConfig(config);
+  if (config.whenUncertain !== undefined && !WHEN_UNCERTAIN.includes(config.whenUncertain)) {
+    throw new TypeError(`config.whenUncertain: expected one of ${WHEN_UNCERTAIN.join(', ')}, got ${JSON.stringify(config.whenUncertain)}`);
+  }
+  if (config.resourceTags !== undefined && config.resourceTags !== 'fetch') throw new TypeError(`config.resourceTags: expected 'fetch' or nothing, got ${JSON.stringify(config.resourceTags)}`);
+}
+
+/** The operation that reads a resource's tags decides without them (no recursion); the ones that change them invalidate the cache. */
+const READS_TAGS = 'ListTagsForResource';
+const CHANGES_TAGS: ReadonlySet<string> = new Set(['TagResource', 'UntagResource']);
+
+/**
+ * The guard of one client.
+ *
+ * @example
+ * const guard = new Guard(config, io);
+ * const outcome = await guard.decide(bindCall(operations.GetSegment, input), { context });
+ * guardVerdict(outcome.decision.decision, config.whenUncertain ?? 'deny'); // 'send' | 'deny' | 'uncertain'
+ */
+export class Guard {
+  /** The guard mode in force (`off` when neither policies nor a principal are configured, unless set). */
+  readonly mode: GuardMode;
+  readonly #config: ClientConfig;
+  readonly #io: GuardIo;
+  readonly #policies: GuardPolicies;
+  readonly #credentials: CredentialKind;
+  readonly #principal: PrincipalSource | undefined;
+  readonly #tags: ResourceTagCache | undefined;
+  /** The configured policies, parsed, for `resourceTags: 'fetch'` (a principal brings its own). */
+  readonly #parsed: readonly ParsedPolicy[];
+  #account: Promise<string> | undefined;
+
+  /** @throws TypeError naming the config field that cannot work. */
+  constructor(config: ClientConfig, io: GuardIo) {
+    checkGuardConfig(config);
+    this.#config = config;
+    this.#io = io;
+    const provisional = configuredPolicies(config, config.mode ?? 'enforce');
+    this.mode = config.mode ?? (provisional.kind === 'none' && config.principal === undefined ? 'off' : 'enforce');
+    this.#policies = provisional.kind === 'none' ? configuredPolicies(config, this.mode) : provisional;
+    if (this.#policies.kind === 'none' && this.mode === 'off') io.logger.debug('pinpoint-guard: no policy configured; the guard is off');
+    if (this.#policies.kind !== 'none' && this.mode === 'off') io.logger.warn("pinpoint-guard: policies are configured but mode is 'off': no call will be checked");
+    if (this.#policies.kind === 'invalid') io.logger.warn(`pinpoint-guard: ${this.#policies.reason}; every guarded call will be denied`);
+    // Only static credentials tell long-term keys from a session: a provider function's keys are session-unknown.
+    this.#credentials = credentialKind(config.credentials);
+    this.#principal = config.principal !== undefined && this.mode !== 'off' ? new PrincipalSource(config, io.credentials, io.logger) : undefined;
+    this.#tags = config.resourceTags === 'fetch' ? new ResourceTagCache(config.resourceTagsTtlSeconds) : undefined;
+    this.#parsed = this.#tags && !config.principal
+      ? parsedAll([config.policy, ...(config.policies ?? []), config.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])
+      : [];
+  }
+
+  /** Loads the principal now (rejects with its PrincipalLoadError); resolves at once without one. */
+  async ready(): Promise<void> {
+    await this.#principal?.current();
+  }
+
+  /** Stops the principal's background refresh. */
+  close(): void {
+    this.#principal?.close();
+  }
+
+  /** The account id ARNs name: from config, the principal, static credentials (dry-run) or STS (resolved once and cached). */
+  accountId(): Promise<string> {
+    if (this.#config.accountId) return Promise.resolve(this.#config.accountId);
+    // A principal loaded from IAM names its account: no second STS call.
+    if (this.#principal) return this.#principal.current().then((p) => p.principal.accountId);
+    if (this.mode === 'dry-run') {
+      // Dry-run sends nothing, STS included: the account must come from the config or static credentials.
+      const fromCredentials = typeof this.#config.credentials === 'object' ? this.#config.credentials.accountId : undefined;
+      return fromCredentials && /^\d{12}$/.test(fromCredentials)
+        ? Promise.resolve(fromCredentials)
+        : Promise.reject(new AccountResolutionError('dry-run mode sends nothing, not even to STS'));
+    }
+    this.#account ??= this.#io.callerAccount();
+    // A failed lookup is not cached, so a later call can try again.
+    this.#account.catch(() => { this.#account = undefined; });
+    return this.#account;
+  }
+
+  /**
+   * Decides a bound call. Rejects with AccountResolutionError / PrincipalLoadError when the account or principal
+   * cannot be had (the call fails closed with the real cause) and ValidationError for bad input; every other doubt
+   * is a deny with its reason.
+   */
+  async decide(bound: BoundCall, call: GuardCallOptions = {}): Promise<GuardOutcome> {
+    const spec = bound.spec;
+    const accountId = await this.accountId();
+    const principal: PrincipalGuard | undefined = this.#principal ? await this.#principal.current() : undefined;
+    const env = { region: this.#config.region, accountId, secureTransport: this.#io.secureTransport, now: new Date() };
+    const facts = { credentials: this.#credentials, configured: this.#config.context, perCall: call.context, principal: principal?.keys };
+    const policies: GuardPolicies = principal ? { kind: 'compiled', set: principal.set } : this.#policies;
+    const outcome = guardDecision({ call: bound }, env, facts, policies);
+    if (!this.#fetchesTags(spec, outcome, principal)) return outcome;
+    let tags: Readonly<Record<string, string>>;
+    try {
+      tags = await this.#resourceTagsOf(outcome.resource, call.signal);
+    } catch (e) {
+      return { ...outcome, decision: guardDeny(`the policies test aws:ResourceTag/* for ${spec.action}, and the tags of ${outcome.resource} could not be read: ${(e as Error).message}`) };
+    }
+    return guardDecision({ call: bound }, env, { ...facts, resourceTags: tags }, policies);
+  }
+
+  /** Called after a call was sent (whatever its outcome): a call that changes a resource's tags drops them from the cache. */
+  sent(bound: BoundCall): void {
+    if (this.#tags && CHANGES_TAGS.has(bound.spec.name)) this.#tags.invalidate(bound.params.ResourceArn ?? '');
+  }
+
+  /** Whether the decision waits for the resource's tags: fetch configured, not dry-run, a policy tests them, one concrete ARN. */
+  #fetchesTags(spec: OperationSpec, outcome: GuardOutcome, principal: PrincipalGuard | undefined): boolean {
+    if (!this.#tags || !this.#io.readTags || this.mode === 'dry-run' || spec.name === READS_TAGS) return false;
+    if (outcome.resource.includes('*')) return false;
+    return this.#tags.needed(principal?.parsed ?? this.#parsed, spec.action);
+  }
+
+  async #resourceTagsOf(arn: string, signal: AbortSignal | undefined): Promise<Readonly<Record<string, string>>> {
+    const cached = this.#tags!.get(arn);
+    if (cached) return cached;
+    const tags = tagsOfAnswer(await this.#io.readTags!(arn, signal));
+    this.#tags!.set(arn, tags);
+    return tags;
+  }
+}
