@@ -62,7 +62,10 @@ export function sendOp(client: SdkClient, spec: OperationSpec, input: object): P
   return client.send(new (commandOf(spec))(input) as never);
 }
 
-/** What a call came to: `sent` (an answer or a service error came back), or the name of the error thrown before sending. */
+/**
+ * What a call came to: `sent` (an answer or a service error came back), or the name of the error thrown before
+ * sending, with the guard's decision when it has one (`AccessDeniedError:ExplicitDeny`).
+ */
 export type Outcome = 'sent' | string;
 
 export function outcomeOf(error: unknown): Outcome {
@@ -70,7 +73,8 @@ export function outcomeOf(error: unknown): Outcome {
   const e = error as { name?: string; $fault?: string; $response?: unknown; $metadata?: { httpStatusCode?: number } };
   // A service error carries the HTTP status of the answer: the request was sent.
   if (e.$metadata?.httpStatusCode !== undefined || (e as { statusCode?: number }).statusCode !== undefined) return 'sent';
-  return e.name ?? String(error);
+  const decision = (error as { decision?: unknown }).decision;
+  return `${e.name ?? String(error)}${typeof decision === 'string' ? `:${decision}` : ''}`;
 }
 
 export async function outcome(call: () => Promise<unknown>): Promise<Outcome> {
