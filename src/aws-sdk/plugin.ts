@@ -97,16 +97,35 @@ function operationOf(context: SdkContext): OperationSpec {
   return operations[name as keyof typeof operations] as OperationSpec;
 }
 
+/** Deeper than any Pinpoint input; a deeper (or cyclic) input is refused rather than copied without end. */
+const MAX_DEPTH = 64;
+
 /**
- * The input the guard checks and the SDK then serialises: one structured copy, so getters are read once and the
- * caller changing its object while the guard awaits cannot change what is sent.
+ * The input the guard checks and the SDK then serialises: one copy of its data, each value read once, so getters
+ * that answer differently on a second read, or the caller changing its object while the guard awaits, cannot make
+ * the SDK send other values than the guard checked. Plain data only (what the SDK's input types allow).
  */
-function snapshot(spec: OperationSpec, input: unknown): object {
-  try {
-    return structuredClone(input) as object;
-  } catch (e) {
-    throw new ValidationError(spec.name, '(input)', 'plain data (objects, arrays, strings, numbers, booleans, Dates)', (e as Error).message);
+function snapshot(spec: OperationSpec, value: unknown, path = '(input)', depth = 0): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol') throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', `a ${typeof value}`);
+    return value;
   }
+  if (depth >= MAX_DEPTH) throw new ValidationError(spec.name, path, `an input nested at most ${MAX_DEPTH} levels deep (and without cycles)`, 'a deeper one');
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Uint8Array) return value.slice();
+  if (Array.isArray(value)) {
+    const items: unknown[] = [...value];
+    return items.map((v, i) => snapshot(spec, v, `${path}[${i}]`, depth + 1));
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', 'an instance of a class');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    // JSON has no undefined: an absent member and an undefined one are sent alike.
+    if (v !== undefined) out[key] = snapshot(spec, v, depth === 0 ? key : `${path}.${key}`, depth + 1);
+  }
+  return out;
 }
 
 /** The request the SDK would send, without credentials or signature: the endpoint and the bound path, query and body. */
@@ -181,7 +200,7 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
     let guard: Guard;
     try {
       const spec = operationOf(context);
-      input = snapshot(spec, args.input);
+      input = snapshot(spec, args.input) as object;
       bound = bindCall(spec, input);
       checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
       const r = await resolve();

@@ -111,6 +111,25 @@ describe('errors', () => {
     expect(kit.requests).toEqual([]);
   });
 
+  it('what is checked is what is sent: an input whose getter answers differently on a second read sends the checked value', async () => {
+    const appId = await newApp();
+    const { client } = guarded({ policy: allow('mobiletargeting:GetApp', { Resource: `arn:aws:mobiletargeting:${REGION}:${ACCOUNT}:apps/${appId}` }) });
+    let reads = 0;
+    const input = { get ApplicationId(): string { reads++; return reads === 1 ? appId : 'other-app'; } };
+    const from = kit.requests.length;
+    await expect(client.send(new GetAppCommand(input))).resolves.toMatchObject({ ApplicationResponse: { Id: appId } });
+    expect(kit.requests.slice(from).map((r) => r.path)).toEqual([`/v1/apps/${appId}`]);
+    expect(reads).toBe(1);
+  });
+
+  it('refuses input that is not plain data, naming the member, before anything is sent', async () => {
+    const { client } = guarded({ policy: ADMIN });
+    const e = await client.send(new GetAppCommand({ ApplicationId: new (class Id { toString(): string { return 'a1'; } })() as never })).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as Error).message).toContain('ApplicationId');
+    expect(kit.requests).toEqual([]);
+  });
+
   it('without a policy or principal the plugin denies every call (fail closed), naming why', async () => {
     const { client } = guarded({});
     const e = (await client.send(new GetAppCommand({ ApplicationId: 'a1' })).catch((x: unknown) => x)) as AccessDeniedError;

@@ -1,0 +1,69 @@
+/**
+ * `npm run bench:sdk`: what the guard plugin adds to an `@aws-sdk/client-pinpoint` call, in one process. Two SDK
+ * clients with a request handler that answers at once (no network): one bare, one with `guardPlugin` (a 3-statement
+ * policy, account given). Both send the same GetSegmentCommand; a third case gives a segment id never seen before on
+ * every call, so the guard's decision cannot come from its cache. Windows are interleaved so drift in machine speed
+ * hits every case alike; each figure is the median of its windows. Prints µs per call and the overhead ratios
+ * (goal: ≤ 3 %). Not a test.
+ */
+import { Readable } from 'node:stream';
+import { GetSegmentCommand, PinpointClient } from '@aws-sdk/client-pinpoint';
+import { HttpResponse } from '@smithy/core/protocols';
+import { guardPlugin } from '../src/aws-sdk/index.js';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 9);
+const WINDOW_MS = Number(process.env.WINDOW_MS ?? 400);
+
+const body = JSON.stringify({ Id: 'segment-1', ApplicationId: 'app-1', Arn: 'arn', CreationDate: '2026-01-01', SegmentType: 'DIMENSIONAL', Name: 'n' });
+const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+const policy = {
+  Version: '2012-10-17',
+  Statement: [
+    { Sid: 'Read', Effect: 'Allow', Action: ['mobiletargeting:Get*'], Resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1*' },
+    { Sid: 'NoDeletes', Effect: 'Deny', Action: 'mobiletargeting:Delete*', Resource: '*' },
+    { Sid: 'Region', Effect: 'Allow', Action: 'mobiletargeting:Send*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } },
+  ],
+};
+
+/** An SDK client whose request handler answers 200 with the segment at once: the SDK's own work, no socket. */
+const sdkClient = (): PinpointClient => new PinpointClient({
+  region: 'us-east-1', credentials,
+  requestHandler: { handle: async () => ({ response: new HttpResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from(body)]) }) }) } as never,
+});
+
+const bare = sdkClient();
+const guarded = sdkClient();
+guarded.middlewareStack.use(guardPlugin({ client: guarded, policy, accountId: '123456789012', lifecycle: 'off' }));
+
+const input = { ApplicationId: 'app-1', SegmentId: 'segment-1' };
+let fresh = 0;
+
+const CASES: Readonly<Record<string, () => Promise<unknown>>> = {
+  'SDK GetSegmentCommand, bare': () => bare.send(new GetSegmentCommand(input)),
+  'SDK GetSegmentCommand + guardPlugin': () => guarded.send(new GetSegmentCommand(input)),
+  '  + guardPlugin, a new segment id per call': () => guarded.send(new GetSegmentCommand({ ...input, SegmentId: `fresh-${fresh++}` })),
+};
+
+/** Calls per window, as µs per call. */
+async function window(call: () => Promise<unknown>): Promise<number> {
+  let n = 0;
+  const start = performance.now();
+  while (performance.now() - start < WINDOW_MS) { await call(); n++; }
+  return ((performance.now() - start) * 1000) / n;
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
+
+// Warm-up: the guard resolves the client's Region and endpoint and compiles its policy on the first call.
+for (const call of Object.values(CASES)) for (let i = 0; i < 500; i++) await call();
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(CASES).map((k) => [k, []]));
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [name, call] of Object.entries(CASES)) samples[name]!.push(await window(call));
+}
+const us = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) as Record<keyof typeof CASES, number>;
+for (const [name, v] of Object.entries(us)) console.log(`${name.padEnd(46)} ${v.toFixed(1).padStart(8)} µs/call (median of ${ROUNDS} windows of ${WINDOW_MS} ms)`);
+const base = us['SDK GetSegmentCommand, bare']!;
+const pct = (v: number): string => `${(((v / base) - 1) * 100).toFixed(1)} %`;
+console.log();
+console.log(`guardPlugin overhead over a bare SDK call: ${pct(us['SDK GetSegmentCommand + guardPlugin']!)} (goal ≤ 3 %)`);
+console.log(`  with a new resource every call:          ${pct(us['  + guardPlugin, a new segment id per call']!)}`);
