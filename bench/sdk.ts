@@ -6,34 +6,21 @@
  * hits every case alike; each figure is the median of its windows. Prints µs per call and the overhead ratios
  * (goal: ≤ 3 %). Not a test.
  */
-import { Readable } from 'node:stream';
 import { GetSegmentCommand, PinpointClient } from '@aws-sdk/client-pinpoint';
-import { HttpResponse } from '@smithy/core/protocols';
 import { guardPlugin } from '../src/aws-sdk/index.js';
+import { CREDENTIALS, POLICY, noNetworkHandler } from './fixtures.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 9);
 const WINDOW_MS = Number(process.env.WINDOW_MS ?? 400);
 
-const body = JSON.stringify({ Id: 'segment-1', ApplicationId: 'app-1', Arn: 'arn', CreationDate: '2026-01-01', SegmentType: 'DIMENSIONAL', Name: 'n' });
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-const policy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['mobiletargeting:Get*'], Resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1*' },
-    { Sid: 'NoDeletes', Effect: 'Deny', Action: 'mobiletargeting:Delete*', Resource: '*' },
-    { Sid: 'Region', Effect: 'Allow', Action: 'mobiletargeting:Send*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } },
-  ],
-};
-
 /** An SDK client whose request handler answers 200 with the segment at once: the SDK's own work, no socket. */
 const sdkClient = (): PinpointClient => new PinpointClient({
-  region: 'us-east-1', credentials,
-  requestHandler: { handle: async () => ({ response: new HttpResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from(body)]) }) }) } as never,
+  region: 'us-east-1', credentials: CREDENTIALS, requestHandler: noNetworkHandler,
 });
 
 const bare = sdkClient();
 const guarded = sdkClient();
-guarded.middlewareStack.use(guardPlugin({ client: guarded, policy, accountId: '123456789012', lifecycle: 'off' }));
+guarded.middlewareStack.use(guardPlugin({ client: guarded, policy: POLICY, accountId: '123456789012', lifecycle: 'off' }));
 
 const input = { ApplicationId: 'app-1', SegmentId: 'segment-1' };
 let fresh = 0;

@@ -9,9 +9,10 @@ import type { PinpointClient } from '@aws-sdk/client-pinpoint';
 import { operations } from '../../generated/operations.js';
 import { bindCall, type BoundCall } from '../client/bind.js';
 import { callerAccount } from '../client/account.js';
-import { queryString } from '../client/encode.js';
+import { defaultLogger } from '../client/base.js';
+import { prepareRequest } from '../client/prepare.js';
 import type { OperationSpec } from '../client/spec.js';
-import type { ClientConfig, DryRunResult, Logger, PreparedRequest, RecordedCall } from '../client/types.js';
+import type { ClientConfig, DryRunResult, RecordedCall } from '../client/types.js';
 import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
 import { ValidationError } from '../errors/validation.js';
 import { Guard } from '../guard/guard.js';
@@ -68,11 +69,6 @@ export const GUARD_MIDDLEWARE_NAME = 'pinpointGuardMiddleware';
 
 const MODES: readonly SdkGuardMode[] = ['enforce', 'dry-run', 'record'];
 
-const defaultLogger: Logger = {
-  debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
-  warn: (m) => console.warn(m),
-};
-
 /** The SDK's handler execution context, as far as the plugin reads it. */
 interface SdkContext {
   readonly commandName?: string;
@@ -126,17 +122,6 @@ function snapshot(spec: OperationSpec, value: unknown, path = '(input)', depth =
     if (v !== undefined) out[key] = snapshot(spec, v, depth === 0 ? key : `${path}.${key}`, depth + 1);
   }
   return out;
-}
-
-/** The request the SDK would send, without credentials or signature: the endpoint and the bound path, query and body. */
-function preparedRequest(endpoint: URL, bound: BoundCall): PreparedRequest {
-  const qs = queryString(bound.query);
-  return {
-    method: bound.spec.method,
-    url: `${endpoint.href.replace(/\/$/, '')}${bound.path}${qs ? `?${qs}` : ''}`,
-    headers: bound.body !== undefined ? { 'content-type': 'application/json' } : {},
-    body: bound.body,
-  };
 }
 
 /** The guard of one plugin, made on first use: the client's Region and endpoint are resolved then (they are providers). */
@@ -211,7 +196,7 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
       const verdict = guardVerdict(decision.decision, config.whenUncertain ?? 'deny');
       if (mode === 'dry-run') {
         const output: SdkDryRunResult = {
-          dryRun: true, operation: spec.name, action, resource, decision, wouldSend: verdict === 'send', request: preparedRequest(r.endpoint, bound), $metadata: NOT_SENT,
+          dryRun: true, operation: spec.name, action, resource, decision, wouldSend: verdict === 'send', request: prepareRequest(r.endpoint, bound), $metadata: NOT_SENT,
         };
         return { output };
       }

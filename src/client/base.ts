@@ -6,7 +6,7 @@ import type { AxiosInstance } from 'axios';
 import type { OperationSpec } from './spec.js';
 import type { CallOptions, ClientConfig, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall, ResponseMetadata } from './types.js';
 import { bindCall, type BoundCall } from './bind.js';
-import { queryString } from './encode.js';
+import { prepareRequest } from './prepare.js';
 import { sign } from './signer.js';
 import { cachedProvider } from './credentials.js';
 import { callerAccount } from './account.js';
@@ -22,7 +22,8 @@ import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { operations } from '../../generated/operations.js';
 
-const defaultLogger: Logger = {
+/** Debug lines only with PINPOINT_GUARD_DEBUG set; warnings to the console. */
+export const defaultLogger: Logger = {
   debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),
 };
@@ -122,22 +123,11 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     return this.#guard.accountId();
   }
 
-  #prepare(bound: BoundCall): PreparedRequest {
-    const qs = queryString(bound.query);
-    const base = this.#endpoint.href.replace(/\/$/, '');
-    return {
-      method: bound.spec.method,
-      url: `${base}${bound.path}${qs ? `?${qs}` : ''}`,
-      headers: bound.body !== undefined ? { 'content-type': 'application/json' } : {},
-      body: bound.body,
-    };
-  }
-
   /** Runs one operation: bind → lifecycle → guard → send. Generated methods delegate here with their operation's metadata. */
   protected async invoke(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown> {
     const bound = bindCall(spec, input);
     checkLifecycle(spec, this.#config.lifecycle ?? 'warn', this.#logger);
-    const prepared = this.#prepare(bound);
+    const prepared = prepareRequest(this.#endpoint, bound);
     if (this.mode !== 'off') {
       const { decision, resource } = await this.#guard.decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
