@@ -6,10 +6,11 @@
 import axios from 'axios';
 import { PinpointClient as SdkClient, GetSegmentCommand } from '@aws-sdk/client-pinpoint';
 import { CREDENTIALS, POLICY, SEGMENT_BODY, noNetworkHandler } from './fixtures.js';
-import { PinpointClient, compilePolicies, buildArn, operations } from '../src/index.js';
+import { PinpointClient, operations } from '../src/index.js';
 import { bindCall } from '../src/client/bind.js';
-import { requestContext } from '../src/guard/context.js';
-import { credentialKind, unknownKeysFor } from '../src/guard/keys.js';
+import { guardDecision } from '../src/guard/decide.js';
+import { compileGuardPolicies } from '../src/guard/policies.js';
+import { credentialKind } from '../src/guard/keys.js';
 
 const body = SEGMENT_BODY;
 const credentials = CREDENTIALS;
@@ -23,7 +24,6 @@ const sdk = new SdkClient({
   requestHandler: noNetworkHandler,
 });
 const input = { ApplicationId: 'app-1', SegmentId: 'segment-1' };
-const NO_TAGS = { requestTags: {}, tagKeys: [] };
 
 async function measure(label: string, call: () => Promise<unknown>, ms = 2500): Promise<number> {
   for (let i = 0; i < 300; i++) await call(); // warm-up
@@ -44,15 +44,12 @@ for (let r = 0; r < 2; r++) {
   rounds.push({ u, g, s });
 }
 // The guard's own work per call, measured alone (whole-call timings above differ by more than the guard costs).
-const compiled = compilePolicies({ policies: [policy] });
-const unknownKeys = unknownKeysFor(credentialKind(credentials), true);
+const policies = compileGuardPolicies({ policies: [policy] });
+const facts = { credentials: credentialKind(credentials) };
 const guardOnly = (callInput: typeof input = input): unknown => {
   const bound = bindCall(operations.GetSegment, callInput);
-  const arn = buildArn(operations.GetSegment.resource, bound.params, { region: 'us-east-1', accountId: '123456789012' });
-  // As the client builds it: a request without tags has none (not an unknown set).
-  const ctx = requestContext(undefined, undefined, { now: new Date(), region: 'us-east-1', secureTransport: true, tags: bound.tags ?? NO_TAGS });
-  // The client's own unknown keys (static long-term keys here), as every guarded call passes them.
-  return compiled.evaluate(operations.GetSegment.action, arn, ctx, { unknownKeys });
+  // The guard's own decision, as the client's Guard makes it (static long-term keys here).
+  return guardDecision({ call: bound }, { region: 'us-east-1', accountId: '123456789012', secureTransport: true, now: new Date() }, facts, policies);
 };
 const unboundOnly = (): unknown => bindCall(operations.GetSegment, input);
 // A segment id never seen before on every call: the decision cannot come from the cache.

@@ -7,7 +7,7 @@
  */
 import type { BoundCall } from '../client/bind.js';
 import type { CompiledPolicySet, Decision, RequestContext } from '../policy/index.js';
-import { ArnBuildError, buildArn, checkOwnArn, type ArnEnvironment } from '../resource/arn.js';
+import { ArnBuildError, buildArn, checkOwnArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
 import { isRegion } from '../resource/region.js';
 import { ValidationError } from '../errors/validation.js';
 import { requestContext } from './context.js';
@@ -175,4 +175,32 @@ export function guardDecision(target: GuardTarget, env: GuardEnvironment, facts:
   } catch (e) {
     return out(guardDeny(`the policy engine failed: ${(e as Error).message}`));
   }
+}
+
+/**
+ * The guard's decision for an action on an ARN as given, by itself: the environment is the ARN's Region and account,
+ * the time `now`, the transport TLS; no credentials, principal or caller context, so every key the guard cannot see
+ * is unknown. For tools that check a policy against recorded or source-derived calls.
+ */
+export function decideOnArn(policies: GuardPolicies, action: string, resource: string, now: Date = new Date()): GuardOutcome {
+  const arn = parseArn(resource);
+  return guardDecision({ action, resource }, { region: arn?.region ?? '', accountId: arn?.account ?? '', secureTransport: true, now }, { credentials: 'unknown' }, policies);
+}
+
+/**
+ * The ARN the guard decides on for an action's template filled with ids (the testing kit names its resources with
+ * it). @throws ArnBuildError when a value is missing or malformed.
+ */
+export function resourceArnOf(template: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
+  return buildArn(template, params, env);
+}
+
+/**
+ * The action and ARN the guard decides on for a target, without deciding (the CLI's `policy --operations`).
+ * @throws ValidationError / ArnBuildError as {@link guardDecision} does, and ArnBuildError when the ARN cannot be built.
+ */
+export function guardResource(target: GuardTarget, env: ArnEnvironment): { readonly action: string; readonly resource: string } {
+  const { action, resource, problem } = resolve(target, env);
+  if (problem !== undefined) throw new ArnBuildError(problem);
+  return { action, resource };
 }

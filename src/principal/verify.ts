@@ -4,9 +4,13 @@
  * iam:SimulateCustomPolicy; pairs are batched per resource (a bounded number of actions per request) and each answer
  * is paged to its end.
  */
-import { compilePolicies, type ContextValue, type Decision, type PolicyInput, type PolicySet, type RequestContext } from '../policy/index.js';
+import type { ContextValue, Decision, PolicyInput, PolicySet, RequestContext } from '../policy/index.js';
+import { guardDecision, type GuardOutcome } from '../guard/decide.js';
+import { compileGuardPolicies } from '../guard/policies.js';
+import { conditionKeyOf } from '../guard/keys.js';
+import { parseArn } from '../resource/arn.js';
 import { allPages, awsClients } from './sdk.js';
-import { mergePrincipalContext } from './identity.js';
+import { factMatcher } from './identity.js';
 import { isParsedPolicy, policyDocument } from './document.js';
 import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
 
@@ -27,7 +31,10 @@ export interface VerifyWithAwsOptions extends Pick<LoadPrincipalOptions, 'region
   readonly resources?: readonly string[];
   /** …or give the pairs. */
   readonly pairs?: readonly { readonly action: string; readonly resource: string }[];
-  /** Request context for both sides (the principal's keys are facts on top of it). */
+  /**
+   * Request context for both sides (the principal's keys are facts on top of it). The guard's own facts (time,
+   * Region, transport) are added as the client adds them, and the simulator is given the same context.
+   */
   readonly context?: RequestContext;
   /** Actions per simulator request (default 20). */
   readonly batchSize?: number;
@@ -53,12 +60,19 @@ export interface VerifyResult {
 
 const documentText = (p: PolicyInput): string => (typeof p === 'string' ? p : JSON.stringify(isParsedPolicy(p) ? policyDocument(p) : p));
 
-function contextEntries(context: RequestContext): { ContextKeyName: string; ContextKeyValues: string[]; ContextKeyType: 'string' | 'stringList' }[] {
+/** The simulator's ContextKeyType for a key of the condition key table's type (a key it does not list is a string). */
+const SIMULATOR_TYPE = { String: 'string', ARN: 'string', ArrayOfString: 'string', Bool: 'boolean', Date: 'date', Numeric: 'numeric', IPAddress: 'ip' } as const;
+type SimulatorType = (typeof SIMULATOR_TYPE)[keyof typeof SIMULATOR_TYPE];
+
+function contextEntries(context: RequestContext): { ContextKeyName: string; ContextKeyValues: string[]; ContextKeyType: SimulatorType | `${SimulatorType}List` }[] {
   return Object.entries(context)
     .filter((e): e is [string, ContextValue] => e[1] !== undefined)
-    .map(([k, v]) => (typeof v === 'string'
-      ? { ContextKeyName: k, ContextKeyValues: [v], ContextKeyType: 'string' as const }
-      : { ContextKeyName: k, ContextKeyValues: [...v], ContextKeyType: 'stringList' as const }));
+    .map(([k, v]) => {
+      const type = SIMULATOR_TYPE[conditionKeyOf(k)?.type ?? 'String'];
+      return typeof v === 'string'
+        ? { ContextKeyName: k, ContextKeyValues: [v], ContextKeyType: type }
+        : { ContextKeyName: k, ContextKeyValues: [...v], ContextKeyType: `${type}List` as const };
+    });
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -85,9 +99,16 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new TypeError(`verifyWithAws: batchSize must be a positive integer, got ${batchSize}`);
 
   const set: PolicySet = principal ? principal.policySet : policySet!;
-  const compiled = compilePolicies(set);
-  const context = principal ? mergePrincipalContext(options.context ?? {}, principal) : (options.context ?? {});
-  const guardOf = (action: string, resource: string): Decision => compiled.evaluate(action, resource, context);
+  // The guard column is the guard's decision: its facts (time, Region, transport), the principal's keys, and the keys
+  // it cannot see unknown. No credentials are at hand, so session-derived keys are unknown too.
+  const policies = compileGuardPolicies(set);
+  const env = { region: options.region, secureTransport: true, now: new Date() };
+  const facts = { credentials: 'unknown' as const, configured: options.context, ...(principal ? { principal: { context: principal.context, knownKeys: principal.knownKeys, isFact: factMatcher(principal) } } : {}) };
+  const guardOf = (action: string, resource: string): GuardOutcome =>
+    guardDecision({ action, resource }, { ...env, accountId: principal?.accountId ?? parseArn(resource)?.account ?? '' }, facts, policies);
+  const decided = new Map(pairs.map(({ action, resource }) => [`${action}\n${resource}`, guardOf(action, resource)]));
+  // Every pair shares the environment and facts, so one context: the one the guard decided with.
+  const context = decided.values().next().value!.context;
 
   const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) });
   const api = principal ? 'SimulatePrincipalPolicy' : 'SimulateCustomPolicy';
@@ -121,7 +142,7 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
     c.sts.destroy();
   }
   const verified = pairs.map(({ action, resource }): VerifiedPair => {
-    const mine = guardOf(action, resource);
+    const mine = decided.get(`${action}\n${resource}`)!.decision;
     const theirs = aws.get(`${action}\n${resource}`);
     if (theirs === undefined) throw new Error(`verifyWithAws: ${api} returned no result for ${action} on ${resource}`);
     return { action, resource, guard: AS_AWS[mine.decision], guardReason: mine.reason, aws: theirs, agree: AS_AWS[mine.decision] === theirs };

@@ -1,14 +1,15 @@
 /**
- * ARNs of the mock's resources, through the one ARN builder (`src/resource/arn.ts`): the catalog's resource template
+ * ARNs of the mock's resources, as the guard builds them (`resourceArnOf`, over the one ARN builder): the catalog's resource template
  * of the operation that reads a resource (`GetSegment` → `apps/${ApplicationId}/segments/${SegmentId}`), filled with
  * the resource's ids and the partition, Region and account of the request.
  */
 import { operations, type OperationName } from '../../generated/operations.js';
-import { ArnBuildError, buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
+import { ArnBuildError, parseArn, type ArnEnvironment } from '../resource/arn.js';
+import { resourceArnOf } from '../guard/decide.js';
 
 /** The ARN of the resource `operation` acts on: `resourceArn('GetApp', { ApplicationId }, env)`. */
 export function resourceArn(operation: OperationName, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
-  return buildArn(operations[operation].resource, params, env);
+  return resourceArnOf(operations[operation].resource, params, env);
 }
 
 /** Any Pinpoint resource by its path (`apps/<id>`), for handlers that serve resources the catalog table has no reader for. */
@@ -16,7 +17,7 @@ const ANY_RESOURCE = 'arn:${Partition}:mobiletargeting:${Region}:${Account}:${Re
 
 /** `arn:<partition>:mobiletargeting:<region>:<account>:<resource>`. */
 export function pinpointArn(resource: string, env: ArnEnvironment): string {
-  return buildArn(ANY_RESOURCE, { Resource: resource }, env);
+  return resourceArnOf(ANY_RESOURCE, { Resource: resource }, env);
 }
 
 /** The Region and account an ARN of the mock names, to build the ARNs of the resources under it. */

@@ -5,11 +5,11 @@
  */
 import { bindCall, type BoundCall } from '../client/bind.js';
 import type { ActionSpec, LifecycleSpec, OperationSpec } from '../client/spec.js';
-import { requestContext } from '../guard/context.js';
 import { whatIfKeys } from '../guard/what-if.js';
-import { unknownKeysFor } from '../guard/keys.js';
-import { compilePolicies, type Decision, type PolicySet, type RequestContext } from '../policy/index.js';
-import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
+import { guardDecision, type GuardOutcome, type GuardTarget } from '../guard/decide.js';
+import { compileGuardPolicies } from '../guard/policies.js';
+import type { Decision, PolicySet, RequestContext } from '../policy/index.js';
+import { parseArn } from '../resource/arn.js';
 import { findAction, findOperation, operationOf, paramsFromArn, readableTemplate } from './catalog.js';
 import { ToolingInputError } from './errors.js';
 import { didYouMean, didYouMeanOperation } from './legacy.js';
@@ -52,8 +52,7 @@ export interface CheckResult extends Decision {
 }
 
 interface Target {
-  readonly action: string;
-  readonly resource: string;
+  readonly target: GuardTarget;
   readonly operation?: OperationSpec;
   readonly spec?: ActionSpec;
   readonly bound?: BoundCall;
@@ -76,13 +75,13 @@ function idParams(input: unknown): Record<string, string> {
   return out;
 }
 
-function fromOperation(op: OperationSpec, input: unknown, env: ArnEnvironment): Target {
+function fromOperation(op: OperationSpec, input: unknown): Target {
   const bound = bindCall(op, input ?? {});
-  return { action: op.action, resource: buildArn(op.resource, bound.params, env), operation: op, spec: op, bound };
+  return { target: { call: bound }, operation: op, spec: op, bound };
 }
 
-/** Resolves what the request names to an (action, resource) pair, the way the client would. */
-function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target {
+/** Resolves what the request names to what the guard decides, the way the client would. */
+function resolveTarget(req: CheckPermissionRequest): Target {
   const has = (v: unknown) => v !== undefined;
   if (has(req.resource) && has(req.input)) throw new ToolingInputError('give either resource or input, not both');
   if (has(req.operation)) {
@@ -91,7 +90,7 @@ function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target
     if (has(req.action) && findAction(req.action as string) !== findAction(op.action)) {
       throw new ToolingInputError(`operation ${op.name} is authorized by ${op.action}, not ${req.action}`);
     }
-    return fromOperation(op, req.input, env);
+    return fromOperation(op, req.input);
   }
   if (!has(req.action)) throw new ToolingInputError('name an operation or an action');
   const action = req.action as string;
@@ -100,28 +99,28 @@ function resolveTarget(req: CheckPermissionRequest, env: ArnEnvironment): Target
     if (typeof req.resource !== 'string' || parseArn(req.resource) === undefined) {
       throw new ToolingInputError(`resource: expected an ARN (arn:<partition>:<service>:<region>:<account>:<resource>), got ${JSON.stringify(req.resource)}`);
     }
-    return { action: spec?.action ?? action, resource: req.resource, ...(spec ? { spec } : {}) };
+    return { target: { action: spec?.action ?? action, resource: req.resource }, ...(spec ? { spec } : {}) };
   }
   if (!has(req.input)) throw new ToolingInputError(`${action}: give a resource ARN or the input (ids) to build it from`);
   if (spec === undefined) {
     throw new ToolingInputError(`unknown action "${action}": without a catalog entry there is no ARN template to build the resource from${didYouMean(action)}`);
   }
   const op = operationOf(spec);
-  if (op !== undefined) return fromOperation(op, req.input, env);
-  return { action: spec.action, resource: buildArn(spec.resource, idParams(req.input), env), spec };
+  if (op !== undefined) return fromOperation(op, req.input);
+  return { target: { action: spec.action, template: spec.resource, params: idParams(req.input) }, spec };
 }
 
 /**
  * For a resource ARN given as is: whether the action could ever be requested on it (the client builds only ARNs of the
  * action's template), and whether it names the Region the request is evaluated in (`aws:RequestedRegion`).
  */
-function resourceNotes(target: Target, region: string): string[] {
+function resourceNotes(target: Target, resource: string, region: string): string[] {
   if (target.bound !== undefined || target.spec === undefined) return [];
   const notes: string[] = [];
-  const arnRegion = parseArn(target.resource)?.region;
-  if (paramsFromArn(target.spec.resource, target.resource) === undefined) {
+  const arnRegion = parseArn(resource)?.region;
+  if (paramsFromArn(target.spec.resource, resource) === undefined) {
     const name = target.spec.action;
-    notes.push(`${target.resource} is not an ARN of ${readableTemplate(target.spec.resource)} (what ${name} acts on), so no ${name} request names it`);
+    notes.push(`${resource} is not an ARN of ${readableTemplate(target.spec.resource)} (what ${name} acts on), so no ${name} request names it`);
   }
   if (arnRegion !== undefined && arnRegion !== '' && arnRegion !== region) {
     notes.push(`the ARN's Region ${arnRegion} differs from the request's Region ${region} (aws:RequestedRegion)`);
@@ -129,14 +128,14 @@ function resourceNotes(target: Target, region: string): string[] {
   return notes;
 }
 
-function notesFor(target: Target, region: string): string[] {
+function notesFor(target: Target, outcome: GuardOutcome, region: string): string[] {
   if (target.spec !== undefined) {
     const l = target.spec.lifecycle;
     const lifecycle = l.status === 'end-of-support' ? [`${target.spec.action} is end-of-support: ${l.reason}${l.successor ? `; successor: ${l.successor}` : ''}`] : [];
-    return [...resourceNotes(target, region), ...lifecycle];
+    return [...resourceNotes(target, outcome.resource, region), ...lifecycle];
   }
-  if (target.action.includes(':') && !target.action.toLowerCase().startsWith('mobiletargeting:')) return [];
-  return [`${target.action} is not a catalog action${didYouMean(target.action)}`];
+  if (outcome.action.includes(':') && !outcome.action.toLowerCase().startsWith('mobiletargeting:')) return [];
+  return [`${outcome.action} is not a catalog action${didYouMean(outcome.action)}`];
 }
 
 /**
@@ -150,25 +149,23 @@ function notesFor(target: Target, region: string): string[] {
  *   PolicyParseError when a policy does not parse (the client would deny everything; here you get the problems).
  */
 export function checkPermission(req: CheckPermissionRequest): CheckResult {
-  const env = { region: req.region, accountId: req.accountId };
-  const target = resolveTarget(req, env);
-  const set = compilePolicies(req, { decisionCacheSize: 0 });
-  const context = requestContext(req.context, undefined, {
-    now: req.now ?? new Date(),
-    region: req.region,
-    secureTransport: true,
-    tags: target.bound?.tags,
-    whatIf: true,
-  });
-  // The tool holds no credentials, so session keys are unknown; request tags are known when a request was built.
-  const decision = set.evaluate(target.action, target.resource, context, { unknownKeys: unknownKeysFor('unknown', target.bound !== undefined) });
+  const target = resolveTarget(req);
+  // The guard's own decision, as the client makes it: the tool holds no credentials, so session-derived keys are
+  // unknown (never known-absent); request tags are known when a request was built; the caller's values for the
+  // guard's own keys are what-if values.
+  const outcome = guardDecision(
+    target.target,
+    { region: req.region, accountId: req.accountId, secureTransport: true, now: req.now ?? new Date() },
+    { credentials: 'unknown', configured: req.context, whatIf: true },
+    compileGuardPolicies(req, { decisionCacheSize: 0 }),
+  );
   return {
-    ...decision,
-    action: target.action,
-    resource: target.resource,
+    ...outcome.decision,
+    action: outcome.action,
+    resource: outcome.resource,
     ...(target.operation ? { operation: target.operation.name } : {}),
     ...(target.spec ? { lifecycle: target.spec.lifecycle } : {}),
-    notes: notesFor(target, req.region),
+    notes: notesFor(target, outcome, req.region),
     whatIf: whatIfKeys(req.context),
   };
 }

@@ -8,7 +8,8 @@
  * share a statement, so every statement's actions × resources are exactly recorded pairs.
  */
 import type { RecordedCall } from '../client/types.js';
-import { compilePolicies, type CompiledPolicySet } from '../policy/index.js';
+import { decideOnArn, type GuardPolicies } from '../guard/decide.js';
+import { compileGuardPolicies } from '../guard/policies.js';
 import { buildArn, parseArn } from '../resource/arn.js';
 import { catalogActions, findAction, paramsFromArn, PROJECT_TEMPLATE, readableTemplate, SERVICE } from './catalog.js';
 import { didYouMean } from './legacy.js';
@@ -181,11 +182,11 @@ function wildcardNotes(calls: readonly PolicyCall[]): string[] {
   return [...notes].sort();
 }
 
-const allows = (set: CompiledPolicySet, call: PolicyCall) => set.evaluate(call.action, call.resource).decision === 'Allow';
+const allows = (policies: GuardPolicies, call: PolicyCall) => decideOnArn(policies, call.action, call.resource).decision.decision === 'Allow';
 
 /** Evaluates the result against the calls and against every catalog action on the recorded resources. */
 export function verifyPolicy(policy: PolicyDocument, calls: readonly PolicyCall[]): PolicyCheck {
-  const set = compilePolicies({ policies: [policy] }, { decisionCacheSize: 0 });
+  const set = compileGuardPolicies({ policies: [policy] }, { decisionCacheSize: 0 });
   const deniedCalls = calls.filter((c) => !allows(set, c));
   const recorded = new Set(calls.map((c) => `${c.action.toLowerCase()}\n${c.resource}`));
   const extraGrants: PolicyCall[] = [];

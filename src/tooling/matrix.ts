@@ -5,10 +5,10 @@
  */
 import { checkLabel } from '../client/bind.js';
 import type { AccessLevel, ActionSpec, LifecycleSpec } from '../client/spec.js';
-import { requestContext } from '../guard/context.js';
-import { unknownKeysFor } from '../guard/keys.js';
 import { whatIfKeys } from '../guard/what-if.js';
-import { compilePolicies, type Decision, type NearMiss, type PolicySet, type RequestContext, type Requirement, type StatementRef } from '../policy/index.js';
+import { guardDecision, type GuardEnvironment, type GuardFacts, type GuardPolicies } from '../guard/decide.js';
+import { compileGuardPolicies } from '../guard/policies.js';
+import type { Decision, NearMiss, PolicySet, RequestContext, Requirement, StatementRef } from '../policy/index.js';
 import { buildArn, type ArnEnvironment } from '../resource/arn.js';
 import { catalogGroups, placeholdersOf, PROJECT_TEMPLATE } from './catalog.js';
 
@@ -84,8 +84,8 @@ export interface PermissionMatrix {
 }
 
 
-/** The request ARN of an action for the given ids, and which ids were stand-ins. */
-function cellResource(spec: ActionSpec, resources: MatrixResources, env: ArnEnvironment): { resource: string; placeholders: string[] } {
+/** The ids that fill an action's ARN template, and which ids were stand-ins. */
+function cellParams(spec: ActionSpec, resources: MatrixResources, env: ArnEnvironment): { params: Record<string, string>; placeholders: string[] } {
   const params: Record<string, string> = {};
   const placeholders: string[] = [];
   for (const name of placeholdersOf(spec.resource)) {
@@ -98,12 +98,15 @@ function cellResource(spec: ActionSpec, resources: MatrixResources, env: ArnEnvi
       placeholders.push(name);
     }
   }
-  return { resource: buildArn(spec.resource, params, env), placeholders };
+  return { params, placeholders };
 }
 
-function cellFor(spec: ActionSpec, decide: (action: string, resource: string) => Decision, resources: MatrixResources, env: ArnEnvironment): MatrixCell {
-  const { resource, placeholders } = cellResource(spec, resources, env);
-  const d = decide(spec.action, resource);
+/** How the matrix decides: the guard's decision, with the same environment, facts and policies for every cell. */
+interface MatrixGuard { readonly env: GuardEnvironment; readonly facts: GuardFacts; readonly policies: GuardPolicies }
+
+function cellFor(spec: ActionSpec, guard: MatrixGuard, resources: MatrixResources): MatrixCell {
+  const { params, placeholders } = cellParams(spec, resources, guard.env);
+  const { resource, decision: d } = guardDecision({ action: spec.action, template: spec.resource, params }, guard.env, guard.facts, guard.policies);
   const statement = d.decision === 'ImplicitDeny' ? undefined : d.matchedStatements[0];
   const nearMiss = d.nearMisses[0];
   return {
@@ -140,14 +143,14 @@ function checkIds(resources: MatrixResources): void {
  */
 export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix {
   checkIds(req.resources);
-  const env = { region: req.region, accountId: req.accountId };
-  // Every cell is a distinct (action, resource), so a decision cache would only cost.
-  const set = compilePolicies(req, { decisionCacheSize: 0 });
-  const context = requestContext(req.context, undefined, { now: req.now ?? new Date(), region: req.region, secureTransport: true, tags: undefined, whatIf: true });
-  // No credentials and no request bodies: session keys and request tags are unknown unless supplied.
-  const unknownKeys = unknownKeysFor('unknown', false);
-  const decide = (action: string, resource: string) => set.evaluate(action, resource, context, { unknownKeys });
-  const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, decide, req.resources, env)) }));
+  // Every cell is a distinct (action, resource), so a decision cache would only cost. No credentials and no request
+  // bodies: session keys and request tags are unknown unless supplied.
+  const guard: MatrixGuard = {
+    env: { region: req.region, accountId: req.accountId, secureTransport: true, now: req.now ?? new Date() },
+    facts: { credentials: 'unknown', configured: req.context, whatIf: true },
+    policies: compileGuardPolicies(req, { decisionCacheSize: 0 }),
+  };
+  const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, guard, req.resources)) }));
   const totals = { Allow: 0, ExplicitDeny: 0, ImplicitDeny: 0, Conditional: 0 };
   let placeholderCells = 0;
   for (const g of groups) {

@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
-import { buildArn } from '../../resource/arn.js';
+import { guardResource } from '../../guard/decide.js';
 import { findOperation, placeholdersOf } from '../../tooling/catalog.js';
 import { didYouMeanOperation } from '../../tooling/legacy.js';
 import { callProblems, generatePolicy, type GeneratedPolicy, type Granularity, type PolicyCall } from '../../tooling/index.js';
@@ -63,7 +63,7 @@ function callsFromOperations(names: string, ids: Record<string, string>, env: { 
     const inArn = new Set(placeholdersOf(op.resource));
     const anyIds = open.filter((m) => inArn.has(m));
     try {
-      return { action: op.action, resource: buildArn(op.resource, bindCall(op, input).params, env), ...(anyIds.length > 0 ? { anyIds } : {}) };
+      return { ...guardResource({ call: bindCall(op, input) }, env), ...(anyIds.length > 0 ? { anyIds } : {}) };
     } catch (e) {
       if (e instanceof ValidationError && e.member !== '(input)') throw new CliError([`${e.message} (pass ${flagFor(e.member)})`]);
       throw e;

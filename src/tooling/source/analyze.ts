@@ -5,8 +5,10 @@
  */
 import { bindCall } from '../../client/bind.js';
 import { ValidationError } from '../../errors/validation.js';
-import { compilePolicies, parsePolicy, statementName, type ParsedStatement } from '../../policy/index.js';
+import { parsePolicy, statementName, type ParsedStatement } from '../../policy/index.js';
 import { buildArn } from '../../resource/arn.js';
+import { decideOnArn, guardResource } from '../../guard/decide.js';
+import { compileGuardPolicies } from '../../guard/policies.js';
 import { placeholdersOf, PROJECT_TEMPLATE } from '../catalog.js';
 import { generatePolicy, resourcesFor, type Granularity, type PolicyCall, type PolicyDocument } from '../generate.js';
 import { findCalls, type FoundCall } from './find.js';
@@ -44,7 +46,7 @@ function needOf(found: FoundCall, env: { region: string; accountId: string }): {
     if (inArn.has(label)) wildcards.push({ site, operation: callee, member: label, reason: id.unknown });
   }
   try {
-    const resource = buildArn(op.resource, bindCall(op, input).params, env);
+    const { resource } = guardResource({ call: bindCall(op, input) }, env);
     return { call: { site, callee, action: op.action, resource, anyIds: wildcards.map((w) => w.member) }, wildcards };
   } catch (e) {
     if (e instanceof ValidationError) return { site, text: found.text, reason: `the client would refuse this call's ids: ${e.message}` };
@@ -107,8 +109,8 @@ export function policyOfProject(tsm: TsMorphModule, project: OpenProject, env: E
 /** Each Action × Resource entry of each Allow statement that no call uses (NotAction/NotResource: the statement). */
 function unusedGrants(statements: readonly ParsedStatement[], version: string, calls: readonly SourceCall[]): UnusedGrant[] {
   const used = (statement: object) => {
-    const set = compilePolicies({ policies: [{ Version: version, Statement: [{ Effect: 'Allow', ...statement }] }] }, { decisionCacheSize: 0 });
-    return calls.some((c) => set.evaluate(c.action, c.resource).decision === 'Allow');
+    const set = compileGuardPolicies({ policies: [{ Version: version, Statement: [{ Effect: 'Allow', ...statement }] }] }, { decisionCacheSize: 0 });
+    return calls.some((c) => decideOnArn(set, c.action, c.resource).decision.decision === 'Allow');
   };
   const out: UnusedGrant[] = [];
   for (const s of statements.filter((x) => x.effect === 'Allow')) {
@@ -126,13 +128,13 @@ export function sourceCheck(tsm: TsMorphModule, req: SourceCheckRequest): Source
   const parsed = parsePolicy(req.policy, { label: req.policyLabel ?? 'policy' });
   const { project, env } = open(tsm, req);
   const needs = readNeeds(tsm, project, env);
-  const set = compilePolicies({ policies: [parsed] }, { decisionCacheSize: 0 });
+  const set = compileGuardPolicies({ policies: [parsed] }, { decisionCacheSize: 0 });
   const denied = new Map<string, DeniedSourceCall & { sites: CallSite[] }>();
   for (const c of needs.calls) {
     const key = `${c.action}\n${c.resource}`;
     const seen = denied.get(key);
     if (seen !== undefined) { seen.sites.push(c.site); continue; }
-    const d = set.evaluate(c.action, c.resource);
+    const d = decideOnArn(set, c.action, c.resource).decision;
     if (d.decision !== 'Allow') denied.set(key, { action: c.action, resource: c.resource, reason: d.reason, sites: [c.site] });
   }
   const list = [...denied.values()];
