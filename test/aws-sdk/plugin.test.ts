@@ -6,11 +6,12 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  CreateAppCommand, DeleteAppCommand, GetAppCommand, GetSegmentCommand, ListTagsForResourceCommand, Pinpoint, SendOTPMessageCommand, TagResourceCommand,
+  CreateAppCommand, DeleteAppCommand, GetAppCommand, GetCampaignsCommand, GetSegmentCommand, ListTagsForResourceCommand, Pinpoint, SendOTPMessageCommand, TagResourceCommand,
   type SendOTPMessageCommandInput,
 } from '@aws-sdk/client-pinpoint';
 import { guardPlugin, isDryRunResult, GUARD_MIDDLEWARE_NAME, type GuardPluginConfig } from 'pinpoint-guard/aws-sdk';
-import { AccessDeniedError, AccountResolutionError, UncertainDecisionError, ValidationError } from '../../src/errors/index.js';
+import { AccessDeniedError, AccountResolutionError, EndOfSupportError, UncertainDecisionError, ValidationError } from '../../src/errors/index.js';
+import { resetLifecycleWarnings } from '../../src/lifecycle/notice.js';
 import { createPinpointMock } from '../../src/testing/index.js';
 import { createIamMock } from '../../src/testing/iam/index.js';
 import { ACCOUNT, ADMIN, KEYS, REGION, sdkClient } from './support.js';
@@ -135,6 +136,22 @@ describe('errors', () => {
     const e = (await client.send(new GetAppCommand({ ApplicationId: 'a1' })).catch((x: unknown) => x)) as AccessDeniedError;
     expect(e).toBeInstanceOf(AccessDeniedError);
     expect(e.reason).toContain('no policy is configured');
+  });
+});
+
+describe('lifecycle', () => {
+  it("an end-of-support command warns once through the plugin's logger, or with lifecycle: 'error' throws EndOfSupportError and sends nothing", async () => {
+    resetLifecycleWarnings();
+    const { client } = guarded({ policy: ADMIN, lifecycle: 'warn' });
+    await client.send(new GetCampaignsCommand({ ApplicationId: 'a1' })).catch(() => undefined);
+    await client.send(new GetCampaignsCommand({ ApplicationId: 'a1' })).catch(() => undefined);
+    expect(warnings.filter((w) => w.includes('GetCampaigns'))).toHaveLength(1);
+    const strict = guarded({ policy: ADMIN, lifecycle: 'error' }).client;
+    const from = kit.requests.length;
+    const e = await strict.send(new GetCampaignsCommand({ ApplicationId: 'a1' })).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EndOfSupportError);
+    expect(e).toMatchObject({ $fault: 'client' });
+    expect(kit.requests.length).toBe(from);
   });
 });
 
