@@ -15,7 +15,7 @@ import type { OperationSpec } from '../client/spec.js';
 import type { ClientConfig, DryRunResult, RecordedCall } from '../client/types.js';
 import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
 import { ValidationError } from '../errors/validation.js';
-import { Guard } from '../guard/guard.js';
+import { checkGuardConfig, Guard } from '../guard/guard.js';
 import { guardVerdict } from '../guard/verdict.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
 import { asSdkError, type NotSentMetadata } from './errors.js';
@@ -157,6 +157,8 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
   let resolved: Promise<Resolved> | undefined;
 
   const { client: _client, ...guardFields } = config;
+  // The Region comes from the client on first use; every other field is refused now, naming it, as the client's constructor does.
+  checkGuardConfig({ ...guardFields, region: '', mode });
   const resolve = (): Promise<Resolved> => {
     resolved ??= (async () => {
       const region = await sdkRegion(client);

@@ -41,7 +41,7 @@ export interface GuardCallOptions {
 }
 
 /** Refuses a configuration the guard cannot work with, naming the field. */
-function checkGuardConfig(config: ClientConfig): void {
+export function checkGuardConfig(config: ClientConfig): void {
   if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
   if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
   checkPrincipalConfig(config);

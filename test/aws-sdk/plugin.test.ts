@@ -192,8 +192,14 @@ describe('modes', () => {
     ]);
   });
 
-  it('refuses an unknown mode, naming the field', () => {
-    expect(() => guardPlugin({ client: sdkClient(), policy: ADMIN, mode: 'off' as never })).toThrow('config.mode: expected one of enforce, dry-run, record');
+  it('refuses a configuration that cannot work when the plugin is made, naming the field', () => {
+    const client = sdkClient();
+    expect(() => guardPlugin({ client, policy: ADMIN, mode: 'off' as never })).toThrow('config.mode: expected one of enforce, dry-run, record');
+    expect(() => guardPlugin({ client, principal: 'auto', mode: 'dry-run' })).toThrow('config.principal: dry-run mode sends nothing, not even to IAM');
+    expect(() => guardPlugin({ client, principal: 'auto', policy: ADMIN })).toThrow('config.policy: not allowed with config.principal');
+    expect(() => guardPlugin({ client, policy: ADMIN, accountId: '12' })).toThrow('config.accountId: expected 12 digits');
+    expect(() => guardPlugin({ client, policy: ADMIN, whenUncertain: 'maybe' as never })).toThrow('config.whenUncertain');
+    expect(() => guardPlugin({ policy: ADMIN } as never)).toThrow('config.client: expected the @aws-sdk/client-pinpoint client');
   });
 });
 
