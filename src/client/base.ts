@@ -22,9 +22,12 @@ import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { operations } from '../../generated/operations.js';
 
-/** Debug lines only with PINPOINT_GUARD_DEBUG set; warnings to the console. */
+/** Read once: `process.env` is a call into the environment on every read, which per guarded call cost more than the guard. */
+const DEBUG = Boolean(process.env.PINPOINT_GUARD_DEBUG);
+
+/** Debug lines only with PINPOINT_GUARD_DEBUG set (when the process starts); warnings to the console. */
 export const defaultLogger: Logger = {
-  debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
+  debug: (m) => { if (DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),
 };
 
