@@ -22,6 +22,9 @@ import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { operations } from '../../generated/operations.js';
 
+/** The operation that reads a resource's tags, as the catalog marks it (ListTagsForResource). */
+const READ_TAGS = (Object.values(operations) as readonly OperationSpec[]).find((o) => o.resourceTags === 'reads' && o.wholeArn !== undefined)!;
+
 const defaultLogger: Logger = {
   debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),
@@ -94,7 +97,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
         return callerAccount(this.#http, this.region, credentials);
       },
       // The resource's tags are read with a ListTagsForResource call through this client: guarded like any other.
-      readTags: (arn, signal) => this.invoke(operations.ListTagsForResource, { ResourceArn: arn }, signal ? { signal } : undefined),
+      readTags: (arn, signal) => this.invoke(READ_TAGS, { [READ_TAGS.wholeArn!]: arn }, signal ? { signal } : undefined),
     });
     this.mode = this.#guard.mode;
   }
