@@ -21,7 +21,7 @@ const credentials = { accessKeyId: 'AKIDBACKEND', secretAccessKey: 'test' };
 try {
   const admin = new PinpointClient({ region: 'us-east-1', accountId: '123456789012', endpoint: pinpoint.url, credentials, mode: 'off', lifecycle: 'off' });
   const appId = (await admin.createApp({ CreateApplicationRequest: { Name: 'shop' } })).ApplicationResponse!.Id!;
-  const client = new PinpointClient({ region: 'us-east-1', endpoint: pinpoint.url, credentials, principal: 'auto', iamEndpoint: iam.url, stsEndpoint: iam.url, lifecycle: 'off' });
+  const client = new PinpointClient({ region: 'us-east-1', endpoint: pinpoint.url, credentials, principal: { sessionTags: {} }, iamEndpoint: iam.url, stsEndpoint: iam.url, lifecycle: 'off' });
   await client.getApp({ ApplicationId: appId }); // allowed: the role is tagged team=growth
   await client.deleteApp({ ApplicationId: appId }).catch((e: unknown) => { if (!(e instanceof AccessDeniedError)) throw e; console.log('denied:', e.reason); });
   client.close();

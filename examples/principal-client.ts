@@ -8,7 +8,9 @@ import { PinpointClient, AccessDeniedError, PrincipalLoadError } from 'pinpoint-
 // #region client
 const client = new PinpointClient({
   region: process.env.AWS_REGION ?? 'us-east-1',
-  principal: 'auto', // or { principalArn: 'arn:aws:iam::123456789012:role/backend' }, or a LoadedPrincipal
+  // Whoever the credentials belong to (or { principalArn }, or a LoadedPrincipal). sessionTags: the role session's
+  // tags ({} for none); without them aws:PrincipalTag/* is unknown, since session tags override the role's.
+  principal: { sessionTags: {} },
   principalRefreshSeconds: 300,
   resourceTags: 'fetch', // read aws:ResourceTag/* with ListTagsForResource when a policy tests them
   ...(process.env.PINPOINT_ENDPOINT ? { endpoint: process.env.PINPOINT_ENDPOINT } : {}),

@@ -10,7 +10,7 @@ const endpoints = {
 };
 
 // #region verify
-const principal = await loadPrincipal({ region: 'us-east-1', ...endpoints });
+const principal = await loadPrincipal({ region: 'us-east-1', sessionTags: {}, ...endpoints }); // a session without tags
 const { pairs, disagreements } = await verifyWithAws({
   region: 'us-east-1', ...endpoints, principal,
   actions: ['mobiletargeting:GetApp', 'mobiletargeting:DeleteApp'],

@@ -10,8 +10,22 @@ export function addPrincipalOptions(cmd: Command, defaultValue?: string): Comman
   const option = cmd.createOption('--principal <arn|auto>', 'load the policies, permissions boundary and principal keys from IAM (auto: whoever the credentials belong to, per STS)');
   if (defaultValue !== undefined) option.default(defaultValue);
   cmd.addOption(option);
+  cmd.option('--session-tags <key=value,...|none>', "with --principal, the tags the role session was created with (none: it has none); without it a role's aws:PrincipalTag/* keys are unknown, since session tags override the role's");
   if (!cmd.options.some((o) => o.long === '--region')) cmd.option('--region <region>', 'the Region (default AWS_REGION, else us-east-1)');
   return cmd;
+}
+
+/** `--session-tags`: `none` is a session without tags; otherwise `key=value` pairs separated by commas. */
+function sessionTagsFrom(text: string | undefined): Readonly<Record<string, string>> | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim() === 'none') return {};
+  const tags: Record<string, string> = {};
+  for (const pair of text.split(',')) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw new CliError([`--session-tags: expected key=value pairs separated by commas, or none; got ${JSON.stringify(pair)}`]);
+    tags[pair.slice(0, at).trim()] = pair.slice(at + 1);
+  }
+  return tags;
 }
 
 /** The principal `--principal` names, loaded from IAM; `undefined` without the flag. @throws CliError on bad input. */
@@ -21,7 +35,8 @@ export async function principalFrom(opts: Record<string, unknown>, io: Io): Prom
   const { loadPrincipal } = await import('../principal/load.js');
   const region = (opts.region as string | undefined) ?? io.env.AWS_REGION ?? 'us-east-1';
   try {
-    return await loadPrincipal({ region, ...(given === 'auto' ? {} : { principalArn: given }) });
+    const sessionTags = sessionTagsFrom(opts.sessionTags as string | undefined);
+    return await loadPrincipal({ region, ...(given === 'auto' ? {} : { principalArn: given }), ...(sessionTags ? { sessionTags } : {}) });
   } catch (e) {
     if (e instanceof TypeError) throw new CliError([`--principal: ${e.message.replace(/^loadPrincipal: options\.(principalArn|region): /, '')}`]);
     throw e;

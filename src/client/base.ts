@@ -22,6 +22,9 @@ import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { operations } from '../../generated/operations.js';
 
+/** The operation that reads a resource's tags, as the catalog marks it (ListTagsForResource). */
+const READ_TAGS = (Object.values(operations) as readonly OperationSpec[]).find((o) => o.resourceTags === 'reads' && o.wholeArn !== undefined)!;
+
 /** Read once: `process.env` is a call into the environment on every read, which per guarded call cost more than the guard. */
 const DEBUG = Boolean(process.env.PINPOINT_GUARD_DEBUG);
 
@@ -98,7 +101,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
         return callerAccount(this.#http, this.region, credentials);
       },
       // The resource's tags are read with a ListTagsForResource call through this client: guarded like any other.
-      readTags: (arn, signal) => this.invoke(operations.ListTagsForResource, { ResourceArn: arn }, signal ? { signal } : undefined),
+      readTags: (arn, signal) => this.invoke(READ_TAGS, { [READ_TAGS.wholeArn!]: arn }, signal ? { signal } : undefined),
     });
     this.mode = this.#guard.mode;
   }

@@ -43,6 +43,16 @@ export interface RetryConfig {
   readonly maxDelayMs?: number;
 }
 
+/**
+ * A principal to load from IAM: `principalArn` (default: whoever the credentials belong to, per STS) and, for a role
+ * session, the tags the session was created with (`sessionTags`, `{}` for none). Session tags add to and override the
+ * role's, and IAM cannot list them: without `sessionTags`, a role's aws:PrincipalTag/* keys are unknown.
+ */
+export interface PrincipalToLoad {
+  readonly principalArn?: string;
+  readonly sessionTags?: Readonly<Record<string, string>>;
+}
+
 /** Configuration of `PinpointClient`: where to call, as whom, and under which policies. */
 export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly region: string;
@@ -87,7 +97,7 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
    * `serviceControlPolicies` still apply. Its principal keys are facts the caller's `context` cannot override.
    * Loaded on the first guarded call or `await client.ready()`; needs `@aws-sdk/client-iam` and `@aws-sdk/client-sts`.
    */
-  readonly principal?: 'auto' | LoadedPrincipal | { readonly principalArn: string };
+  readonly principal?: 'auto' | LoadedPrincipal | PrincipalToLoad;
   /** How often the principal is reloaded in the background (default 300). */
   readonly principalRefreshSeconds?: number;
   /** How long a failed refresh keeps the last good principal, with a warning, before calls are denied (default 3 × principalRefreshSeconds). */

@@ -40,7 +40,7 @@ export async function runPrincipalScene(pinpointUrl: string, appId: string, log:
   ];
   const outcomes: SceneOutcome[] = [];
   const runAll = async (label: string): Promise<void> => {
-    const client = new PinpointClient({ region: DEMO_REGION, endpoint: pinpointUrl, credentials, principal: 'auto', iamEndpoint: iam.url, stsEndpoint: iam.url, lifecycle: 'off' });
+    const client = new PinpointClient({ region: DEMO_REGION, endpoint: pinpointUrl, credentials, principal: { sessionTags: {} }, iamEndpoint: iam.url, stsEndpoint: iam.url, lifecycle: 'off' });
     await client.ready();
     for (const call of calls) {
       const method = (client as unknown as Record<string, (input: object) => Promise<unknown>>)[call.operation[0]!.toLowerCase() + call.operation.slice(1)]!;
@@ -60,7 +60,7 @@ export async function runPrincipalScene(pinpointUrl: string, appId: string, log:
   };
   try {
     const { loadPrincipal } = await import('../principal/load.js');
-    const principal = await loadPrincipal({ region: DEMO_REGION, credentials, iamEndpoint: iam.url, stsEndpoint: iam.url });
+    const principal = await loadPrincipal({ region: DEMO_REGION, credentials, sessionTags: {}, iamEndpoint: iam.url, stsEndpoint: iam.url });
     log(`\nPrincipal from IAM (an emulated IAM on ${iam.url}): ${principal.principalArn} (${principal.principalType})`);
     for (const s of principal.sources) log(`  policy: ${s.label}`);
     log(`  principal keys: ${Object.entries(principal.context).map(([k, v]) => `${k}=${String(v)}`).join(', ')}`);

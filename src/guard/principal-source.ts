@@ -32,8 +32,15 @@ const isLoaded = (p: unknown): p is LoadedPrincipal => typeof p === 'object' && 
 export function checkPrincipalConfig(config: ClientConfig): void {
   const p = config.principal;
   if (p === undefined) return;
-  if (p !== 'auto' && !isLoaded(p) && !(typeof p === 'object' && p !== null && typeof (p as { principalArn?: unknown }).principalArn === 'string')) {
-    throw new TypeError(`config.principal: expected 'auto', a LoadedPrincipal (from loadPrincipal) or { principalArn }, got ${JSON.stringify(p)}`);
+  const spec = p as { principalArn?: unknown; sessionTags?: unknown };
+  if (p !== 'auto' && !isLoaded(p) && !(typeof p === 'object' && p !== null && (spec.principalArn === undefined || typeof spec.principalArn === 'string'))) {
+    throw new TypeError(`config.principal: expected 'auto', a LoadedPrincipal (from loadPrincipal) or { principalArn?, sessionTags? }, got ${JSON.stringify(p)}`);
+  }
+  if (typeof p === 'object' && !isLoaded(p) && spec.sessionTags !== undefined) {
+    const tags = spec.sessionTags;
+    if (tags === null || typeof tags !== 'object' || Array.isArray(tags) || Object.values(tags).some((v) => typeof v !== 'string')) {
+      throw new TypeError(`config.principal.sessionTags: expected the session's tags as { key: 'value' } ({} when it has none), got ${JSON.stringify(tags)}`);
+    }
   }
   // The identity policies and boundary come from IAM: a second source would either widen what the guard allows
   // (an allow in any identity policy suffices) or drift from IAM. Narrowing is what sessionPolicy is for.
@@ -125,7 +132,8 @@ export class PrincipalSource {
         const principal = await loadPrincipal({
           region: this.#config.region,
           credentials: this.#credentials,
-          ...(typeof p === 'object' && p !== null && 'principalArn' in p && !isLoaded(p) ? { principalArn: p.principalArn } : {}),
+          ...(typeof p === 'object' && p !== null && !isLoaded(p) && p.principalArn !== undefined ? { principalArn: p.principalArn } : {}),
+          ...(typeof p === 'object' && p !== null && !isLoaded(p) && p.sessionTags !== undefined ? { sessionTags: p.sessionTags } : {}),
           ...(this.#config.iamEndpoint ? { iamEndpoint: this.#config.iamEndpoint } : {}),
           ...(this.#config.stsEndpoint ? { stsEndpoint: this.#config.stsEndpoint } : {}),
         });

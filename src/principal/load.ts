@@ -39,10 +39,12 @@ async function readRole(c: AwsClients, id: Extract<Identity, { kind: 'role' }>, 
   const userId = stsUserId ?? (id.sessionName ? `${Role.RoleId}:${id.sessionName}` : undefined);
   return {
     principalArn: roleArn, documents, boundary, userId, userName: undefined,
-    tags: { ...roleTags, ...options.sessionTags },
+    // A role acts through sessions, whose tags add to and override the role's: aws:PrincipalTag/* is known only when
+    // the caller says what the session's tags are (sessionTags, {} for none); unknown otherwise, never the role's alone.
+    tags: options.sessionTags !== undefined ? { ...roleTags, ...options.sessionTags } : undefined,
     notLoaded: [
       'session policies passed when the session was created (AssumeRole Policy/PolicyArns): pass them as sessionPolicy',
-      'session tags (AssumeRole Tags) override the role\'s tags in aws:PrincipalTag/*: pass them as sessionTags',
+      ...(options.sessionTags !== undefined ? [] : ['session tags (AssumeRole Tags) add to and override the role\'s tags in aws:PrincipalTag/*, so those keys are unknown: pass the session\'s tags as sessionTags ({} when it has none)']),
       ...(userId === undefined ? ['aws:userid (role-id:session-name): no session is named, so it is unknown'] : []),
       ...ALWAYS_UNLOADED,
     ],

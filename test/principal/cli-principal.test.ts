@@ -13,7 +13,7 @@ describe('--principal and --verify-aws on the CLI', () => {
   it('check --principal auto decides with the policies and principal keys IAM holds; --verify-aws shows where AWS disagrees', async () => {
     // The answer is configured here: AWS says implicitDeny where the guard, by the role's ABAC tag, allows.
     server.mock.simulator = (q) => (q.action === 'mobiletargeting:GetApp' ? 'implicitDeny' : undefined);
-    const r = await cliAgainst(server.url, ['check', '--principal', 'auto', '--operation', 'GetApp', '--app', 'a1', '--verify-aws'], BACKEND_KEYS);
+    const r = await cliAgainst(server.url, ['check', '--principal', 'auto', '--session-tags', 'none', '--operation', 'GetApp', '--app', 'a1', '--verify-aws'], BACKEND_KEYS);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^✔ ALLOW  mobiletargeting:GetApp on ${APP_ARN}\\n`));

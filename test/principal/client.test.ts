@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupServer } from 'msw/node';
 import { PinpointClient } from '../../generated/client.js';
-import { AccessDeniedError } from '../../src/errors/index.js';
+import { AccessDeniedError, UncertainDecisionError } from '../../src/errors/index.js';
 import type { ClientConfig } from '../../src/client/types.js';
 import { loadPrincipal, PrincipalLoadError, PRINCIPAL_SELF_READ_POLICY } from '../../src/principal/index.js';
 import { createPinpointMock } from '../../src/testing/index.js';
@@ -30,7 +30,7 @@ async function newApp(): Promise<string> {
 }
 
 const guarded = (extra: Partial<ClientConfig> = {}): PinpointClient =>
-  new PinpointClient({ region: REGION, credentials: BACKEND_KEYS, principal: 'auto', lifecycle: 'off', logger, ...extra } as ClientConfig<'enforce'>);
+  new PinpointClient({ region: REGION, credentials: BACKEND_KEYS, principal: { sessionTags: {} }, lifecycle: 'off', logger, ...extra } as ClientConfig<'enforce'>);
 
 const pinpointSaw = (op: string): number => pinpoint.requests.filter((r) => r.operation === op).length;
 
@@ -41,6 +41,19 @@ async function until(done: () => boolean): Promise<void> {
 }
 
 describe("the client decides with the principal loaded from IAM (ABAC on aws:PrincipalTag)", () => {
+  it("principal 'auto' without sessionTags: the role session's aws:PrincipalTag/* is unknown, so the ABAC allow is uncertain and nothing is sent", async () => {
+    const appId = await newApp();
+    const client = guarded({ principal: 'auto' });
+    const e = (await client.getApp({ ApplicationId: appId }).catch((x: unknown) => x)) as UncertainDecisionError;
+    expect(e).toBeInstanceOf(UncertainDecisionError);
+    expect(e.dependsOn).toEqual(['aws:PrincipalTag/team']);
+    expect(pinpointSaw('GetApp')).toBe(0);
+    // The session's tags, once given, make the keys known: the role's team=growth allows.
+    await expect(guarded({ principal: { sessionTags: {} } }).getApp({ ApplicationId: appId })).resolves.toMatchObject({ ApplicationResponse: { Id: appId } });
+    // A session tag overrides the role's: team=billing, and the ABAC allow no longer holds.
+    await expect(guarded({ principal: { sessionTags: { team: 'billing' } } }).getApp({ ApplicationId: appId })).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
   it("allows GetApp for the role tagged team=growth and denies when IAM says otherwise, sending nothing", async () => {
     const appId = await newApp();
     const client = guarded();
@@ -67,7 +80,7 @@ describe("the client decides with the principal loaded from IAM (ABAC on aws:Pri
     const client = guarded({ context: { 'aws:PrincipalTag/team': 'growth', 'AWS:PRINCIPALTAG/TEAM': 'growth', 'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/admin' } });
     await expect(client.getApp({ ApplicationId: appId }, { context: { 'aws:principaltag/team': 'growth' } })).rejects.toBeInstanceOf(AccessDeniedError);
     // A key the principal does not state stays the caller's to give.
-    const dry = new PinpointClient({ region: REGION, credentials: BACKEND_KEYS, principal: await loadPrincipal({ region: REGION, credentials: BACKEND_KEYS }), mode: 'dry-run', lifecycle: 'off', context: { 'aws:SourceIp': '10.0.0.1', 'aws:PrincipalTag/extra': 'x' } });
+    const dry = new PinpointClient({ region: REGION, credentials: BACKEND_KEYS, principal: await loadPrincipal({ region: REGION, credentials: BACKEND_KEYS, sessionTags: {} }), mode: 'dry-run', lifecycle: 'off', context: { 'aws:SourceIp': '10.0.0.1', 'aws:PrincipalTag/extra': 'x' } });
     const result = await dry.getApp({ ApplicationId: appId });
     expect(result.decision.decision).toBe('ImplicitDeny');
     expect(result.resource).toBe(`arn:aws:mobiletargeting:${REGION}:${ACCOUNT}:apps/${appId}`);
@@ -80,7 +93,7 @@ describe("the client decides with the principal loaded from IAM (ABAC on aws:Pri
   });
 
   it('a LoadedPrincipal passed in is used as given: no IAM call, even in dry-run', async () => {
-    const principal = await loadPrincipal({ region: REGION, credentials: BACKEND_KEYS, principalArn: ROLE_ARN });
+    const principal = await loadPrincipal({ region: REGION, credentials: BACKEND_KEYS, principalArn: ROLE_ARN, sessionTags: {} });
     iam.reset();
     const client = new PinpointClient({ region: REGION, credentials: BACKEND_KEYS, principal, mode: 'dry-run', lifecycle: 'off' });
     const result = await client.getApp({ ApplicationId: 'a1' });
@@ -96,7 +109,8 @@ describe('policy and principal together', () => {
     expect(() => guarded({ policies: [policy] })).toThrow('config.policies: not allowed with config.principal');
     expect(() => guarded({ permissionsBoundary: policy })).toThrow('config.permissionsBoundary: not allowed with config.principal');
     expect(() => guarded({ mode: 'dry-run' })).toThrow("config.principal: dry-run mode sends nothing, not even to IAM; pass a LoadedPrincipal");
-    expect(() => guarded({ principal: 'me' as never })).toThrow("config.principal: expected 'auto', a LoadedPrincipal (from loadPrincipal) or { principalArn }");
+    expect(() => guarded({ principal: 'me' as never })).toThrow("config.principal: expected 'auto', a LoadedPrincipal (from loadPrincipal) or { principalArn?, sessionTags? }");
+    expect(() => guarded({ principal: { sessionTags: { team: 1 } } as never })).toThrow("config.principal.sessionTags: expected the session's tags as { key: 'value' } ({} when it has none), got {\"team\":1}");
   });
 
   it('sessionPolicy and serviceControlPolicies still apply on top of the loaded policies', async () => {

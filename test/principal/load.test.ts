@@ -48,7 +48,7 @@ describe('loadPrincipal: an assumed-role session', () => {
   });
 
   it('sets the principal keys AWS sets for a role session, tags from the role and the session name in aws:userid', async () => {
-    const p = await loadPrincipal(over(BACKEND_KEYS));
+    const p = await loadPrincipal(over(BACKEND_KEYS, { sessionTags: {} }));
     const roleId = server.mock.state.roles.get('backend')!.id;
     expect(p.context).toEqual({
       'aws:PrincipalArn': ROLE_ARN,
@@ -61,9 +61,16 @@ describe('loadPrincipal: an assumed-role session', () => {
     });
     // A role session has no aws:username: its absence is a fact, not an unknown.
     expect(p.knownKeys).toEqual(expect.arrayContaining(['aws:username', 'aws:PrincipalTag/*', 'aws:userid']));
-    expect(p.notLoaded.join('\n')).toMatch(/session policies.*sessionPolicy[\s\S]*session tags[\s\S]*service control policies/);
+    expect(p.notLoaded.join('\n')).toMatch(/session policies.*sessionPolicy[\s\S]*service control policies/);
     // The loaded set decides with the loaded keys: the ABAC statement allows, by the role's tag.
     expect(evaluate({ ...p.policySet, action: 'mobiletargeting:GetApp', resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1', context: p.context }).decision).toBe('Allow');
+  });
+
+  it("without sessionTags, a role session's aws:PrincipalTag/* is unknown, not the role's tags: session tags could override them", async () => {
+    const p = await loadPrincipal(over(BACKEND_KEYS));
+    expect(Object.keys(p.context).filter((k) => k.startsWith('aws:PrincipalTag/'))).toEqual([]);
+    expect(p.knownKeys).not.toContain('aws:PrincipalTag/*');
+    expect(p.notLoaded.join('\n')).toMatch(/session tags .* unknown: pass the session's tags as sessionTags/);
   });
 
   it('session tags given override the role tags of the same key', async () => {

@@ -13,7 +13,7 @@ const APP2 = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a2';
 
 describe('verifyWithAws', () => {
   it("returns the guard's and the simulator's decision per pair, with the disagreements (answers set by the test)", async () => {
-    const principal = await loadPrincipal({ region: 'us-east-1', credentials: BACKEND_KEYS, iamEndpoint: server.url, stsEndpoint: server.url });
+    const principal = await loadPrincipal({ region: 'us-east-1', credentials: BACKEND_KEYS, sessionTags: {}, iamEndpoint: server.url, stsEndpoint: server.url });
     const asked: SimulationQuestion[] = [];
     // The emulated simulator answers as configured here, not by our engine: GetApp on a2 is where AWS disagrees.
     server.mock.simulator = (q) => {

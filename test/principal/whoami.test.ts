@@ -11,7 +11,7 @@ const cli = (args: string[], keys: { accessKeyId: string; secretAccessKey: strin
 
 describe('pinpoint-guard whoami', () => {
   it('prints the principal, each policy with its source, the principal keys and what IAM cannot tell', async () => {
-    const r = await cli(['whoami'], BACKEND_KEYS);
+    const r = await cli(['whoami', '--session-tags', 'none'], BACKEND_KEYS);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
@@ -23,7 +23,7 @@ describe('pinpoint-guard whoami', () => {
   }, 60_000);
 
   it('--json prints the loaded principal; a principal that cannot read itself is one line naming the refused action, exit 2', async () => {
-    const json = await cli(['whoami', '--principal', ROLE_ARN, '--json'], BACKEND_KEYS);
+    const json = await cli(['whoami', '--principal', ROLE_ARN, '--session-tags', 'none', '--json'], BACKEND_KEYS);
     expect(JSON.parse(json.stdout)).toMatchObject({ principalArn: ROLE_ARN, principalType: 'AssumedRole', context: { 'aws:PrincipalTag/team': 'growth' } });
     const blind = await cli(['whoami'], BLIND_KEYS);
     expect(blind.code).toBe(2);
