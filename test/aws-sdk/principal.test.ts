@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CreateAppCommand, DeleteAppCommand, GetAppCommand } from '@aws-sdk/client-pinpoint';
 import { guardPlugin } from 'pinpoint-guard/aws-sdk';
-import { AccessDeniedError } from '../../src/errors/index.js';
+import { AccessDeniedError, UncertainDecisionError } from '../../src/errors/index.js';
 import { PrincipalLoadError } from '../../src/principal/index.js';
 import { createPinpointMock } from '../../src/testing/index.js';
 import type { IamMock } from '../../src/testing/iam/index.js';
@@ -27,9 +27,10 @@ afterAll(() => msw.close());
 
 const logger = { debug: (): void => {}, warn: (): void => {} };
 
-function guarded(credentials: { accessKeyId: string; secretAccessKey: string }): { client: ReturnType<typeof sdkClient>; plugin: ReturnType<typeof guardPlugin> } {
+type Principal = NonNullable<Parameters<typeof guardPlugin>[0]['principal']>;
+function guarded(credentials: { accessKeyId: string; secretAccessKey: string }, principal: Principal = { sessionTags: {} }): { client: ReturnType<typeof sdkClient>; plugin: ReturnType<typeof guardPlugin> } {
   const client = sdkClient({ credentials });
-  const plugin = guardPlugin({ client, principal: 'auto', lifecycle: 'off', logger });
+  const plugin = guardPlugin({ client, principal, lifecycle: 'off', logger });
   client.middlewareStack.use(plugin);
   return { client, plugin };
 }
@@ -37,7 +38,18 @@ function guarded(credentials: { accessKeyId: string; secretAccessKey: string }):
 const saw = (op: string): number => kit.requests.filter((r) => r.operation === op).length;
 
 describe("principal: 'auto' with the SDK client's credentials", () => {
-  it('loads the role behind the credentials from IAM and decides with its ABAC policy: GetApp sent, DeleteApp refused', async () => {
+  it("loads the role session behind the credentials: its session tags unknown, the ABAC allow is uncertain and nothing is sent", async () => {
+    const { client, plugin } = guarded(BACKEND_KEYS, 'auto');
+    const e = (await client.send(new GetAppCommand({ ApplicationId: 'a1' })).catch((x: unknown) => x)) as UncertainDecisionError;
+    expect(e).toBeInstanceOf(UncertainDecisionError);
+    expect(e.dependsOn).toContain('aws:PrincipalTag/team');
+    expect(e).toMatchObject({ $fault: 'client' });
+    expect(iam.requests.find((r) => r.action === 'GetCallerIdentity')).toBeDefined();
+    expect(kit.requests).toEqual([]);
+    plugin.close();
+  });
+
+  it('with the session\'s tags given ({ sessionTags: {} }), decides with the role\'s ABAC policy: GetApp sent, DeleteApp refused', async () => {
     const admin = sdkClient({ credentials: BACKEND_KEYS });
     const appId = (await admin.send(new CreateAppCommand({ CreateApplicationRequest: { Name: 'shop' } }))).ApplicationResponse!.Id!;
     const { client, plugin } = guarded(BACKEND_KEYS);
