@@ -12,6 +12,9 @@ interface ResolvedSdkConfig {
   readonly useFipsEndpoint: () => Promise<boolean>;
   readonly useDualstackEndpoint: () => Promise<boolean>;
   readonly isCustomEndpoint?: boolean;
+  readonly ignoreConfiguredEndpointUrls?: boolean;
+  /** The endpoint from `AWS_ENDPOINT_URL_PINPOINT` or the shared config file, as the SDK reads it (memoised). */
+  readonly serviceConfiguredEndpoint?: () => Promise<string | undefined>;
   readonly endpoint?: () => Promise<{ readonly protocol: string; readonly hostname: string; readonly port?: number; readonly path: string }>;
   readonly endpointProvider: (params: Record<string, unknown>) => { readonly url: URL };
 }
@@ -30,11 +33,16 @@ export function sdkCredentials(client: PinpointClient): CredentialProvider {
 }
 
 /**
- * The base URL the client sends to: its custom `endpoint`, else what its endpoint rule set answers for the Region,
- * FIPS and dual-stack settings (as the SDK's endpoint middleware asks it).
+ * The base URL the client sends to, in the order the SDK's endpoint middleware resolves it: its custom `endpoint`;
+ * else a configured one (`AWS_ENDPOINT_URL_PINPOINT`, the shared config file) unless `ignoreConfiguredEndpointUrls`;
+ * else what its endpoint rule set answers for the Region, FIPS and dual-stack settings.
  */
 export async function sdkEndpoint(client: PinpointClient, region: string): Promise<URL> {
   const config = configOf(client);
+  if (!config.isCustomEndpoint && !config.ignoreConfiguredEndpointUrls && config.serviceConfiguredEndpoint) {
+    const configured = await config.serviceConfiguredEndpoint();
+    if (configured) return new URL(configured);
+  }
   if (config.isCustomEndpoint && config.endpoint) {
     const e = await config.endpoint();
     return new URL(`${e.protocol}//${e.hostname}${e.port !== undefined ? `:${e.port}` : ''}${e.path}`);

@@ -179,6 +179,17 @@ describe('modes', () => {
     expect(out).toMatchObject({ request: { url: 'http://127.0.0.1:9/base/v1/apps/a1' } });
   });
 
+  it('dry-run names the endpoint configured for the service (AWS_ENDPOINT_URL_PINPOINT), as the SDK resolves it', async () => {
+    process.env.AWS_ENDPOINT_URL_PINPOINT = 'http://127.0.0.1:9/configured';
+    try {
+      const { client } = guarded({ policy: ADMIN, mode: 'dry-run' });
+      const out = await client.send(new GetAppCommand({ ApplicationId: 'a1' }));
+      expect(out).toMatchObject({ request: { url: 'http://127.0.0.1:9/configured/v1/apps/a1' } });
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL_PINPOINT;
+    }
+  });
+
   it('record mode sends every call and lists what the guard decided; the handle is the plugin', async () => {
     const appId = await newApp();
     const from = kit.requests.length;
