@@ -3,7 +3,7 @@
  * (`{ applyToStack(stack) { stack.add(middleware, { step, name, override }) } }`). One middleware at the initialize
  * step — before serialization, outside the retry loop, so one decision per command — names the operation from the
  * middleware context, validates and binds the command's input as the project's client does, and asks the one guard
- * (src/guard/guard.ts). Allow passes a snapshot of the checked input on; anything else sends nothing.
+ * (src/guard/guard.ts). Allow passes the copy of the input that was checked on to the SDK; anything else sends nothing.
  */
 import type { PinpointClient } from '@aws-sdk/client-pinpoint';
 import { operations } from '../../generated/operations.js';
