@@ -155,6 +155,8 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
   const credentials = sdkCredentials(client);
   const recorded: RecordedCall[] = [];
   let resolved: Promise<Resolved> | undefined;
+  /** The resolved guard, once it is: later calls take it without another await. */
+  let settled: Resolved | undefined;
 
   const { client: _client, ...guardFields } = config;
   // The Region comes from the client on first use; every other field is refused now, naming it, as the client's constructor does.
@@ -174,7 +176,8 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
         },
         readTags: sdkReadTags(client),
       });
-      return { guard, endpoint };
+      settled = { guard, endpoint };
+      return settled;
     })();
     // A failure (a Region the guard refuses) is not kept: the next call tries again and fails with the same reason.
     resolved.catch(() => { resolved = undefined; });
@@ -190,7 +193,7 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
       input = snapshot(spec, args.input) as object;
       bound = bindCall(spec, input);
       checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
-      const r = await resolve();
+      const r = settled ?? await resolve();
       guard = r.guard;
       const outcome = await guard.decide(bound, { signal: context.__smithy_context?.abortSignal });
       const { decision, resource, action } = outcome;
