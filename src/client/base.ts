@@ -72,7 +72,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly region: string;
   /** The guard mode in force. */
   readonly mode: GuardMode;
-  readonly #config: ClientConfig<M>;
+  readonly #config: ClientConfig;
   readonly #endpoint: URL;
   readonly #http: AxiosInstance | undefined;
   readonly #credentials: CredentialProvider;
