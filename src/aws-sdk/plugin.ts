@@ -12,7 +12,7 @@ import { callerAccount } from '../client/account.js';
 import { defaultLogger } from '../client/base.js';
 import { prepareRequest } from '../client/prepare.js';
 import type { OperationSpec } from '../client/spec.js';
-import type { ClientConfig, DryRunResult, RecordedCall } from '../client/types.js';
+import type { ClientConfigBase, DryRunResult, IdentityPolicyConfig, PrincipalConfig, RecordedCall } from '../client/types.js';
 import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
 import { ValidationError } from '../errors/validation.js';
 import { checkGuardConfig, Guard } from '../guard/guard.js';
@@ -25,23 +25,24 @@ import { sdkCredentials, sdkEndpoint, sdkReadTags, sdkRegion } from './host.js';
 export type SdkGuardMode = 'enforce' | 'dry-run' | 'record';
 
 /** The guard's configuration fields the plugin takes as they are (see `ClientConfig` for each). */
-type GuardFields = Pick<ClientConfig,
-  | 'accountId' | 'policy' | 'policies' | 'permissionsBoundary' | 'serviceControlPolicies' | 'sessionPolicy' | 'context' | 'whenUncertain'
-  | 'lifecycle' | 'logger' | 'principal' | 'principalRefreshSeconds' | 'principalMaxStaleSeconds' | 'iamEndpoint' | 'stsEndpoint'
-  | 'resourceTags' | 'resourceTagsTtlSeconds'>;
+type GuardFields = Pick<ClientConfigBase,
+  'accountId' | 'serviceControlPolicies' | 'sessionPolicy' | 'context' | 'whenUncertain' | 'lifecycle' | 'logger' | 'resourceTags' | 'resourceTagsTtlSeconds'>;
 
-/**
- * Configuration of {@link guardPlugin}: the guard's own (policies or a principal, context, whenUncertain, lifecycle,
- * logger, resourceTags) and the SDK client it is used on, whose Region, credentials and endpoint the guard decides
- * with (a principal and, without `accountId`, the account are loaded with its credentials; `resourceTags: 'fetch'`
- * reads tags through it).
- */
-export interface GuardPluginConfig extends GuardFields {
+/** What the plugin adds: the SDK client it is used on, and its modes. */
+interface PluginFields {
   /** The `PinpointClient` (or aggregated `Pinpoint`) whose `middlewareStack` the plugin is used on. */
   readonly client: PinpointClient;
   /** `enforce` (default), `dry-run` (nothing is sent; `send` resolves to a {@link SdkDryRunResult}) or `record`. */
   readonly mode?: SdkGuardMode;
 }
+
+/**
+ * Configuration of {@link guardPlugin}: the guard's own — identity policies or a principal (exclusive, as for the
+ * client), SCPs, session policy, context, whenUncertain, lifecycle, logger, resourceTags — and the SDK client it is
+ * used on, whose Region, credentials and endpoint the guard decides with (a principal and, without `accountId`, the
+ * account are loaded with its credentials; `resourceTags: 'fetch'` reads tags through it).
+ */
+export type GuardPluginConfig = PluginFields & GuardFields & (IdentityPolicyConfig | PrincipalConfig);
 
 /** What `send` resolves to in dry-run mode: the guard's decision and the request that would be sent. */
 export interface SdkDryRunResult extends DryRunResult {

@@ -27,10 +27,11 @@ const warnings: string[] = [];
 const logger = { debug: (): void => {}, warn: (m: string): void => { warnings.push(m); } };
 beforeEach(() => { warnings.length = 0; });
 
-type Config = Omit<GuardPluginConfig, 'client'>;
+/** The plugin's config without `client`, per branch (identity policies or a principal). */
+type Config = GuardPluginConfig extends infer C ? C extends unknown ? Omit<C, 'client'> : never : never;
 function guarded(config: Config, sdk: Parameters<typeof sdkClient>[0] = {}): { client: ReturnType<typeof sdkClient>; plugin: ReturnType<typeof guardPlugin> } {
   const client = sdkClient(sdk);
-  const plugin = guardPlugin({ client, accountId: ACCOUNT, lifecycle: 'off', logger, ...config });
+  const plugin = guardPlugin({ client, accountId: ACCOUNT, lifecycle: 'off', logger, ...config } as GuardPluginConfig);
   client.middlewareStack.use(plugin);
   return { client, plugin };
 }
@@ -207,6 +208,7 @@ describe('modes', () => {
     const client = sdkClient();
     expect(() => guardPlugin({ client, policy: ADMIN, mode: 'off' as never })).toThrow('config.mode: expected one of enforce, dry-run, record');
     expect(() => guardPlugin({ client, principal: 'auto', mode: 'dry-run' })).toThrow('config.principal: dry-run mode sends nothing, not even to IAM');
+    // @ts-expect-error identity policies and a principal are exclusive in the type, as at run time
     expect(() => guardPlugin({ client, principal: 'auto', policy: ADMIN })).toThrow('config.policy: not allowed with config.principal');
     expect(() => guardPlugin({ client, policy: ADMIN, accountId: '12' })).toThrow('config.accountId: expected 12 digits');
     expect(() => guardPlugin({ client, policy: ADMIN, whenUncertain: 'maybe' as never })).toThrow('config.whenUncertain');
