@@ -5,6 +5,7 @@ export default defineConfig({
   // The examples import the package by name, as a user does; in the repository that name is the source.
   resolve: {
     alias: [
+      { find: /^pinpoint-guard\/aws-sdk$/, replacement: fileURLToPath(new URL('./src/aws-sdk/index.ts', import.meta.url)) },
       { find: /^pinpoint-guard\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
       { find: /^pinpoint-guard$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],

@@ -4,32 +4,24 @@
  * no-op request handler; then the ratios. Not a test.
  */
 import axios from 'axios';
-import { Readable } from 'node:stream';
 import { PinpointClient as SdkClient, GetSegmentCommand } from '@aws-sdk/client-pinpoint';
-import { HttpResponse } from '@smithy/core/protocols';
+import { CREDENTIALS, POLICY, SEGMENT_BODY, noNetworkHandler } from './fixtures.js';
 import { PinpointClient, operations } from '../src/index.js';
 import { bindCall } from '../src/client/bind.js';
 import { guardDecision } from '../src/guard/decide.js';
 import { compileGuardPolicies } from '../src/guard/policies.js';
 import { credentialKind } from '../src/guard/keys.js';
 
-const body = JSON.stringify({ Id: 'segment-1', ApplicationId: 'app-1', Arn: 'arn', CreationDate: '2026-01-01', SegmentType: 'DIMENSIONAL', Name: 'n' });
+const body = SEGMENT_BODY;
+const credentials = CREDENTIALS;
+const policy = POLICY;
 const adapter = axios.create({ adapter: async (config) => ({ data: body, status: 200, statusText: 'OK', headers: { 'x-amzn-requestid': 'r' }, config, request: {} }) });
-const credentials = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
-const policy = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Read', Effect: 'Allow', Action: ['mobiletargeting:Get*'], Resource: 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/app-1*' },
-    { Sid: 'NoDeletes', Effect: 'Deny', Action: 'mobiletargeting:Delete*', Resource: '*' },
-    { Sid: 'Region', Effect: 'Allow', Action: 'mobiletargeting:Send*', Resource: '*', Condition: { StringEquals: { 'aws:RequestedRegion': 'us-east-1' } } },
-  ],
-};
 const common = { region: 'us-east-1', accountId: '123456789012', credentials, axios: adapter, lifecycle: 'off' as const };
 const unguarded = new PinpointClient({ ...common });
 const guarded = new PinpointClient({ ...common, policy });
 const sdk = new SdkClient({
   region: 'us-east-1', credentials,
-  requestHandler: { handle: async () => ({ response: new HttpResponse({ statusCode: 200, headers: {}, body: Readable.from([Buffer.from(body)]) }) }) } as never,
+  requestHandler: noNetworkHandler,
 });
 const input = { ApplicationId: 'app-1', SegmentId: 'segment-1' };
 

@@ -108,6 +108,12 @@ function tagsSpec(op: NonNullable<CatalogEntry['operation']>, input: Shape | und
   return { in: 'body', key: tags.wireName ?? tags.name };
 }
 
+/** A resource template that is one placeholder (`${ResourceArn}`) takes the whole ARN from that input member. */
+const wholeArnOf = (resource: string): { wholeArn?: string } => {
+  const member = /^\$\{(\w+)\}$/.exec(resource)?.[1];
+  return member ? { wholeArn: member } : {};
+};
+
 function actionSpec(e: CatalogEntry): ActionSpec {
   return {
     action: e.action,
@@ -148,6 +154,9 @@ function operationModel(e: CatalogEntry, catalog: Catalog): OperationModel | und
     ...(outputWireNames.length ? { outputWireNames } : {}),
     pagination: inputToken && pageSize && hasNextToken ? { inputToken, outputToken: 'NextToken', pageSize } : undefined,
     tags: tagsSpec(op, input, catalog),
+    ...wholeArnOf(e.resource),
+    ...(e.guard.resourceTags ? { resourceTags: e.guard.resourceTags } : {}),
+    ...(e.guard.arnEnums ? { arnEnums: e.guard.arnEnums } : {}),
   };
   return { entry: e, names: namesFor(op.name), spec, inputShape: op.input, outputShape: op.output };
 }

@@ -2224,6 +2224,8 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'TagsModel',
     outputTimestamps: [],
+    wholeArn: 'ResourceArn',
+    resourceTags: 'reads',
   },
   ListTemplateVersions: {
     action: 'mobiletargeting:ListTemplateVersions',
@@ -2260,6 +2262,9 @@ export const operations = deepFreeze({
       inputToken: 'NextToken',
       outputToken: 'NextToken',
       pageSize: 'PageSize',
+    },
+    arnEnums: {
+      TemplateType: ['EMAIL', 'INAPP', 'PUSH', 'SMS', 'VOICE'],
     },
   },
   ListTemplates: {
@@ -2480,6 +2485,8 @@ export const operations = deepFreeze({
       in: 'body',
       key: 'tags',
     },
+    wholeArn: 'ResourceArn',
+    resourceTags: 'changes',
   },
   UntagResource: {
     action: 'mobiletargeting:UntagResource',
@@ -2509,6 +2516,8 @@ export const operations = deepFreeze({
       in: 'query',
       wire: 'tagKeys',
     },
+    wholeArn: 'ResourceArn',
+    resourceTags: 'changes',
   },
   UpdateAdmChannel: {
     action: 'mobiletargeting:UpdateAdmChannel',
@@ -3075,6 +3084,9 @@ export const operations = deepFreeze({
     status: 200,
     outputBody: 'MessageBody',
     outputTimestamps: [],
+    arnEnums: {
+      TemplateType: ['EMAIL', 'INAPP', 'PUSH', 'SMS', 'VOICE'],
+    },
   },
   UpdateVoiceChannel: {
     action: 'mobiletargeting:UpdateVoiceChannel',

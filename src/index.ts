@@ -8,7 +8,7 @@ export { operations, actions, legacyActionNames, type OperationName, type Pinpoi
 export type * from '../generated/shapes.js';
 export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from './client/spec.js';
 export type {
-  ClientConfig, CallOptions, CallResult, Credentials, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall,
+  ClientConfig, ClientConfigBase, IdentityPolicyConfig, PrincipalConfig, PrincipalToLoad, CallOptions, CallResult, Credentials, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall,
   ResponseMetadata, RetryConfig,
 } from './client/types.js';
 export { defaultEndpoint } from './client/base.js';

@@ -8,7 +8,7 @@ import { loadConditionKeys } from './condition-keys.js';
 import { loadCaveats, loadDescriptions, loadExamples, loadFacts } from './page-facts.js';
 import type {
   AccessLevel, Catalog, CatalogEntry, CatalogProblem, Erratum, HttpMethod, Lifecycle, LifecycleStatus, Location, Member, Operation,
-  QueryBinding, Shape,
+  QueryBinding, Shape, GuardData, ResourceTagAccess,
 } from './types.js';
 
 export interface SourceText { readonly path: string; readonly text: string }
@@ -98,11 +98,13 @@ const ENTRY: Record<string, FieldSpec> = {
   action: { required: true }, operation: { required: false }, group: { required: true }, summary: { required: true },
   accessLevel: { required: true }, docs: { required: true }, seed: { required: true }, http: { required: false },
   input: { required: false }, output: { required: false }, outputBody: { required: false }, resource: { required: true },
-  lifecycle: { required: true }, erratum: { required: false },
+  lifecycle: { required: true }, erratum: { required: false }, guard: { required: false },
 };
 const HTTP: Record<string, FieldSpec> = { method: { required: true }, path: { required: true }, status: { required: true }, query: { required: false }, body: { required: false } };
 const LIFECYCLE: Record<string, FieldSpec> = { status: { required: true }, reason: { required: true }, source: { required: true }, successor: { required: false } };
 const ERRATUM: Record<string, FieldSpec> = { field: { required: true }, seed: { required: true }, truth: { required: true }, source: { required: true } };
+const GUARD: Record<string, FieldSpec> = { resourceTags: { required: false }, arnEnums: { required: false } };
+const TAG_ACCESS: readonly ResourceTagAccess[] = ['reads', 'changes'];
 const SEED: Record<string, FieldSpec> = { name: { required: true }, line: { required: true } };
 const STRUCTURE: Record<string, FieldSpec> = { members: { required: true }, required: { required: false }, wireNames: { required: false } };
 const ENUM: Record<string, FieldSpec> = { enum: { required: true } };
@@ -210,12 +212,38 @@ function loadEntry(src: Source, path: Path, raw: Json, shapes: ReadonlyMap<strin
   } else if (resource && raw.operation === undefined && resourceParams.length) {
     src.problem(at('resource'), `a console-only action (no operation) cannot have input placeholders, got ${resourceParams.map((p) => `\${${p}}`).join(', ')}`);
   }
+  const guard = loadGuard(src, at('guard'), raw.guard, operation, resourceParams, shapes);
   if (!action || !group || !summary || !accessLevel || !docs || !resource || !lifecycle) return undefined;
   if (raw.operation !== undefined && !operation) return undefined;
   return {
     action, actionName: action.slice('mobiletargeting:'.length), group, summary, accessLevel, docs, seed, resource, resourceParams, lifecycle, errata,
-    operation, location: src.locate(path),
+    operation, guard, location: src.locate(path),
   };
+}
+
+/**
+ * The operation-specific behaviour of the guard, as data: whether the operation reads or changes a resource's tags
+ * (`resourceTags`), and which ARN placeholders take an enum's values as the service spells them (`arnEnums`:
+ * member → enum shape).
+ */
+function loadGuard(src: Source, path: Path, raw: Json, operation: Operation | undefined, resourceParams: readonly string[], shapes: ReadonlyMap<string, Shape>): GuardData {
+  if (raw === undefined) return {};
+  if (!checkFields(src, path, raw, GUARD, 'the guard data { resourceTags?, arnEnums? }')) return {};
+  if (!operation) { src.problem(path, 'only an entry with an operation can have guard data', true); return {}; }
+  const resourceTags = str(src, [...path, 'resourceTags'], raw.resourceTags, { oneOf: TAG_ACCESS }) as ResourceTagAccess | undefined;
+  const arnEnums: Record<string, readonly string[]> = {};
+  if (raw.arnEnums !== undefined) {
+    if (!isObject(raw.arnEnums)) src.problem([...path, 'arnEnums'], `expected a mapping of ARN placeholder to enum shape, got ${describe(raw.arnEnums)}`);
+    else for (const [member, shapeName] of Object.entries(raw.arnEnums)) {
+      const p = [...path, 'arnEnums', member];
+      if (!resourceParams.includes(member)) { src.problem(p, `"${member}" is not a placeholder of the resource ARN template`, true); continue; }
+      const name = str(src, p, shapeName);
+      const shape = name ? shapes.get(name) : undefined;
+      if (name && shape?.kind !== 'enum') { src.problem(p, `"${name}" is not an enum in shapes.yaml`); continue; }
+      if (shape?.kind === 'enum') arnEnums[member] = shape.values;
+    }
+  }
+  return { ...(resourceTags ? { resourceTags } : {}), ...(Object.keys(arnEnums).length ? { arnEnums } : {}) };
 }
 
 function loadOperation(src: Source, path: Path, raw: Record<string, Json>, shapes: ReadonlyMap<string, Shape>): Operation | undefined {

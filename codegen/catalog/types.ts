@@ -40,6 +40,16 @@ export interface HttpBinding {
   readonly labels: readonly string[];
 }
 
+/** Whether an operation reads a resource's tags (ListTagsForResource) or changes them (TagResource, UntagResource). */
+export type ResourceTagAccess = 'reads' | 'changes';
+
+/** The guard's operation-specific behaviour, as catalog data (`guard:` of an entry). */
+export interface GuardData {
+  readonly resourceTags?: ResourceTagAccess;
+  /** ARN placeholders whose value must be one of an enum's values, spelled as the service spells them. */
+  readonly arnEnums?: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface Erratum { readonly field: string; readonly seed: string; readonly truth: string; readonly source: string }
 
 export interface Lifecycle { readonly status: LifecycleStatus; readonly reason: string; readonly source: string; readonly successor: string | undefined }
@@ -61,6 +71,7 @@ export interface CatalogEntry {
   readonly lifecycle: Lifecycle;
   readonly errata: readonly Erratum[];
   readonly operation: Operation | undefined;
+  readonly guard: GuardData;
   readonly location: Location;
 }
 

@@ -6,7 +6,7 @@ import type { AxiosInstance } from 'axios';
 import type { OperationSpec } from './spec.js';
 import type { CallOptions, ClientConfig, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall, ResponseMetadata } from './types.js';
 import { bindCall, type BoundCall } from './bind.js';
-import { queryString } from './encode.js';
+import { prepareRequest } from './prepare.js';
 import { sign } from './signer.js';
 import { cachedProvider } from './credentials.js';
 import { callerAccount } from './account.js';
@@ -23,8 +23,15 @@ import { serviceErrorFor } from '../errors/service.js';
 import { AbortError } from '../errors/transport.js';
 import { operations } from '../../generated/operations.js';
 
-const defaultLogger: Logger = {
-  debug: (m) => { if (process.env.PINPOINT_GUARD_DEBUG) console.debug(m); },
+/** The operation that reads a resource's tags, as the catalog marks it (ListTagsForResource). */
+const READ_TAGS = (Object.values(operations) as readonly OperationSpec[]).find((o) => o.resourceTags === 'reads' && o.wholeArn !== undefined)!;
+
+/** Read once: `process.env` is a call into the environment on every read, which per guarded call cost more than the guard. */
+const DEBUG = Boolean(process.env.PINPOINT_GUARD_DEBUG);
+
+/** Debug lines only with PINPOINT_GUARD_DEBUG set (when the process starts); warnings to the console. */
+export const defaultLogger: Logger = {
+  debug: (m) => { if (DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),
 };
 
@@ -47,7 +54,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly region: string;
   /** The guard mode in force. */
   readonly mode: GuardMode;
-  readonly #config: ClientConfig<M>;
+  readonly #config: ClientConfig;
   readonly #endpoint: URL;
   readonly #http: AxiosInstance | undefined;
   readonly #credentials: CredentialProvider;
@@ -78,7 +85,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
         return callerAccount(this.#http, this.region, credentials);
       },
       // The resource's tags are read with a ListTagsForResource call through this client: guarded like any other.
-      readTags: (arn, signal) => this.invoke(operations.ListTagsForResource, { ResourceArn: arn }, signal ? { signal } : undefined),
+      readTags: (arn, signal) => this.invoke(READ_TAGS, { [READ_TAGS.wholeArn!]: arn }, signal ? { signal } : undefined),
     });
     this.mode = this.#guard.mode;
   }
@@ -106,22 +113,11 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     return this.#guard.accountId();
   }
 
-  #prepare(bound: BoundCall): PreparedRequest {
-    const qs = queryString(bound.query);
-    const base = this.#endpoint.href.replace(/\/$/, '');
-    return {
-      method: bound.spec.method,
-      url: `${base}${bound.path}${qs ? `?${qs}` : ''}`,
-      headers: bound.body !== undefined ? { 'content-type': 'application/json' } : {},
-      body: bound.body,
-    };
-  }
-
   /** Runs one operation: bind → lifecycle → guard → send. Generated methods delegate here with their operation's metadata. */
   protected async invoke(spec: OperationSpec, input: unknown, options?: CallOptions): Promise<unknown> {
     const bound = bindCall(spec, input);
     checkLifecycle(spec, this.#config.lifecycle ?? 'warn', this.#logger);
-    const prepared = this.#prepare(bound);
+    const prepared = prepareRequest(this.#endpoint, bound);
     if (this.mode !== 'off') {
       const { decision, resource } = await this.#guard.decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);

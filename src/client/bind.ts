@@ -162,6 +162,12 @@ export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
   }
   const params: Record<string, string> = {};
   for (const member of spec.labels) params[member] = checkLabel(spec, member, record[member]);
+  // A value that fills the ARN must be spelled as the service spells it: `email` would build an ARN no policy names.
+  if (spec.arnEnums) {
+    for (const [member, values] of Object.entries(spec.arnEnums)) {
+      if (!values.includes(params[member]!)) throw new ValidationError(spec.name, member, `one of ${values.join(', ')} (as the service spells them)`, describe(params[member]));
+    }
+  }
   const pairs: [string, string][] = [];
   for (const q of spec.query) {
     const value = record[q.member];

@@ -65,4 +65,10 @@ export interface OperationSpec extends ActionSpec {
   readonly outputWireNames?: readonly WireName[];
   readonly pagination?: PaginationSpec;
   readonly tags?: TagsSpec;
+  /** The input member that is the whole resource ARN (`${ResourceArn}`): it must name this client's account and Region. */
+  readonly wholeArn?: string;
+  /** `reads`: the operation reads a resource's tags (decided without them); `changes`: it changes them (cached tags drop). */
+  readonly resourceTags?: 'reads' | 'changes';
+  /** ARN placeholders whose value must be one of these, spelled as the service spells them (`TemplateType`: EMAIL, ...). */
+  readonly arnEnums?: Readonly<Record<string, readonly string[]>>;
 }

@@ -53,19 +53,14 @@ export interface PrincipalToLoad {
   readonly sessionTags?: Readonly<Record<string, string>>;
 }
 
-/** Configuration of `PinpointClient`: where to call, as whom, and under which policies. */
-export interface ClientConfig<M extends GuardMode = GuardMode> {
+/** What every client configuration has: where to call, as whom, the guard's mode and facts. */
+export interface ClientConfigBase<M extends GuardMode = GuardMode> {
   readonly region: string;
   /** The 12-digit account the ARNs name; otherwise from the credentials, else STS GetCallerIdentity. */
   readonly accountId?: string;
   readonly credentials?: Credentials | CredentialProvider;
   /** Defaults to `https://pinpoint.{region}.amazonaws.com` (`.com.cn` in China). */
   readonly endpoint?: string;
-  /** The identity policy (or use `policies` for several). */
-  readonly policy?: PolicyInput;
-  readonly policies?: readonly PolicyInput[];
-  readonly permissionsBoundary?: PolicyInput;
-  /** SCP levels from the organization root down to the account; each level a list of policies. */
   readonly serviceControlPolicies?: readonly (readonly PolicyInput[])[];
   readonly sessionPolicy?: PolicyInput;
   readonly mode?: M;
@@ -103,6 +98,33 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly lifecycle?: 'warn' | 'error' | 'off';
   readonly logger?: Logger;
   /**
+   * `'fetch'`: when a policy tests aws:ResourceTag/* for the action being called, read the resource's tags with
+   * ListTagsForResource (itself a guarded call, so the policies must allow it) and decide with them; cached per ARN
+   * for `resourceTagsTtlSeconds` and dropped when TagResource/UntagResource succeed through this client. Otherwise
+   * those keys are only what the caller's `context` supplies.
+   */
+  readonly resourceTags?: 'fetch';
+  /** How long fetched resource tags are trusted (default 60). */
+  readonly resourceTagsTtlSeconds?: number;
+}
+
+/** The identity policies given in the configuration (no principal loaded from IAM). */
+export interface IdentityPolicyConfig {
+  /** The identity policy (or use `policies` for several). */
+  readonly policy?: PolicyInput;
+  readonly policies?: readonly PolicyInput[];
+  readonly permissionsBoundary?: PolicyInput;
+  /** SCP levels from the organization root down to the account; each level a list of policies. */
+  readonly principal?: never;
+  readonly principalRefreshSeconds?: never;
+  readonly principalMaxStaleSeconds?: never;
+  readonly iamEndpoint?: never;
+  readonly stsEndpoint?: never;
+}
+
+/** A principal whose identity policies and boundary come from IAM: no identity policies beside it. */
+export interface PrincipalConfig {
+  /**
    * The caller as AWS sees it, loaded from IAM: `'auto'` (whoever the credentials belong to, per STS), a role or user
    * `{ principalArn }`, or a {@link LoadedPrincipal} (used as given, not refreshed). Its identity policies and
    * boundary replace `policy`/`policies`/`permissionsBoundary` (refused together with it); `sessionPolicy` and
@@ -118,16 +140,17 @@ export interface ClientConfig<M extends GuardMode = GuardMode> {
   readonly iamEndpoint?: string;
   /** STS's endpoint for loading the principal (default: STS's Regional endpoint). */
   readonly stsEndpoint?: string;
-  /**
-   * `'fetch'`: when a policy tests aws:ResourceTag/* for the action being called, read the resource's tags with
-   * ListTagsForResource (itself a guarded call, so the policies must allow it) and decide with them; cached per ARN
-   * for `resourceTagsTtlSeconds` and dropped when TagResource/UntagResource succeed through this client. Otherwise
-   * those keys are only what the caller's `context` supplies.
-   */
-  readonly resourceTags?: 'fetch';
-  /** How long fetched resource tags are trusted (default 60). */
-  readonly resourceTagsTtlSeconds?: number;
+  /** Not with `principal`: its identity policies come from IAM (narrow them with `sessionPolicy`). */
+  readonly policy?: never;
+  readonly policies?: never;
+  readonly permissionsBoundary?: never;
 }
+
+/**
+ * Configuration of `PinpointClient`: where to call, as whom, and under which policies — identity policies
+ * (`policy`/`policies`/`permissionsBoundary`) or a `principal` loaded from IAM, never both.
+ */
+export type ClientConfig<M extends GuardMode = GuardMode> = ClientConfigBase<M> & (IdentityPolicyConfig | PrincipalConfig);
 
 /** Per-call options of every generated method. */
 export interface CallOptions {

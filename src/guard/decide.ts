@@ -115,11 +115,6 @@ export function withResourceTags(context: RequestContext, tags: Readonly<Record<
   return out;
 }
 
-/** The member of an operation's input that is a whole ARN (`${ResourceArn}`), if its template is one. */
-function wholeArnMember(template: string): string | undefined {
-  return /^\$\{(\w+)\}$/.exec(template)?.[1];
-}
-
 const environmentProblem = (env: ArnEnvironment): boolean => !isRegion(env.region) || !/^\d{12}$/.test(env.accountId);
 
 /**
@@ -133,7 +128,8 @@ function resolve(target: GuardTarget, env: ArnEnvironment): { readonly operation
     ? [target.call.spec.name, target.call.spec.action, target.call.spec.resource, target.call.params]
     : [undefined, target.action, target.template, target.params];
   try {
-    const whole = 'call' in target ? wholeArnMember(template) : undefined;
+    // The catalog names the member that is a whole ARN (TagResource's ResourceArn): it must be this client's.
+    const whole = 'call' in target ? target.call.spec.wholeArn : undefined;
     if (whole) checkOwnArn(whole, params[whole] ?? '', env);
     return { operation, action, resource: buildArn(template, params, env) };
   } catch (e) {

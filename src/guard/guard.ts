@@ -41,7 +41,7 @@ export interface GuardCallOptions {
 }
 
 /** Refuses a configuration the guard cannot work with, naming the field. */
-function checkGuardConfig(config: ClientConfig): void {
+export function checkGuardConfig(config: ClientConfig): void {
   if (config.accountId !== undefined && !/^\d{12}$/.test(config.accountId)) throw new TypeError('config.accountId: expected 12 digits');
   if (config.mode !== undefined && !MODES.includes(config.mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
   checkPrincipalConfig(config);
@@ -50,10 +50,6 @@ function checkGuardConfig(config: ClientConfig): void {
   }
   if (config.resourceTags !== undefined && config.resourceTags !== 'fetch') throw new TypeError(`config.resourceTags: expected 'fetch' or nothing, got ${JSON.stringify(config.resourceTags)}`);
 }
-
-/** The operation that reads a resource's tags decides without them (no recursion); the ones that change them invalidate the cache. */
-const READS_TAGS = 'ListTagsForResource';
-const CHANGES_TAGS: ReadonlySet<string> = new Set(['TagResource', 'UntagResource']);
 
 /**
  * The guard of one client.
@@ -149,12 +145,14 @@ export class Guard {
 
   /** Called after a call was sent (whatever its outcome): a call that changes a resource's tags drops them from the cache. */
   sent(bound: BoundCall): void {
-    if (this.#tags && CHANGES_TAGS.has(bound.spec.name)) this.#tags.invalidate(bound.params.ResourceArn ?? '');
+    const whole = bound.spec.wholeArn;
+    if (this.#tags && bound.spec.resourceTags === 'changes' && whole) this.#tags.invalidate(bound.params[whole] ?? '');
   }
 
   /** Whether the decision waits for the resource's tags: fetch configured, not dry-run, a policy tests them, one concrete ARN. */
   #fetchesTags(spec: OperationSpec, outcome: GuardOutcome, principal: PrincipalGuard | undefined): boolean {
-    if (!this.#tags || !this.#io.readTags || this.mode === 'dry-run' || spec.name === READS_TAGS) return false;
+    // The operation that reads tags is decided without them (the catalog says which): no recursion.
+    if (!this.#tags || !this.#io.readTags || this.mode === 'dry-run' || spec.resourceTags === 'reads') return false;
     if (outcome.resource.includes('*')) return false;
     return this.#tags.needed(principal?.parsed ?? this.#parsed, spec.action);
   }

