@@ -12,6 +12,8 @@ export const boolOperators: readonly ConditionOperator<never>[] = [
     verb: 'is',
     says: 'is',
     negated: false,
+    // The condition-operator page: Boolean "Policy variables – Supported"; the variables page: not with Boolean.
+    variables: 'wider',
     expects: '"true" or "false"',
     requestValue: { noun: '"true" or "false"', valid: (c) => parseBool(c) !== undefined },
     prepare: (v) => parseBool(v.text),
