@@ -7,13 +7,14 @@ import { buildContext } from './context.js';
 import { grammar } from './grammar.js';
 import { lifecycle } from './lifecycle.js';
 import { notElements } from './not-elements.js';
+import { readings } from './readings.js';
 import { redundancy } from './redundancy.js';
 import { resourceTypes } from './resources.js';
 import type { LintFinding, LintOptions, LintRule, Severity } from './types.js';
 
 export type { LintFinding, LintOptions, Severity } from './types.js';
 
-const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, notElements, redundancy, lifecycle];
+const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, readings, notElements, redundancy, lifecycle];
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Statement index a path points into, -1 for the document itself, so findings sort in reading order. */
