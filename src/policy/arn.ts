@@ -200,7 +200,8 @@ function tokensSource(tokens: readonly GlobToken[]): string {
   return s;
 }
 
-function fieldwise(source: string, tokens: readonly GlobToken[], spanning: boolean): ArnMatcher {
+/** The tokens split at every literal colon. */
+function colonFields(tokens: readonly GlobToken[]): GlobToken[][] {
   const fields: GlobToken[][] = [[]];
   for (const t of tokens) {
     if (typeof t !== 'string') {
@@ -213,6 +214,11 @@ function fieldwise(source: string, tokens: readonly GlobToken[], spanning: boole
       if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
     });
   }
+  return fields;
+}
+
+function fieldwise(source: string, tokens: readonly GlobToken[], spanning: boolean): ArnMatcher {
+  const fields = colonFields(tokens);
   if (spanning && fields.some(endsInStar)) {
     return new SegmentArn(source, fields.slice(0, -1).map(toField), toField(fields[fields.length - 1] as GlobToken[]), false);
   }
@@ -242,13 +248,13 @@ export function isArnShaped(tokens: readonly GlobToken[]): boolean {
 }
 
 /**
- * Whether a Resource value is an ARN pattern: six fields, or fewer ending in a field whose last
- * character is `*` (`arn:aws:mobiletargeting:us-east-1:*`), which the Resource page lets expand
- * beyond the colon boundaries.
+ * Whether a Resource value is an ARN pattern: six fields, or fewer with a field whose last
+ * character is `*` (`arn:aws:mobiletargeting:us-east-1:*`, `arn:aws:logs:*:log-group:x`), which
+ * the Resource page lets expand beyond the colon boundaries.
  */
 export function isArnPattern(tokens: readonly GlobToken[]): boolean {
   if (isArnShaped(tokens)) return true;
-  if (tokens[tokens.length - 1] !== STAR) return false;
-  const first = tokens[0];
-  return typeof first === 'string' && first.startsWith('arn:');
+  const fields = colonFields(tokens);
+  const first = fields[0];
+  return fields.length > 1 && first?.length === 1 && first[0] === 'arn' && fields.some(endsInStar);
 }

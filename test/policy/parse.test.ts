@@ -120,9 +120,12 @@ describe(parsePolicy.name, () => {
   });
 
   it('accepts a short Resource ARN whose last field ends in * (reference_policies_elements_resource)', () => {
-    expect(parsePolicy({ Statement: { ...ok, Resource: ['arn:aws:mobiletargeting:us-east-1:*', 'arn:aws:mobiletargeting:*'] } }).statements[0]?.resource).toEqual([
-      'arn:aws:mobiletargeting:us-east-1:*',
-      'arn:aws:mobiletargeting:*',
+    const short = ['arn:aws:mobiletargeting:us-east-1:*', 'arn:aws:mobiletargeting:*', 'arn:aws:logs:*:log-group:/x'];
+    expect(parsePolicy({ Statement: { ...ok, Resource: short } }).statements[0]?.resource).toEqual(short);
+    expect(problems({ Statement: { ...ok, Resource: ['arn:aws:mobiletargeting:us-east-1', 'arn*:aws:x', 'aws:*'] } }).map((p) => p.path)).toEqual([
+      'Statement.Resource[0]',
+      'Statement.Resource[1]',
+      'Statement.Resource[2]',
     ]);
   });
 

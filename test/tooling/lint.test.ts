@@ -52,6 +52,8 @@ describe(lintPolicy.name, () => {
       want: [{ severity: 'error', path: 'Statement[0].Resource', fix: 'write all six fields: "arn:aws:mobiletargeting:us-east-1:*:*"' }] }],
     ['a short NotResource pattern in a Deny spares nothing', { given: policy({ Effect: 'Deny', Action: 'mobiletargeting:*', NotResource: ['arn:aws:mobiletargeting:*'] }), rule: 'short-resource-pattern',
       want: [{ severity: 'warning', path: 'Statement[0].NotResource[0]', fix: 'write all six fields: "arn:aws:mobiletargeting:*:*:*"' }] }],
+    ['a short Resource pattern with a * inside', { given: policy(allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:*:apps/abc')), rule: 'short-resource-pattern',
+      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: expect.stringContaining('arn:partition:service:region:account:resource') }] }],
     ['a short Resource pattern in a Deny covers what it says: no finding', { given: policy({ Effect: 'Deny', Action: 'mobiletargeting:*', Resource: 'arn:aws:mobiletargeting:us-east-1:*' }), rule: 'short-resource-pattern', want: [] }],
     ['a policy variable in a Numeric condition', { given: policy({ ...allow('mobiletargeting:GetApp'), Condition: { NumericLessThan: { 'custom:n': '${aws:PrincipalTag/max}' } } }), rule: 'variable-not-substituted',
       want: [{ severity: 'warning', path: 'Statement[0].Condition.NumericLessThan.custom:n', message: expect.stringContaining('matches nothing, so this condition never holds') }] }],

@@ -10,11 +10,17 @@
 import { elementPath } from './context.js';
 import type { LintFinding, LintRule, StatementEntry } from './types.js';
 
-/** Fewer than six colon-separated fields, the last ending in `*` (the parser accepts no other short pattern). */
-const isShort = (pattern: string): boolean => pattern !== '*' && pattern.split(':').length < 6 && pattern.endsWith('*');
+/** Fewer than six colon-separated fields (the parser accepts such a pattern only with a field ending in `*`). */
+const isShort = (pattern: string): boolean => pattern !== '*' && pattern.split(':').length < 6;
 
-/** The pattern written with all six fields: what the spanning reading covers, in a form both readings agree on. */
-const sixFields = (pattern: string): string => pattern + ':*'.repeat(6 - pattern.split(':').length);
+/**
+ * The fix: with the trailing field `*`, the same pattern with all six fields (what the spanning reading covers, in a
+ * form both readings agree on); otherwise which field went missing is the author's to say.
+ */
+const sixFields = (pattern: string): string =>
+  pattern.endsWith(':*')
+    ? `write all six fields: "${pattern + ':*'.repeat(6 - pattern.split(':').length)}"`
+    : 'write all six fields (arn:partition:service:region:account:resource), a * for each one meant to match anything';
 
 function shortPatterns(entry: StatementEntry): LintFinding[] {
   const { effect, resource, notResource } = entry.parsed;
@@ -33,7 +39,7 @@ function shortPatterns(entry: StatementEntry): LintFinding[] {
       path: elementPath(entry, element, i),
       message: `${JSON.stringify(pattern)} has fewer than six ARN fields: it matches only if its trailing * spans colons, which the Resource page ` +
         `allows and the ARN format does not; the guard reads an ${effect}'s ${element} in the reading that matches less, ${what}`,
-      fix: `write all six fields: "${sixFields(pattern)}"`,
+      fix: sixFields(pattern),
     }];
   });
 }
