@@ -38,7 +38,11 @@ const RESOURCE_POLICY_ONLY: ReadonlyMap<string, string> = new Map([
 
 const parsedPolicies = new WeakSet<object>();
 
-/** Whether `value` is a policy returned by `parsePolicy` (and so needs no further checking). */
+/**
+ * Whether `value` is a policy returned by `parsePolicy` (and so needs no further checking). A brand,
+ * not a shape: a copy, a structured clone or an object built to look like one is not, and is read
+ * as an IAM document wherever a policy is taken.
+ */
 export function isParsedPolicy(value: unknown): value is ParsedPolicy {
   return typeof value === 'object' && value !== null && parsedPolicies.has(value);
 }
