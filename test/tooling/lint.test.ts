@@ -54,6 +54,11 @@ describe(lintPolicy.name, () => {
       want: [{ severity: 'warning', path: 'Statement[0].NotResource[0]', fix: 'write all six fields: "arn:aws:mobiletargeting:*:*:*"' }] }],
     ['a short Resource pattern with a * inside', { given: policy(allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:*:apps/abc')), rule: 'short-resource-pattern',
       want: [{ severity: 'error', path: 'Statement[0].Resource', fix: expect.stringContaining('arn:partition:service:region:account:resource') }] }],
+    ['an Allow whose * must span colons shadows nothing: the guard reads it field by field', { given: policy(
+      allow('mobiletargeting:GetApp', `${A}:apps/p1`), allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:*:apps/*')), rule: 'shadowed-statement', want: [] }],
+    ['a Deny whose * spans colons still cancels the Allow it covers', { given: policy(
+      allow('mobiletargeting:GetApp', `${A}:apps/p1`), { Effect: 'Deny', Action: 'mobiletargeting:GetApp', Resource: 'arn:aws:mobiletargeting:*:apps/*' }), rule: 'allow-always-denied',
+    want: [{ severity: 'warning', path: 'Statement[0]' }] }],
     ['a short Resource pattern in a Deny covers what it says: no finding', { given: policy({ Effect: 'Deny', Action: 'mobiletargeting:*', Resource: 'arn:aws:mobiletargeting:us-east-1:*' }), rule: 'short-resource-pattern', want: [] }],
     ['a policy variable in a Numeric condition', { given: policy({ ...allow('mobiletargeting:GetApp'), Condition: { NumericLessThan: { 'custom:n': '${aws:PrincipalTag/max}' } } }), rule: 'variable-not-substituted',
       want: [{ severity: 'warning', path: 'Statement[0].Condition.NumericLessThan.custom:n', message: expect.stringContaining('matches nothing, so this condition never holds') }] }],

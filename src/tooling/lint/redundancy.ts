@@ -16,8 +16,12 @@ function actionCovered(a: readonly string[], b: string): boolean {
   return a.some((p) => plain(p) && matchWildcard(p, b, { ignoreCase: true }));
 }
 
-function resourceCovered(a: readonly string[], b: string): boolean {
-  return a.some((p) => p === '*' || p === b || (plain(p) && !b.includes('${') && matchArn(p, b)));
+/**
+ * In the reading the engine gives the covering statement's Resource: a `*` ending an ARN field spans colons for a
+ * Deny, not for an Allow (where the pages read two ways, a Deny matches under either reading, an Allow under both).
+ */
+function resourceCovered(a: readonly string[], b: string, spanning: boolean): boolean {
+  return a.some((p) => p === '*' || p === b || (plain(p) && !b.includes('${') && matchArn(p, b, { spanning })));
 }
 
 const conditionKey = (s: ParsedStatement) =>
@@ -27,7 +31,7 @@ const conditionKey = (s: ParsedStatement) =>
 function covers(a: ParsedStatement, b: ParsedStatement, sameConditions: boolean): boolean {
   if (!a.action || !b.action || !a.resource || !b.resource) return false;
   if (a.conditions.length > 0 && !(sameConditions && conditionKey(a) === conditionKey(b))) return false;
-  return b.action.every((x) => actionCovered(a.action as readonly string[], x)) && b.resource.every((r) => resourceCovered(a.resource as readonly string[], r));
+  return b.action.every((x) => actionCovered(a.action as readonly string[], x)) && b.resource.every((r) => resourceCovered(a.resource as readonly string[], r, a.effect === 'Deny'));
 }
 
 const identity = (s: ParsedStatement) =>
