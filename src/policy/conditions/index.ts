@@ -52,6 +52,7 @@ const SET_PREFIXES: readonly (readonly [string, SetOperator])[] = [
   ['foranyvalue:', 'ForAnyValue'],
 ];
 const IF_EXISTS = 'ifexists';
+const isSetPrefixed = (lower: string): boolean => lower.startsWith('forallvalues:') || lower.startsWith('foranyvalue:');
 
 /** A resolved operator name. */
 export interface OperatorSpec {
@@ -66,13 +67,14 @@ export function lookupOperator(written: string): OperatorSpec | string {
   let setOperator: SetOperator | undefined;
   // At most one set operator: IAM defines no `ForAllValues:ForAnyValue:` (nor the reverse), and
   // reading one of the two would pick a meaning the author may not have meant.
-  const set = SET_PREFIXES.find(([prefix]) => rest.startsWith(prefix));
-  if (set !== undefined) {
-    setOperator = set[1];
-    rest = rest.slice(set[0].length);
-    if (SET_PREFIXES.some(([prefix]) => rest.startsWith(prefix))) {
-      return `unknown condition operator "${written}": an operator takes at most one set operator (ForAllValues: or ForAnyValue:), e.g. ForAnyValue:StringEquals`;
-    }
+  for (const [prefix, name] of SET_PREFIXES) {
+    if (!rest.startsWith(prefix)) continue;
+    setOperator = name;
+    rest = rest.slice(prefix.length);
+    break;
+  }
+  if (setOperator !== undefined && isSetPrefixed(rest)) {
+    return `unknown condition operator "${written}": an operator takes at most one set operator (ForAllValues: or ForAnyValue:), e.g. ForAnyValue:StringEquals`;
   }
   let op = OPERATORS.get(rest);
   let ifExists = false;
