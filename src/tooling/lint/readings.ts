@@ -7,6 +7,7 @@
  * - a policy variable in a Numeric, Date, IP, Binary, Null or Bool condition: not substituted (Bool: only in a Deny),
  *   so the value is compared as written and matches nothing.
  */
+import { parseTemplate } from '../../policy/variables.js';
 import { elementPath } from './context.js';
 import type { LintFinding, LintRule, StatementEntry } from './types.js';
 
@@ -44,8 +45,8 @@ function shortPatterns(entry: StatementEntry): LintFinding[] {
   });
 }
 
-/** A `${...}` policy variable; `${*}`, `${?}` and `${$}` are escapes, not variables. */
-const VARIABLE = /\$\{(?![*?$]\})[^}]+\}/;
+/** Whether the value holds a policy variable, as the engine's template reader sees one (`${*}` is an escape). */
+const hasVariable = (value: string): boolean => parseTemplate(value, true).variables.length > 0;
 /** Operator families that do not substitute policy variables (reference_policies_variables); Bool only in a Deny. */
 const LITERAL_FAMILIES = /^(Numeric|Date|Binary|IpAddress|NotIpAddress|Null|Bool)/;
 
@@ -54,7 +55,7 @@ function literalVariables(entry: StatementEntry): LintFinding[] {
     if (!LITERAL_FAMILIES.test(c.baseOperator)) return [];
     const bool = c.baseOperator === 'Bool';
     if (bool && entry.parsed.effect === 'Deny') return [];
-    const value = c.values.find((v) => VARIABLE.test(v));
+    const value = c.values.find(hasVariable);
     if (value === undefined) return [];
     return [{
       rule: 'variable-not-substituted',
