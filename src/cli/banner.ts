@@ -4,7 +4,8 @@
  */
 import { policyErrors, type PolicyFinding } from '../tooling/lint/banner.js';
 import { bannerLines } from '../tooling/render/banner.js';
-import { readJson, terminalText, type Io } from './io.js';
+import { terminalText, type Io } from './io.js';
+import { readPolicyText } from './policy-file.js';
 
 /** Every policy file the options name, in the order the set uses them. */
 export function policyFiles(opts: Record<string, unknown>): string[] {
@@ -14,7 +15,7 @@ export function policyFiles(opts: Record<string, unknown>): string[] {
 
 /** Lints the files (already read and validated by policySetFrom) and returns their error-level findings. */
 export function lintErrorsOf(files: readonly string[], now: Date): PolicyFinding[] {
-  return policyErrors(files.map((label) => ({ label, doc: readJson(label) as object })), { now });
+  return policyErrors(files.map((label) => ({ label, doc: readPolicyText(label) })), { now });
 }
 
 /** Writes the banner to stderr, when there is one. */

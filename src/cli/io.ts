@@ -154,7 +154,11 @@ export function syntaxErrorOffset(text: string): number {
 
 /** The file parsed as JSON. @throws CliError with the file, the line and column, and what JSON.parse said. */
 export function readJson(file: string): unknown {
-  const text = readText(file);
+  return parseJson(file, readText(file));
+}
+
+/** A file's text parsed as JSON. @throws CliError with the file, the line and column, and what JSON.parse said. */
+export function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

@@ -8,9 +8,16 @@
  * Within the first five fields a `*` does not cross a colon, except as the last character of a
  * field: the Resource page says "If the * wildcard is the last character of a resource ARN
  * segment, it can expand to match beyond the colon boundaries", so `arn:aws:logs:*:log-group:x`
- * matches `arn:aws:logs:us-east-1:123456789012:log-group:x`. The condition-operator page says of
- * the ARN operators only that each segment "can include" wildcards, without the narrower
- * sentence; one matcher serves both, following the Resource page, the one that states the case.
+ * matches `arn:aws:logs:us-east-1:123456789012:log-group:x`, and a short pattern such as
+ * `arn:aws:mobiletargeting:us-east-1:*` matches every ARN of that service and Region. The
+ * condition-operator page says the opposite of the ARN operators: "Each of the six
+ * colon-delimited components of the ARN is checked separately".
+ *
+ * Where the pages read two ways the engine takes whichever is safer for the statement (an Allow
+ * matches only under both readings, a Deny under either), so each pattern compiles in one of two
+ * readings: `spanning` (a field's trailing `*` may cross colons; the wider) or field by field (no
+ * `*` crosses a colon, and a pattern of fewer than six fields matches no ARN; the narrower). A
+ * pattern whose first five fields have no wildcard reads the same both ways.
  */
 import { boundedMemo, compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
 
@@ -150,19 +157,26 @@ class FieldArn implements ArnMatcher {
   }
 }
 
+/** How a pattern reads: see the module comment. */
+export interface ArnReading {
+  /** A field's trailing `*` may match beyond the colon boundaries (the Resource page's sentence). Default true. */
+  readonly spanning?: boolean;
+}
+
 /** Compiles an ARN pattern given as tokens (so literal `*` from `${*}` stays literal). */
-export function compileArnPattern(tokens: readonly GlobToken[]): ArnMatcher {
+export function compileArnPattern(tokens: readonly GlobToken[], reading?: ArnReading): ArnMatcher {
   if (tokens.length > 0 && tokens.every((t) => t === STAR)) return ALL;
+  const spanning = reading?.spanning !== false;
   const source = tokensSource(tokens);
   const fields = splitArnTokens(tokens);
-  // Not six fields (IAM rejects such a Resource): still compare colon-separated field by field.
-  if (fields === null) return fieldwise(source, tokens);
+  // Fewer than six fields: compare colon-separated field by field (a trailing `*` spanning when that reading is asked for).
+  if (fields === null) return fieldwise(source, tokens, spanning);
   const globs = fields.map(compileGlob);
   const fixed = globs.slice(0, FIXED_FIELDS);
   const resource = globs[FIXED_FIELDS] as CompiledGlob;
   if (fixed.every((g) => g.literal)) return new PrefixedArn(source, fixed.map((g) => g.source).join(':') + ':', resource);
   const fixedFields = fields.slice(0, FIXED_FIELDS);
-  if (!fixedFields.some(endsInStar)) return new FieldArn(source, fixed, resource);
+  if (!spanning || !fixedFields.some(endsInStar)) return new FieldArn(source, fixed, resource);
   if (fixedFields.every(onlyTrailingStar)) return new WholeArn(source, compileGlob(tokens));
   return new SegmentArn(source, fixedFields.map(toField), toField(fields[FIXED_FIELDS] as GlobToken[]), true);
 }
@@ -186,7 +200,8 @@ function tokensSource(tokens: readonly GlobToken[]): string {
   return s;
 }
 
-function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
+/** The tokens split at every literal colon. */
+function colonFields(tokens: readonly GlobToken[]): GlobToken[][] {
   const fields: GlobToken[][] = [[]];
   for (const t of tokens) {
     if (typeof t !== 'string') {
@@ -199,7 +214,12 @@ function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
       if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
     });
   }
-  if (fields.slice(0, -1).some(endsInStar)) {
+  return fields;
+}
+
+function fieldwise(source: string, tokens: readonly GlobToken[], spanning: boolean): ArnMatcher {
+  const fields = colonFields(tokens);
+  if (spanning && fields.some(endsInStar)) {
     return new SegmentArn(source, fields.slice(0, -1).map(toField), toField(fields[fields.length - 1] as GlobToken[]), false);
   }
   const globs = fields.map(compileGlob);
@@ -212,16 +232,33 @@ function fieldwise(source: string, tokens: readonly GlobToken[]): ArnMatcher {
   };
 }
 
-/** Whether `arn` matches the IAM resource pattern `pattern` (see the module comment for the rules). */
-export function matchArn(pattern: string, arn: string): boolean {
-  return compiledArnPattern(pattern).match(arn);
+/**
+ * Whether `arn` matches the IAM resource pattern `pattern` (see the module comment for the rules):
+ * by default in the Resource page's spanning reading; `{ spanning: false }` checks field by field.
+ */
+export function matchArn(pattern: string, arn: string, reading?: ArnReading): boolean {
+  return (reading?.spanning === false ? fieldwiseArnPattern : spanningArnPattern)(pattern).match(arn);
 }
 
-const compiledArnPattern = boundedMemo((pattern) => compileArnPattern(tokenizeWildcard(pattern)));
+// One bounded memo per reading: a statement's effect picks the reading, so both are hot.
+const spanningArnPattern = boundedMemo((pattern) => compileArnPattern(tokenizeWildcard(pattern)));
+const fieldwiseArnPattern = boundedMemo((pattern) => compileArnPattern(tokenizeWildcard(pattern), { spanning: false }));
 
 /** Whether a policy value has the six-field shape IAM requires of an ARN pattern. */
 export function isArnShaped(tokens: readonly GlobToken[]): boolean {
   const fields = splitArnTokens(tokens);
   const first = fields?.[0];
   return first !== undefined && first.length === 1 && first[0] === 'arn';
+}
+
+/**
+ * Whether a Resource value is an ARN pattern: six fields, or fewer with a field whose last
+ * character is `*` (`arn:aws:mobiletargeting:us-east-1:*`, `arn:aws:logs:*:log-group:x`), which
+ * the Resource page lets expand beyond the colon boundaries.
+ */
+export function isArnPattern(tokens: readonly GlobToken[]): boolean {
+  if (isArnShaped(tokens)) return true;
+  const fields = colonFields(tokens);
+  const first = fields[0];
+  return fields.length > 1 && first?.length === 1 && first[0] === 'arn' && fields.some(endsInStar);
 }

@@ -18,6 +18,8 @@ export interface ResourcePattern {
   readonly source: string;
   readonly matcher?: ArnMatcher;
   readonly template?: Template;
+  /** The reading it matches in (see arn.ts): the wider one where matching makes the statement deny. */
+  readonly spanning: boolean;
 }
 
 export interface CompiledStatement {
@@ -50,11 +52,17 @@ const ACTION_MEMO_LIMIT = 4096;
 function compileStatement(statement: ParsedStatement, version: ParsedPolicy['version']): CompiledStatement {
   const actionSources = statement.action ?? statement.notAction ?? [];
   const resourceSources = statement.resource ?? statement.notResource ?? [];
+  // Where the Resource page reads two ways (a trailing `*` spanning colons or not), a match makes
+  // a Resource statement apply and a NotResource statement not apply: a Deny matches under
+  // either reading, an Allow only under both.
+  const spanning = (statement.effect === 'Deny') !== (statement.notResource !== undefined);
   const resources = resourceSources.map((source): ResourcePattern => {
     const template = parseResourceTemplate(source, version === '2012-10-17');
-    return template.variables.length > 0 ? { source, template } : { source, matcher: compileArnPattern(staticTokens(template)) };
+    return template.variables.length > 0
+      ? { source, template, spanning }
+      : { source, matcher: compileArnPattern(staticTokens(template), { spanning }), spanning };
   });
-  const conditions = statement.conditions.map((c) => compileCondition(c, version));
+  const conditions = statement.conditions.map((c) => compileCondition(c, version, statement.effect));
   const readsKeys = new Set<string>();
   for (const c of conditions) for (const k of c.readsKeys) readsKeys.add(k);
   for (const r of resources) for (const v of r.template?.variables ?? []) readsKeys.add(v.toLowerCase());
@@ -95,7 +103,7 @@ export function matchResourcePattern(p: ResourcePattern, resource: string, conte
     for (const name of resolved.missing) missing?.add(name);
     return resolved.unknown.length > 0 ? UNKNOWN : false;
   }
-  return compileArnPattern(resolved.tokens).match(resource);
+  return compileArnPattern(resolved.tokens, { spanning: p.spanning }).match(resource);
 }
 
 /**

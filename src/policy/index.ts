@@ -27,7 +27,7 @@ export type {
 } from './types.js';
 export { PolicyParseError, type PolicyProblem } from './errors.js';
 export { DEFAULT_POLICY_LIMITS, type PolicyLimits } from './limits.js';
-export { parsePolicy, type ParseOptions } from './parse.js';
+export { isParsedPolicy, parsePolicy, type ParseOptions } from './parse.js';
 export { compilePolicies, type CompileOptions } from './set.js';
 export { evaluate } from './evaluate.js';
 export { matchWildcard } from './wildcard.js';

@@ -13,7 +13,7 @@
 import { PolicyParseError } from './errors.js';
 import { DEFAULT_POLICY_LIMITS } from './limits.js';
 import { isParsedPolicy, parsePolicy } from './parse.js';
-import type { ParsedPolicy, ParsedStatement, PolicyInput } from './types.js';
+import type { ParsedPolicy, PolicyInput } from './types.js';
 
 /** The parse of an object together with the private copy of the content it was parsed from. */
 interface ObjectEntry {
@@ -31,40 +31,10 @@ const byObject = new WeakMap<object, ObjectEntry>();
 const byText = new Map<string, ParsedPolicy | PolicyParseError>();
 const TEXT_CACHE_LIMIT = 1_000;
 
-/** A ParsedPolicy that did not come from this module instance (e.g. structured-cloned). */
-function looksParsed(value: object): value is ParsedPolicy {
-  const v = value as Partial<ParsedPolicy>;
-  return Array.isArray(v.statements) && typeof v.version === 'string' && !('Statement' in value);
-}
-
-/** Back to IAM JSON, so a foreign ParsedPolicy is validated like any document. */
-function toDocument(p: ParsedPolicy): object {
-  const statement = (s: ParsedStatement) => {
-    // Null-prototype records: a condition key `__proto__` must stay a key, not set a prototype.
-    const condition: Record<string, Record<string, readonly string[]>> = Object.create(null) as Record<string, Record<string, readonly string[]>>;
-    for (const c of s.conditions ?? []) {
-      const block = (condition[c.operator] ??= Object.create(null) as Record<string, readonly string[]>);
-      Object.defineProperty(block, c.key, { value: c.values, enumerable: true, writable: true, configurable: true });
-    }
-    return {
-      ...(s.sid === undefined ? {} : { Sid: s.sid }),
-      Effect: s.effect,
-      ...(s.action ? { Action: s.action } : {}),
-      ...(s.notAction ? { NotAction: s.notAction } : {}),
-      ...(s.resource ? { Resource: s.resource } : {}),
-      ...(s.notResource ? { NotResource: s.notResource } : {}),
-      ...(Object.keys(condition).length > 0 ? { Condition: condition } : {}),
-    };
-  };
-  return { Version: p.version, ...(p.id === undefined ? {} : { Id: p.id }), Statement: p.statements.map(statement) };
-}
-
 function parseOnce(input: PolicyInput): ParsedPolicy | PolicyParseError {
   try {
-    if (typeof input === 'object' && input !== null && looksParsed(input)) {
-      const label = input.source;
-      return parsePolicy(toDocument(input), label === undefined ? undefined : { label });
-    }
+    // Only what parsePolicy returned counts as parsed (a brand, see isParsedPolicy); any other
+    // object, even one shaped like a ParsedPolicy, is read as an IAM document and checked as one.
     return parsePolicy(input);
   } catch (e) {
     return e instanceof PolicyParseError ? e : new PolicyParseError([{ path: '(document)', message: String(e) }]);

@@ -6,7 +6,7 @@
  * node and size limits before anything else reads them (an object may be cyclic, or hold
  * getters that throw), and anything unexpected surfaces as a `PolicyParseError`.
  */
-import { isArnShaped } from './arn.js';
+import { isArnPattern } from './arn.js';
 import { lookupOperator, validateValue } from './conditions/index.js';
 import { duplicateKeys } from './duplicate-keys.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
@@ -38,7 +38,11 @@ const RESOURCE_POLICY_ONLY: ReadonlyMap<string, string> = new Map([
 
 const parsedPolicies = new WeakSet<object>();
 
-/** Whether `value` is a policy returned by `parsePolicy` (and so needs no further checking). */
+/**
+ * Whether `value` is a policy returned by `parsePolicy` (and so needs no further checking). A brand,
+ * not a shape: a copy, a structured clone or an object built to look like one is not, and is read
+ * as an IAM document wherever a policy is taken.
+ */
 export function isParsedPolicy(value: unknown): value is ParsedPolicy {
   return typeof value === 'object' && value !== null && parsedPolicies.has(value);
 }
@@ -190,10 +194,10 @@ function checkResources(list: string[], raw: Json, path: string, version: Policy
   list.forEach((r, i) => {
     if (r === '*') return;
     const template = parseTemplate(r, version === '2012-10-17');
-    if (!isArnShaped(staticTokens(template, 'v'))) {
+    if (!isArnPattern(staticTokens(template, 'v'))) {
       problems.add(
         itemPath(path, list, i, raw),
-        `expected "*" or an ARN (arn:partition:service:region:account:resource), got ${describe(r)}`,
+        `expected "*" or an ARN (arn:partition:service:region:account:resource, or fewer fields ending in *), got ${describe(r)}`,
       );
     }
   });
@@ -320,7 +324,11 @@ function parseStatement(
 
 function parseDocument(doc: JsonObject, problems: Problems, limits: PolicyLimits, label: string | undefined): ParsedPolicy | undefined {
   for (const key of Object.keys(doc)) {
-    if (!(POLICY_ELEMENTS as readonly string[]).includes(key)) problems.add(key, unknownElement(key, POLICY_ELEMENTS));
+    if ((POLICY_ELEMENTS as readonly string[]).includes(key)) continue;
+    // `statements` is what a ParsedPolicy holds: one that did not come from parsePolicy here (a
+    // copy, a structured clone, a look-alike) is read as the document it claims to be, and fails.
+    const hint = key === 'statements' ? ' (only a policy parsePolicy returned counts as parsed; pass the IAM policy document)' : '';
+    problems.add(key, unknownElement(key, POLICY_ELEMENTS) + hint);
   }
   let version: PolicyVersion = '2008-10-17';
   if ('Version' in doc) {

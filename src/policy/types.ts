@@ -57,7 +57,11 @@ export interface ParsedPolicy {
   readonly source?: string;
 }
 
-/** A parsed policy, or the raw JSON text or object of one. */
+/**
+ * A parsed policy, or the raw JSON text or object of one. A ParsedPolicy counts as parsed only when
+ * `parsePolicy` returned it (see `isParsedPolicy`): any other object, even one of the same shape,
+ * is read as an IAM policy document. Text is checked for duplicate keys, which an object cannot show.
+ */
 export type PolicyInput = ParsedPolicy | string | object;
 
 /** The policies that together decide a request. */

@@ -1,8 +1,8 @@
 /** A parsed policy back to IAM's JSON: what the simulator takes, and what the linter reads for a loaded principal. */
 import type { ParsedPolicy } from '../policy/index.js';
 
-export const isParsedPolicy = (p: unknown): p is ParsedPolicy =>
-  typeof p === 'object' && p !== null && Array.isArray((p as { statements?: unknown }).statements) && typeof (p as { version?: unknown }).version === 'string';
+/** Only a policy the engine's parser returned (its brand), never an object of the same shape. */
+export { isParsedPolicy } from '../policy/index.js';
 
 /** The policy document a parsed policy was read from (same statements, conditions and order; whitespace aside). */
 export function policyDocument(p: ParsedPolicy): object {

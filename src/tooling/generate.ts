@@ -150,7 +150,7 @@ function dropCovered(actionsByResource: Map<string, Set<string>>): void {
   for (const [resource, set] of actionsByResource) {
     for (const action of set) {
       const wider = resources.filter((r) => r !== resource && actionsByResource.get(r)?.has(action) === true);
-      if (resourceCovered(wider, resource)) set.delete(action);
+      if (resourceCovered(wider, resource, false)) set.delete(action);
     }
     if (set.size === 0) actionsByResource.delete(resource);
   }

@@ -107,6 +107,49 @@ describe.concurrent('pinpoint-guard (subprocess)', { timeout: 120_000 }, () => {
     ]);
   });
 
+  // The engine's parser reads the file's text: JSON.parse would keep the last "Effect" and allow.
+  const DUPLICATE_EFFECT = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Eff\\u0065ct":"Allow","Action":"*","Resource":"*"}]}';
+
+  it('check, matrix: a key written twice (even escaped) is bad input as in the library, one line with its path, exit 2', async () => {
+    const dup = write('duplicate-effect.json', DUPLICATE_EFFECT);
+    const line = `error: ${dup}: Statement[0].Effect: duplicate key "Effect": an element must not contain multiple instances of the same key (JSON would silently keep the last)`;
+    const [check, matrix] = await Promise.all([
+      cli(['check', '--policy', dup, '--action', 'GetApps', ...ACCOUNT]),
+      cli(['matrix', '--policy', dup, ...ENV, '--app', 'project1']),
+    ]);
+    expect([check.code, errorLines(check), check.stdout]).toEqual([2, [line], '']);
+    expect([matrix.code, errorLines(matrix), matrix.stdout]).toEqual([2, [line], '']);
+  });
+
+  it('lint: a key written twice is a grammar finding at its path, exit 2', async () => {
+    const dup = write('lint-duplicate-effect.json', DUPLICATE_EFFECT);
+    const r = await cli(['lint', '--policy', dup, '--json']);
+    expect(r.code).toBe(2);
+    const [result] = JSON.parse(r.stdout) as { findings: { rule: string; path: string; message: string }[] }[];
+    expect(result?.findings).toContainEqual(expect.objectContaining({ rule: 'grammar', path: 'Statement[0].Effect', message: expect.stringContaining('duplicate key "Effect"') }));
+  });
+
+  it('lint: an operator IAM does not define and a lower-case element are grammar findings naming their path, exit 2', async () => {
+    const bad = write('lint-operator.json', JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Deny', Action: 'mobiletargeting:*', Resource: '*', Condition: { 'ForAllValues:ForAnyValue:StringEquals': { 'aws:TagKeys': 'env' } } },
+      { Effect: 'Allow', Action: 'mobiletargeting:GetApps', Resource: '*', condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } },
+    ] }));
+    const r = await cli(['lint', '--policy', bad]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/lint-operator.json:Statement\[0\]\.Condition\.ForAllValues:ForAnyValue:StringEquals +error +grammar\n +unknown condition operator/);
+    expect(r.stdout).toMatch(/lint-operator.json:Statement\[1\]\.condition +error +grammar\n +unknown element "condition"; did you mean "Condition"\?/);
+  });
+
+  it('check: a short Resource pattern ending in * is read, not refused: a Deny with it covers the Region, exit 1', async () => {
+    const short = write('short-deny.json', JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Effect: 'Allow', Action: 'mobiletargeting:*', Resource: '*' },
+      { Sid: 'NotUsEast1', Effect: 'Deny', Action: 'mobiletargeting:*', Resource: 'arn:aws:mobiletargeting:us-east-1:*' },
+    ] }));
+    const r = await cli(['check', '--policy', short, '--action', 'GetApps', ...ENV]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('NotUsEast1');
+  });
+
   it('an unknown option is a usage error, exit 2', async () => {
     const r = await cli(['check', '--policy', f('administrator.json'), '--bogus']);
     expect([r.code, errorLines(r)[0]]).toEqual([2, "error: unknown option '--bogus'"]);

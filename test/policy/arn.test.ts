@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { matchArn } from '../../src/policy/index.js';
 
 const SEG = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc/segments/s1';
@@ -37,5 +38,35 @@ describe(matchArn.name, () => {
     ['arn:aws:mobiletargeting:us-east-1:123456789012:apps/*', 'not-an-arn', false],
   ])('%s ~ %s: %s', (pattern, arn, want) => {
     expect(matchArn(pattern, arn)).toBe(want);
+  });
+});
+
+describe('matchArn field by field ({ spanning: false }): the narrower reading an Allow needs', () => {
+  it.each([
+    [SEG, SEG, true],
+    ['arn:aws:mobiletargeting:*:*:apps/abc/*', SEG, true],
+    ['arn:aws:mobiletargeting:us-east-?:123456789012:apps/abc/segments/s1', SEG, true],
+    // Matched only by a * spanning colons: not in this reading.
+    ['arn:aws:mobiletargeting:*:apps/abc', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc', false],
+    ['arn:aws:logs:*:log-group:/x:*', 'arn:aws:logs:us-east-1:123456789012:log-group:/x:log-stream:s', false],
+    ['arn:aws:mobiletargeting:us-east-1:*', SEG, false],
+    ['arn:aws:someservice:*:111122223333:finance/*', 'arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/x', false],
+    // The resource field still spans ':' and '/'.
+    ['arn:aws:logs:us-east-1:123456789012:log-group:*', 'arn:aws:logs:us-east-1:123456789012:log-group:a/b:c', true],
+  ])('%s ~ %s: %s', (pattern, arn, want) => {
+    expect(matchArn(pattern, arn, { spanning: false })).toBe(want);
+  });
+
+  it('matches only where the spanning reading matches too (so an Allow is never wider than either reading)', () => {
+    const field = fc.stringMatching(/^[a-z0-9*?-]{0,4}$/);
+    const value = fc.stringMatching(/^[a-z0-9:-]{0,5}$/);
+    fc.assert(
+      fc.property(fc.array(field, { minLength: 2, maxLength: 7 }), fc.array(value, { minLength: 6, maxLength: 8 }), (fields, parts) => {
+        const pattern = ['arn', ...fields].join(':');
+        const arn = ['arn', ...parts].join(':');
+        if (matchArn(pattern, arn, { spanning: false })) expect(matchArn(pattern, arn)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

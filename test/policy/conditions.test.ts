@@ -14,6 +14,7 @@ function holds(operator: string, values: string | readonly string[], value: Requ
   const cond = compileCondition(
     { operator, baseOperator: spec.op.name, ifExists: spec.ifExists, key: 'test:Key', values: typeof values === 'string' ? [values] : values },
     version,
+    'Allow',
   );
   return evaluateCondition(cond, contextView({ ...extra, ...(value === undefined ? {} : { 'test:key': value }) }));
 }
@@ -151,7 +152,7 @@ describe('condition operators', () => {
   it('matches condition key names case-insensitively', () => {
     const spec = lookupOperator('StringEquals');
     if (typeof spec === 'string') throw new Error(spec);
-    const cond = compileCondition({ operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: 'AWS:PrincipalTag/Team', values: ['ops'] }, '2012-10-17');
+    const cond = compileCondition({ operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: 'AWS:PrincipalTag/Team', values: ['ops'] }, '2012-10-17', 'Allow');
     expect(evaluateCondition(cond, contextView({ 'aws:principaltag/team': 'ops' }))).toBe(true);
   });
 
@@ -186,7 +187,7 @@ describe('condition operators', () => {
   it('explains failures with the key and value', () => {
     const spec = lookupOperator('StringEquals');
     if (typeof spec === 'string') throw new Error(spec);
-    const cond = compileCondition({ operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: 'aws:PrincipalTag/team', values: ['ops', 'sre'] }, '2012-10-17');
+    const cond = compileCondition({ operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: 'aws:PrincipalTag/team', values: ['ops', 'sre'] }, '2012-10-17', 'Allow');
     expect(explainCondition(cond, contextView({ 'aws:PrincipalTag/team': 'dev' }))).toBe(
       'condition StringEquals on aws:PrincipalTag/team: request value "dev"; expected a value that equals any of "ops", "sre"',
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compilePolicies, evaluate, PolicyParseError, type RequestContext } from '../../src/policy/index.js';
+import { compilePolicies, evaluate, parsePolicy, PolicyParseError, type RequestContext } from '../../src/policy/index.js';
 
 const SEG = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc/segments/s1';
 const allow = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'mobiletargeting:GetSegment', Resource: SEG }] };
@@ -127,17 +127,26 @@ describe('policy documents mutated after use', () => {
   });
 });
 
-describe('policies that look parsed but come from elsewhere (e.g. structured-cloned)', () => {
-  it('keep a condition on a key named __proto__', () => {
-    const foreign = {
+describe('policies that look parsed but come from elsewhere (e.g. structured-cloned, or another shape)', () => {
+  it('are read as IAM documents and rejected, never evaluated without their conditions', () => {
+    // The shape of a ParsedPolicy with a `condition` it would not read: taken for parsed, it would allow everywhere.
+    const lookalike = {
       version: '2012-10-17',
-      statements: [{ index: 0, effect: 'Allow', action: ['*'], resource: ['*'], conditions: [
-        { operator: 'StringEquals', baseOperator: 'StringEquals', ifExists: false, key: '__proto__', values: ['x'] },
-      ] }],
+      statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }],
     };
+    const d = evaluate({ policies: [lookalike], action: 'a:b', resource: SEG, context: { 'aws:RequestedRegion': 'us-east-1' } });
+    expect(d.decision).toBe('ImplicitDeny');
+    expect(d.reason).toContain('statements: unknown element "statements"');
+    expect(() => compilePolicies({ policies: [lookalike] })).toThrow(PolicyParseError);
+    const cloned = structuredClone(parsePolicy({ Statement: { Effect: 'Allow', Action: '*', Resource: '*' } }));
+    expect(evaluate({ policies: [cloned], action: 'a:b', resource: SEG }).decision).toBe('ImplicitDeny');
+  });
+
+  it('a document keeps a condition on a key named __proto__', () => {
+    const doc = '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"__proto__":"x"}}}}';
     const context = JSON.parse('{"__proto__": "x"}') as RequestContext;
-    expect(evaluate({ policies: [foreign], action: 'a:b', resource: SEG, context }).decision).toBe('Allow');
-    const d = evaluate({ policies: [foreign], action: 'a:b', resource: SEG, context: { other: 'x' } });
+    expect(evaluate({ policies: [doc], action: 'a:b', resource: SEG, context }).decision).toBe('Allow');
+    const d = evaluate({ policies: [doc], action: 'a:b', resource: SEG, context: { other: 'x' } });
     expect(d.decision).toBe('ImplicitDeny');
     expect(d.missingContextKeys).toEqual(['__proto__']);
   });

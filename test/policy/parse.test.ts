@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePolicy, PolicyParseError } from '../../src/policy/index.js';
+import { isParsedPolicy, parsePolicy, PolicyParseError } from '../../src/policy/index.js';
 
 const SEG = 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/abc/segments/s1';
 const ok = { Effect: 'Allow', Action: 'mobiletargeting:GetSegment', Resource: SEG };
@@ -53,7 +53,12 @@ describe(parsePolicy.name, () => {
     ['no Resource', { Statement: [{ Effect: 'Allow', Action: 'a:b' }] }, 'Statement[0].Resource', 'missing; expected exactly one of Resource or NotResource'],
     ['bad action', { Statement: [{ ...ok, Action: ['a:b', 'GetSegment'] }] }, 'Statement[0].Action[1]', 'expected "*" or "service:Action"'],
     ['bad resource', { Statement: [{ ...ok, Resource: 'apps/abc' }] }, 'Statement[0].Resource', 'expected "*" or an ARN'],
-    ['short ARN', { Statement: [{ ...ok, Resource: 'arn:aws:mobiletargeting:*' }] }, 'Statement[0].Resource', 'expected "*" or an ARN'],
+    ['short ARN without a trailing *', { Statement: [{ ...ok, Resource: 'arn:aws:mobiletargeting:us-east-1' }] }, 'Statement[0].Resource', 'expected "*" or an ARN'],
+    ['two set operators', { Statement: [{ ...ok, Condition: { 'ForAllValues:ForAnyValue:StringEquals': { 'aws:TagKeys': 'a' } } }] }, 'Statement[0].Condition.ForAllValues:ForAnyValue:StringEquals', 'at most one set operator'],
+    ['two set operators, the other way', { Statement: [{ ...ok, Condition: { 'ForAnyValue:ForAllValues:StringLike': { 'aws:TagKeys': 'a' } } }] }, 'Statement[0].Condition.ForAnyValue:ForAllValues:StringLike', 'at most one set operator'],
+    ['a repeated set operator', { Statement: [{ ...ok, Condition: { 'ForAnyValue:ForAnyValue:StringLike': { 'aws:TagKeys': 'a' } } }] }, 'Statement[0].Condition.ForAnyValue:ForAnyValue:StringLike', 'at most one set operator'],
+    ['lower-case condition', { Statement: [{ ...ok, condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } } }] }, 'Statement[0].condition', 'did you mean "Condition"?'],
+    ['lower-case statements', { Version: '2012-10-17', statements: [ok] }, 'statements', 'unknown element "statements"'],
     ['empty action array', { Statement: [{ ...ok, Action: [] }] }, 'Statement[0].Action', 'got an empty array'],
     ['non-string action', { Statement: [{ ...ok, Action: [1] }] }, 'Statement[0].Action[0]', 'expected an action string, got number 1'],
     ['unknown operator', { Statement: [{ ...ok, Condition: { StringEqual: { a: 'b' } } }] }, 'Statement[0].Condition.StringEqual', 'unknown condition operator "StringEqual"'],
@@ -102,13 +107,66 @@ describe(parsePolicy.name, () => {
     ]);
   });
 
-  it('accepts variables where they are substituted, and rejects them as literal text where they are not (reference_policies_variables)', () => {
+  it('accepts variables where they are substituted, and as literal text where they are not (reference_policies_variables)', () => {
     expect(() =>
       parsePolicy({ Version: '2012-10-17', Statement: { ...ok, Resource: 'arn:aws:mobiletargeting:${aws:RequestedRegion}:123456789012:apps/${aws:username}', Condition: { ArnLike: { n: '${aws:PrincipalTag/arn}' } } } }),
     ).not.toThrow();
-    expect(problems({ Statement: { ...ok, Condition: { NumericLessThan: { n: '${aws:PrincipalTag/max}' } } } })[0]?.path).toBe(
-      'Statement.Condition.NumericLessThan.n',
-    );
+    // Not substituted in a Numeric condition: the text is compared as written and matches nothing, the policy stands.
+    expect(parsePolicy({ Statement: { ...ok, Condition: { NumericLessThan: { n: '${aws:PrincipalTag/max}' } } } }).statements[0]?.conditions[0]?.values).toEqual([
+      '${aws:PrincipalTag/max}',
+    ]);
+    // Text that is no variable is still checked.
+    expect(problems({ Statement: { ...ok, Condition: { NumericLessThan: { n: '${*}' } } } })[0]?.path).toBe('Statement.Condition.NumericLessThan.n');
+  });
+
+  it('accepts a short Resource ARN whose last field ends in * (reference_policies_elements_resource)', () => {
+    const short = ['arn:aws:mobiletargeting:us-east-1:*', 'arn:aws:mobiletargeting:*', 'arn:aws:logs:*:log-group:/x'];
+    expect(parsePolicy({ Statement: { ...ok, Resource: short } }).statements[0]?.resource).toEqual(short);
+    expect(problems({ Statement: { ...ok, Resource: ['arn:aws:mobiletargeting:us-east-1', 'arn*:aws:x', 'aws:*'] } }).map((p) => p.path)).toEqual([
+      'Statement.Resource[0]',
+      'Statement.Resource[1]',
+      'Statement.Resource[2]',
+    ]);
+  });
+
+  describe('duplicate keys in text', () => {
+    it.each([
+      ['as written', '"Effect":"Deny","Effect":"Allow"', 'Effect'],
+      ['one spelt with an escape', '"Effect":"Allow","Eff\\u0065ct":"Deny"', 'Effect'],
+      ['both spelt with escapes', '"\\u0045ffect":"Allow","Eff\\u0065ct":"Deny"', 'Effect'],
+    ])('rejects a key %s twice, whichever spelling JSON.parse would keep', (_name, effects, key) => {
+      const text = `{"Version":"2012-10-17","Statement":[{${effects},"Action":"*","Resource":"*"}]}`;
+      expect(JSON.parse(text)).toBeTruthy();
+      expect(problems(text)).toEqual([{ path: `Statement[0].${key}`, message: expect.stringContaining(`duplicate key "${key}"`) }]);
+    });
+    it('finds an escaped duplicate in a condition block too', () => {
+      const text = '{"Statement":{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1","aws:Requested\\u0052egion":"us-east-1"}}}}';
+      expect(problems(text)).toEqual([{ path: 'Statement.Condition.StringEquals.aws:RequestedRegion', message: expect.stringContaining('duplicate key') }]);
+    });
+  });
+
+  describe('only what parsePolicy returned counts as parsed (a brand, not a shape)', () => {
+    const lookalike = {
+      version: '2012-10-17',
+      statements: [{ index: 0, effect: 'Allow', action: ['*'], resource: ['*'], condition: { StringEquals: { 'aws:RequestedRegion': 'eu-west-1' } }, conditions: [] }],
+    };
+    it('reads an object shaped like a ParsedPolicy as a document, and rejects its elements by path', () => {
+      expect(problems(lookalike)).toEqual(
+        expect.arrayContaining([
+          { path: 'version', message: expect.stringContaining('did you mean "Version"?') },
+          { path: 'statements', message: expect.stringContaining('unknown element "statements"') },
+        ]),
+      );
+      expect(isParsedPolicy(lookalike)).toBe(false);
+    });
+    it('counts a parsed policy, and a frozen copy of one is not', () => {
+      const parsed = parsePolicy({ Statement: ok });
+      expect(isParsedPolicy(parsed)).toBe(true);
+      expect(parsePolicy(parsed)).toBe(parsed);
+      expect(isParsedPolicy(Object.freeze({ ...parsed }))).toBe(false);
+      expect(isParsedPolicy(structuredClone(parsed))).toBe(false);
+      expect(() => parsePolicy(structuredClone(parsed))).toThrow(PolicyParseError);
+    });
   });
 
   describe('limits', () => {

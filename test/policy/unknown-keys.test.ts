@@ -14,9 +14,20 @@ import { compilePolicies, evaluate, type Decision, type RequestContext } from '.
 const ACCT = '123456789012';
 const SEG = `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/abc/segments/s1`;
 
-/** The keys the generated policies read; any of them may be made unknown. */
-const KEYS = ['aws:SourceIp', 'aws:ResourceTag/team', 'aws:PrincipalTag/team', 'aws:TagKeys', 'aws:SourceVpc'] as const;
+/**
+ * The keys the generated policies read; any of them may be made unknown. Every operator family has its own key
+ * (String, IP, Null and set operators, and Numeric, Date, Bool, ARN and Binary too): a family that treated an unknown
+ * key as absent would answer for values it cannot see, and the soundness property would catch it.
+ */
+const KEYS = [
+  'aws:SourceIp', 'aws:ResourceTag/team', 'aws:PrincipalTag/team', 'aws:TagKeys', 'aws:SourceVpc',
+  'aws:MultiFactorAuthAge', 'aws:TokenIssueTime', 'aws:MultiFactorAuthPresent', 'aws:SourceArn', 'custom:blob',
+] as const;
 type Key = (typeof KEYS)[number];
+
+const FINANCE = 'arn:aws:someservice:us-east-1:111122223333:finance/x';
+/** An ARN that matches `…:*:111122223333:finance/*` only if the Region's * spans colons. */
+const SPANNING = 'arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/x';
 
 const VALUES: Readonly<Record<Key, fc.Arbitrary<string | string[]>>> = {
   'aws:SourceIp': fc.constantFrom('10.1.2.3', '203.0.113.5', 'not-an-ip', ''),
@@ -24,6 +35,11 @@ const VALUES: Readonly<Record<Key, fc.Arbitrary<string | string[]>>> = {
   'aws:PrincipalTag/team': fc.constantFrom('ops', 'dev', ''),
   'aws:TagKeys': fc.subarray(['team', 'env', '']),
   'aws:SourceVpc': fc.constantFrom('vpc-1', 'vpc-2'),
+  'aws:MultiFactorAuthAge': fc.constantFrom('30', '3600', '86400', 'soon', ''),
+  'aws:TokenIssueTime': fc.constantFrom('2026-01-01T00:00:00Z', '2027-06-01T00:00:00Z', '1767225600', 'yesterday'),
+  'aws:MultiFactorAuthPresent': fc.constantFrom('true', 'false', 'TRUE', 'yes'),
+  'aws:SourceArn': fc.constantFrom(FINANCE, SPANNING, 'arn:aws:someservice:us-east-1:999999999999:store/x', 'not-an-arn'),
+  'custom:blob': fc.constantFrom('QUJD', 'REVG', ''),
 };
 
 const conditions: readonly (Record<string, Record<string, string | string[]>> | undefined)[] = [
@@ -40,6 +56,24 @@ const conditions: readonly (Record<string, Record<string, string | string[]>> | 
   { 'ForAnyValue:StringNotEquals': { 'aws:TagKeys': 'team' } },
   { 'ForAnyValue:StringEquals': { 'aws:TagKeys': 'env' }, StringEquals: { 'aws:PrincipalTag/team': 'ops' } },
   { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' }, StringEquals: { 'aws:ResourceTag/team': ['ops', 'dev'] } },
+  { NumericLessThan: { 'aws:MultiFactorAuthAge': '3600' } },
+  { NumericGreaterThanIfExists: { 'aws:MultiFactorAuthAge': '3600' } },
+  { NumericNotEquals: { 'aws:MultiFactorAuthAge': ['30', '86400'] } },
+  { 'ForAnyValue:NumericLessThanEquals': { 'aws:MultiFactorAuthAge': '30' } },
+  { NumericLessThan: { 'aws:MultiFactorAuthAge': '${aws:PrincipalTag/team}' } },
+  { DateGreaterThan: { 'aws:TokenIssueTime': '2026-06-01T00:00:00Z' } },
+  { DateLessThanEquals: { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' } },
+  { DateNotEqualsIfExists: { 'aws:TokenIssueTime': '2026-01-01T00:00:00Z' } },
+  { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+  { BoolIfExists: { 'aws:MultiFactorAuthPresent': 'false' } },
+  { Bool: { 'aws:MultiFactorAuthPresent': '${aws:PrincipalTag/team}' } },
+  { ArnLike: { 'aws:SourceArn': 'arn:aws:someservice:*:111122223333:finance/*' } },
+  { ArnNotLike: { 'aws:SourceArn': 'arn:aws:someservice:*:111122223333:finance/*' } },
+  { ArnEquals: { 'aws:SourceArn': ['arn:aws:someservice:us-east-1:*:store/*', '${aws:PrincipalTag/team}'] } },
+  { 'ForAllValues:ArnNotEquals': { 'aws:SourceArn': FINANCE } },
+  { BinaryEquals: { 'custom:blob': 'QUJD' } },
+  { BinaryEqualsIfExists: { 'custom:blob': 'REVG' } },
+  { Null: { 'aws:MultiFactorAuthAge': 'true' }, Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
 ];
 const resources = ['*', `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/abc/*`, `arn:aws:mobiletargeting:*:${ACCT}:apps/\${aws:PrincipalTag/team}/*`, `arn:aws:mobiletargeting:us-east-1:${ACCT}:apps/\${aws:ResourceTag/team}/*`];
 

@@ -42,6 +42,30 @@ describe(lintPolicy.name, () => {
     ['invalid JSON text is a grammar finding', { given: '{"Version": ', rule: 'grammar', want: [{ severity: 'error', path: '(document)' }] }],
     ['the seed placeholder account-id', { given: policy(allow('mobiletargeting:Get*', 'arn:aws:mobiletargeting:*:account-id:apps/*')), rule: 'arn-placeholder',
       want: [{ severity: 'warning', path: 'Statement[0].Resource' }] }],
+    ['a key written twice in the text', { given: '{"Statement":{"Effect":"Deny","Eff\\u0065ct":"Allow","Action":"mobiletargeting:GetApp","Resource":"*"}}', rule: 'grammar',
+      want: [{ severity: 'error', path: 'Statement.Effect', message: expect.stringContaining('duplicate key "Effect"') }] }],
+    ['two set operators', { given: policy({ ...allow('mobiletargeting:TagResource'), Condition: { 'ForAllValues:ForAnyValue:StringEquals': { 'aws:TagKeys': 'env' } } }), rule: 'grammar',
+      want: [{ severity: 'error', path: 'Statement[0].Condition.ForAllValues:ForAnyValue:StringEquals', message: expect.stringContaining('at most one set operator') }] }],
+    ['a policy shaped like a parsed one', { given: { version: '2012-10-17', statements: [{ effect: 'Allow', action: ['*'], resource: ['*'], condition: {} }] }, rule: 'grammar',
+      want: [{ severity: 'error', path: 'version' }, { severity: 'error', path: 'statements' }, { severity: 'error', path: 'Statement', message: expect.stringContaining('missing') }] }],
+    ['a short Resource pattern in an Allow grants nothing', { given: policy(allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:us-east-1:*')), rule: 'short-resource-pattern',
+      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: 'write all six fields: "arn:aws:mobiletargeting:us-east-1:*:*"' }] }],
+    ['a short NotResource pattern in a Deny spares nothing', { given: policy({ Effect: 'Deny', Action: 'mobiletargeting:*', NotResource: ['arn:aws:mobiletargeting:*'] }), rule: 'short-resource-pattern',
+      want: [{ severity: 'warning', path: 'Statement[0].NotResource[0]', fix: 'write all six fields: "arn:aws:mobiletargeting:*:*:*"' }] }],
+    ['a short Resource pattern with a * inside', { given: policy(allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:*:apps/abc')), rule: 'short-resource-pattern',
+      want: [{ severity: 'error', path: 'Statement[0].Resource', fix: expect.stringContaining('arn:partition:service:region:account:resource') }] }],
+    ['an Allow whose * must span colons shadows nothing: the guard reads it field by field', { given: policy(
+      allow('mobiletargeting:GetApp', `${A}:apps/p1`), allow('mobiletargeting:GetApp', 'arn:aws:mobiletargeting:*:apps/*')), rule: 'shadowed-statement', want: [] }],
+    ['a Deny whose * spans colons still cancels the Allow it covers', { given: policy(
+      allow('mobiletargeting:GetApp', `${A}:apps/p1`), { Effect: 'Deny', Action: 'mobiletargeting:GetApp', Resource: 'arn:aws:mobiletargeting:*:apps/*' }), rule: 'allow-always-denied',
+    want: [{ severity: 'warning', path: 'Statement[0]' }] }],
+    ['a short Resource pattern in a Deny covers what it says: no finding', { given: policy({ Effect: 'Deny', Action: 'mobiletargeting:*', Resource: 'arn:aws:mobiletargeting:us-east-1:*' }), rule: 'short-resource-pattern', want: [] }],
+    ['a policy variable in a Numeric condition', { given: policy({ ...allow('mobiletargeting:GetApp'), Condition: { NumericLessThan: { 'custom:n': '${aws:PrincipalTag/max}' } } }), rule: 'variable-not-substituted',
+      want: [{ severity: 'warning', path: 'Statement[0].Condition.NumericLessThan.custom:n', message: expect.stringContaining('matches nothing, so this condition never holds') }] }],
+    ['a policy variable in an Allow\'s Bool, not in a Deny\'s', { given: policy(
+      { ...allow('mobiletargeting:GetApp'), Condition: { Bool: { 'aws:SecureTransport': '${aws:PrincipalTag/tls}' } } },
+      { Effect: 'Deny', Action: 'mobiletargeting:GetApp', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': '${aws:PrincipalTag/tls}' } } }), rule: 'variable-not-substituted',
+    want: [{ path: 'Statement[0].Condition.Bool.aws:SecureTransport' }] }],
   ];
   it.each(cases)('%s', (_, { given, rule, want }) => {
     const found = only(lintPolicy(given), rule);

@@ -9,7 +9,8 @@ import { fitWidth, painter } from '../../tooling/render/text.js';
 import { addClockOption, clockFrom } from '../clock.js';
 import { CliError, EXIT } from '../errors.js';
 import { addPrincipalOptions, principalFrom } from '../principal-option.js';
-import { outputWidth, readJson, readText, terminalText, type Io, type Outcome } from '../io.js';
+import { outputWidth, terminalText, type Io, type Outcome } from '../io.js';
+import { readPolicyText } from '../policy-file.js';
 import { packageVersion } from '../version.js';
 import { addFormatOptions, formatFrom, json } from '../options.js';
 
@@ -50,11 +51,12 @@ function renderText(results: readonly Result[], io: Io): string {
 }
 
 /** The policy files, or with --principal every document loaded from IAM, each named by its source. */
-async function lintedDocuments(opts: Record<string, unknown>, io: Io): Promise<{ file: string; doc: object }[]> {
+async function lintedDocuments(opts: Record<string, unknown>, io: Io): Promise<{ file: string; doc: string | object }[]> {
   if (opts.principal !== undefined && opts.policy !== undefined) throw new CliError(['--policy: not with --principal, whose policies come from IAM']);
   if (opts.principal === undefined && opts.policy === undefined) throw new CliError(["required option '--policy <file...>' not specified (or lint the policies IAM holds with --principal <arn|auto>)"]);
   const principal = await principalFrom(opts, io);
-  if (!principal) return (opts.policy as string[]).map((file) => ({ file, doc: readJson(file) as object }));
+  // A file's text, not JSON.parse's reading of it: the linter's parser then sees a key written twice.
+  if (!principal) return (opts.policy as string[]).map((file) => ({ file, doc: readPolicyText(file) }));
   const { policyDocument } = await import('../../principal/document.js');
   const loaded = [...principal.policySet.policies, ...(principal.policySet.permissionsBoundary ? [principal.policySet.permissionsBoundary] : [])];
   return loaded.map((p) => ({ file: p.source ?? principal.principalArn, doc: policyDocument(p) }));
@@ -81,9 +83,9 @@ export function registerLint(program: Command, io: Io, outcome: Outcome): void {
     const format = formatFrom(opts);
     if (format === 'sarif') {
       // A file's own text, so findings land on its lines; a policy loaded from IAM has no file: its JSON stands in.
-      const textOf = (file: string, doc: object) => (opts.principal === undefined ? readText(file) : JSON.stringify(doc, null, 2));
+      const textOf = (doc: string | object) => (typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2));
       const { lintSarif } = await import('../../tooling/render/lint-sarif.js');
-      io.out(json(lintSarif(documents.map(({ file, doc }, i) => ({ ...(results[i] as Result), text: textOf(file, doc) })), { version: packageVersion() })));
+      io.out(json(lintSarif(documents.map(({ doc }, i) => ({ ...(results[i] as Result), text: textOf(doc) })), { version: packageVersion() })));
     } else io.out(format === 'json' ? json(results) : renderText(results, io));
     // The report has listed each grammar problem already: stderr says once per file why the exit code is 2.
     const invalid = results.flatMap((r) => {

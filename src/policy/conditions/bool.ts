@@ -12,6 +12,8 @@ export const boolOperators: readonly ConditionOperator<never>[] = [
     verb: 'is',
     says: 'is',
     negated: false,
+    // The condition-operator page marks policy variables as supported for Bool; the variables page excludes Boolean.
+    variables: 'wider',
     expects: '"true" or "false"',
     requestValue: { noun: '"true" or "false"', valid: (c) => parseBool(c) !== undefined },
     prepare: (v) => parseBool(v.text),

@@ -20,7 +20,7 @@
  */
 import { EMPTY_CONTEXT, type ContextView } from '../context.js';
 import { UNKNOWN, type Truth } from '../truth.js';
-import type { ParsedCondition, PolicyVersion, SetOperator } from '../types.js';
+import type { Effect, ParsedCondition, PolicyVersion, SetOperator } from '../types.js';
 import { parseTemplate, resolveTemplate, type Template } from '../variables.js';
 import { arnOperators } from './arn.js';
 import { binaryOperators } from './binary.js';
@@ -29,7 +29,7 @@ import { dateOperators } from './date.js';
 import { ipOperators } from './ip.js';
 import { nullOperators } from './null.js';
 import { numericOperators } from './numeric.js';
-import type { ConditionOperator } from './operator.js';
+import type { ConditionOperator, PolicyValue } from './operator.js';
 import { stringOperators } from './string.js';
 
 export type { ConditionOperator, PolicyValue } from './operator.js';
@@ -52,6 +52,7 @@ const SET_PREFIXES: readonly (readonly [string, SetOperator])[] = [
   ['foranyvalue:', 'ForAnyValue'],
 ];
 const IF_EXISTS = 'ifexists';
+const isSetPrefixed = (lower: string): boolean => lower.startsWith('forallvalues:') || lower.startsWith('foranyvalue:');
 
 /** A resolved operator name. */
 export interface OperatorSpec {
@@ -64,11 +65,16 @@ export interface OperatorSpec {
 export function lookupOperator(written: string): OperatorSpec | string {
   let rest = written.toLowerCase();
   let setOperator: SetOperator | undefined;
+  // At most one set operator: IAM defines no `ForAllValues:ForAnyValue:` (nor the reverse), and
+  // reading one of the two would pick a meaning the author may not have meant.
   for (const [prefix, name] of SET_PREFIXES) {
-    if (rest.startsWith(prefix)) {
-      setOperator = name;
-      rest = rest.slice(prefix.length);
-    }
+    if (!rest.startsWith(prefix)) continue;
+    setOperator = name;
+    rest = rest.slice(prefix.length);
+    break;
+  }
+  if (setOperator !== undefined && isSetPrefixed(rest)) {
+    return `unknown condition operator "${written}": an operator takes at most one set operator (ForAllValues: or ForAnyValue:), e.g. ForAnyValue:StringEquals`;
   }
   let op = OPERATORS.get(rest);
   let ifExists = false;
@@ -88,17 +94,22 @@ export function lookupOperator(written: string): OperatorSpec | string {
 /**
  * Whether policy variables are substituted in the operator's values: only in `2012-10-17`
  * policies, and only for the string and ARN operators ("You can't use a policy variable with
- * other operators, such as Numeric, Date, Boolean, Binary, IP Address, or Null operators").
+ * other operators, such as Numeric, Date, Boolean, Binary, IP Address, or Null operators"). The
+ * condition-operator page lists Boolean as supporting them, so Bool substitutes them in its wider
+ * reading only: a Deny's Bool matches if either reading does, an Allow's only if both do.
  */
-function allowsVariables(op: ConditionOperator, version: PolicyVersion): boolean {
-  return version === '2012-10-17' && op.variables === true;
+function allowsVariables(op: ConditionOperator, version: PolicyVersion, narrow: boolean): boolean {
+  return version === '2012-10-17' && (op.variables === true || (op.variables === 'wider' && !narrow));
 }
 
-/** Checks one policy value for an operator; returns what was expected when it is invalid. */
+/**
+ * Checks one policy value for an operator; returns what was expected when it is invalid. A value
+ * holding a policy variable is checked once substituted; where the operator does not substitute
+ * it, the text is compared as written and matches nothing (the statement is not rejected).
+ */
 export function validateValue(op: ConditionOperator, value: string, version: PolicyVersion): string | undefined {
-  const template = parseTemplate(value, allowsVariables(op, version));
-  if (template.variables.length > 0) return undefined; // checked once substituted
-  const resolved = resolveTemplate(template, EMPTY_CONTEXT);
+  if (parseTemplate(value, true).variables.length > 0) return undefined;
+  const resolved = resolveTemplate(parseTemplate(value, false), EMPTY_CONTEXT);
   return !resolved.ok || op.prepare(resolved) === undefined
     ? `expected ${op.expects}, got ${JSON.stringify(value)}`
     : undefined;
@@ -118,6 +129,8 @@ export interface CompiledCondition {
   readonly key: string;
   readonly lowerKey: string;
   readonly spec: OperatorSpec;
+  /** The operator's `prepare` in the reading this statement needs (see compileCondition). */
+  readonly prepare: (value: PolicyValue) => unknown;
   readonly values: readonly CompiledValue[];
   /** Prepared values when none has variables, to avoid per-request work. */
   readonly staticValues?: readonly unknown[];
@@ -125,18 +138,27 @@ export interface CompiledCondition {
   readonly readsKeys: readonly string[];
 }
 
-export function compileCondition(c: ParsedCondition, version: PolicyVersion): CompiledCondition {
+/**
+ * Compiles one condition entry of a statement with the given effect. Where the operator reads two
+ * ways, an Allow must hold under both readings and a Deny under either: a positive operator holds
+ * more often the more values match, a `Not` operator less often, so an Allow's positive operator
+ * and a Deny's `Not` operator take the narrower reading, the others the wider one.
+ */
+export function compileCondition(c: ParsedCondition, version: PolicyVersion, effect: Effect): CompiledCondition {
   const spec = lookupOperator(c.operator);
   if (typeof spec === 'string') throw new Error(spec); // parsePolicy has already rejected it
+  const narrow = (effect === 'Allow') !== spec.op.negated;
+  const { prepareNarrow } = spec.op;
+  const prepare: (value: PolicyValue) => unknown = narrow && prepareNarrow !== undefined ? (v) => prepareNarrow(v) : (v) => spec.op.prepare(v);
   const readsKeys = new Set([c.key.toLowerCase()]);
   const values: CompiledValue[] = c.values.map((source) => {
-    const template = parseTemplate(source, allowsVariables(spec.op, version));
+    const template = parseTemplate(source, allowsVariables(spec.op, version, narrow));
     if (template.variables.length > 0) {
       for (const v of template.variables) readsKeys.add(v.toLowerCase());
       return { source, template };
     }
     const resolved = resolveTemplate(template, EMPTY_CONTEXT);
-    return { source, prepared: resolved.ok ? spec.op.prepare(resolved) : undefined };
+    return { source, prepared: resolved.ok ? prepare(resolved) : undefined };
   });
   const isStatic = values.every((v) => v.template === undefined);
   return {
@@ -144,6 +166,7 @@ export function compileCondition(c: ParsedCondition, version: PolicyVersion): Co
     key: c.key,
     lowerKey: c.key.toLowerCase(),
     spec,
+    prepare,
     values,
     ...(isStatic ? { staticValues: values.map((v) => v.prepared) } : {}),
     readsKeys: [...readsKeys],
@@ -166,7 +189,7 @@ function prepareValues(cond: CompiledCondition, context: ContextView, missing: M
       continue;
     }
     const resolved = resolveTemplate(v.template, context);
-    if (resolved.ok) out.push(cond.spec.op.prepare(resolved));
+    if (resolved.ok) out.push(cond.prepare(resolved));
     else {
       for (const name of resolved.missing) missing?.add(name);
       if (resolved.unknown.length > 0) unknown = true;
@@ -211,7 +234,11 @@ function overUnknownKey(cond: CompiledCondition, context: ContextView, missing: 
 export function evaluateCondition(cond: CompiledCondition, context: ContextView, missing?: MissingKeys): Truth {
   const { op, setOperator, ifExists } = cond.spec;
   let present = context.get(cond.lowerKey);
-  if (present === undefined && context.unknown(cond.lowerKey)) return op.presence === true ? UNKNOWN : overUnknownKey(cond, context, missing);
+  if (present === undefined && context.unknown(cond.lowerKey)) {
+    // A Null whose every value is a literal `${...}` (no variables in Null) matches nothing, whatever the key is.
+    if (op.presence === true) return cond.values.some((v) => v.prepared !== undefined) ? UNKNOWN : false;
+    return overUnknownKey(cond, context, missing);
+  }
   if (op.presence === true) {
     const absent = isNullSet(present);
     return cond.values.some((v) => v.prepared === absent);
@@ -236,6 +263,14 @@ export function evaluateCondition(cond: CompiledCondition, context: ContextView,
   return op.negated;
 }
 
+/** Says so when a policy value holds a variable the operator does not substitute (it then matches nothing). */
+function literalVariables(cond: CompiledCondition): string {
+  const literal = cond.values.find((v) => v.template === undefined && v.prepared === undefined && parseTemplate(v.source, true).variables.length > 0);
+  return literal === undefined
+    ? ''
+    : ` (policy variables are not substituted in ${cond.spec.op.name} here, so ${JSON.stringify(literal.source)} is compared as written and matches nothing)`;
+}
+
 function quoteList(values: readonly string[]): string {
   return values.length === 1 ? JSON.stringify(values[0]) : `any of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
 }
@@ -245,9 +280,10 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
   const { op, setOperator } = cond.spec;
   const head = `condition ${cond.operator} on ${cond.key}`;
   const given = context.get(cond.lowerKey);
+  const literal = literalVariables(cond);
   if (op.presence === true) {
     const what = given === undefined ? 'absent' : isNullSet(given) ? 'a null data set (empty string)' : 'present';
-    return `${head}: key is ${what}, policy requires Null ${quoteList(cond.values.map((v) => v.source))}`;
+    return `${head}: key is ${what}, policy requires Null ${quoteList(cond.values.map((v) => v.source))}${literal}`;
   }
   const present = setOperator !== undefined && isNullSet(given) ? undefined : given;
   if (given === undefined && context.unknown(cond.lowerKey)) {
@@ -264,7 +300,7 @@ export function explainCondition(cond: CompiledCondition, context: ContextView):
   const policy = quoteList(cond.values.map((v) => v.source));
   const shown = present.length === 1 ? JSON.stringify(present[0]) : JSON.stringify(present);
   const vars = unresolved.size > 0 ? ` (policy variable ${[...unresolved].map((k) => `\${${k}}`).join(', ')} has no value)` : '';
-  const invalid = prepared.some((p) => p === undefined) && unresolved.size === 0 ? ' (a substituted policy value is not valid for the operator)' : '';
+  const invalid = literal !== '' ? literal : prepared.some((p) => p === undefined) && unresolved.size === 0 ? ' (a substituted policy value is not valid for the operator)' : '';
   const { requestValue } = op;
   const invalidRequest = requestValue === undefined || op.negated ? undefined : present.find((c) => !requestValue.valid(c));
   if (requestValue !== undefined && invalidRequest !== undefined) {

@@ -21,8 +21,11 @@ export interface ConditionOperator<P = unknown> {
   readonly verb: string;
   /** The relation this operator (negation included) requires, in a requirement's text: `in`, `is not in`. */
   readonly says: string;
-  /** Whether policy variables are substituted in its values (string and ARN operators only). */
-  readonly variables?: boolean;
+  /**
+   * Whether policy variables are substituted in its values (string and ARN operators); `wider`
+   * where the pages disagree: substituted in the wider reading only (see `compileCondition`).
+   */
+  readonly variables?: boolean | 'wider';
   /** What a policy value must look like, for parse errors. */
   readonly expects: string;
   /**
@@ -35,6 +38,12 @@ export interface ConditionOperator<P = unknown> {
   readonly presence?: boolean;
   /** Converts a policy value once; undefined when it is not a valid value for this operator. */
   prepare(value: PolicyValue): P | undefined;
+  /**
+   * Where AWS's pages read the operator two ways, `prepare` gives the wider reading (more request
+   * values match) and this the narrower; the statement's effect and the operator's polarity pick
+   * the one that is safe (see `compileCondition`).
+   */
+  prepareNarrow?(value: PolicyValue): P | undefined;
   /** The positive relation between one request value and one prepared policy value. */
   test(contextValue: string, policyValue: P): boolean;
 }

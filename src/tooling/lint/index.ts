@@ -8,6 +8,7 @@ import { fullAccess } from './full-access.js';
 import { grammar } from './grammar.js';
 import { lifecycle } from './lifecycle.js';
 import { notElements } from './not-elements.js';
+import { readings } from './readings.js';
 import { redundancy } from './redundancy.js';
 import { resourceTypes } from './resources.js';
 import { unexpandedVariables } from './variables.js';
@@ -15,7 +16,7 @@ import type { LintFinding, LintOptions, LintRule, Severity } from './types.js';
 
 export type { EndOfSupportSeverity, LintFinding, LintOptions, Severity } from './types.js';
 
-const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, unexpandedVariables, notElements, fullAccess, redundancy, lifecycle];
+const RULES: readonly LintRule[] = [grammar, actionNames, resourceTypes, unexpandedVariables, readings, notElements, fullAccess, redundancy, lifecycle];
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 /** Statement index a path points into, -1 for the document itself, so findings sort in reading order. */

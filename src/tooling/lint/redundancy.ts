@@ -50,9 +50,11 @@ function actionCovered(a: Shape, b: string): boolean {
  * Whether one of the Resource patterns `a` matches every ARN the Resource entry `b` matches (read as above: `b`'s own
  * `*` land inside one of the pattern's stars). The one coverage test: lint's shadowing and the policy generator's
  * merging of a resource another covers both use it, so what the generator writes the lint never calls shadowed.
+ * `spanning`: the reading the engine gives the covering statement's Resource — a `*` ending an ARN field spans colons
+ * for a Deny, not for an Allow (where the pages read two ways, a Deny matches under either reading, an Allow under both).
  */
-export function resourceCovered(a: readonly string[], b: string): boolean {
-  return a.some((p) => p === '*' || p === b || (plain(p) && !b.includes('${') && matchArn(p, b)));
+export function resourceCovered(a: readonly string[], b: string, spanning: boolean): boolean {
+  return a.some((p) => p === '*' || p === b || (plain(p) && !b.includes('${') && matchArn(p, b, { spanning })));
 }
 
 const conditionKey = (s: ParsedStatement) =>
@@ -64,7 +66,7 @@ function covers(a: ParsedStatement, b: ParsedStatement, sameConditions: boolean)
   const sb = shapeOf(b);
   if (!sa.actions || !sb.actions || !sa.resources || !sb.resources) return false;
   if (sa.conditional && !(sameConditions && sa.conditions === sb.conditions)) return false;
-  return sb.actions.every((x) => actionCovered(sa, x)) && sb.resources.every((r) => resourceCovered(sa.resources as readonly string[], r));
+  return sb.actions.every((x) => actionCovered(sa, x)) && sb.resources.every((r) => resourceCovered(sa.resources as readonly string[], r, a.effect === 'Deny'));
 }
 
 const identity = (s: ParsedStatement) =>

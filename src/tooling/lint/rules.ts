@@ -7,6 +7,8 @@ export const RULE_SUMMARIES: Readonly<Record<string, string>> = {
   'action-case': 'An action spelled in a different case than AWS spells it (it still works).',
   'resource-type-mismatch': 'A Resource pattern that can never match the resource type of the actions it is paired with.',
   'action-resource-mismatch': 'An action that no Resource pattern of its statement can reach.',
+  'short-resource-pattern': 'A Resource pattern with fewer than six ARN fields: only a * spanning colons matches, so an Allow with it grants nothing.',
+  'variable-not-substituted': 'A policy variable in an operator that does not substitute it: compared as written, it matches nothing.',
   'arn-placeholder': 'An ARN field that still holds a documentation placeholder such as account-id.',
   'variable-not-expanded': 'A policy variable in a policy whose Version (2008-10-17, or none) does not expand it: it stays literal text.',
   'service-full-access': 'An Allow of every Pinpoint action on every resource.',

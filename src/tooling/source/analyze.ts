@@ -182,7 +182,7 @@ function traceStatements(policy: PolicyDocument, calls: readonly SourceCall[], g
   const sites = new Map<string, (CallSite & { callee: string; action: string })[]>(policy.Statement.map((s) => [s.Sid, []]));
   for (const c of calls) {
     const resource = resourcesFor(policyCall(c), granularity)[0] as string;
-    const statement = policy.Statement.find((s) => s.Action.includes(c.action) && resourceCovered(s.Resource, resource));
+    const statement = policy.Statement.find((s) => s.Action.includes(c.action) && resourceCovered(s.Resource, resource, false));
     if (statement === undefined) throw new Error(`internal: no statement holds ${c.action} on ${resource}`);
     sites.get(statement.Sid)?.push({ ...c.site, callee: c.callee, action: c.action });
   }
