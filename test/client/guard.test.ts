@@ -92,7 +92,7 @@ describe('denied calls', () => {
 describe('every operation is guarded', () => {
   const specs = Object.values(operations) as readonly OperationSpec[];
   const inputOf = (spec: OperationSpec): Record<string, string> =>
-    Object.fromEntries(spec.labels.map((l) => [l, l === 'ResourceArn' ? arn('apps/tagged') : `${l.toLowerCase()}-1`]));
+    Object.fromEntries(spec.labels.map((l) => [l, l === 'ResourceArn' ? arn('apps/tagged') : spec.arnEnums?.[l]?.[0] ?? `${l.toLowerCase()}-1`]));
   /** The ARN template filled the way a reader of the catalog would fill it. */
   const expectedArn = (spec: OperationSpec): string =>
     spec.resource.replace(/\$\{(\w+)\}/g, (_, n: string) => (n === 'Partition' ? 'aws' : n === 'Region' ? 'us-east-1' : n === 'Account' ? ACCOUNT : inputOf(spec)[n]!));

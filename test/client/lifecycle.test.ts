@@ -85,7 +85,7 @@ describe('lifecycle: error', () => {
 
   it.each(endOfSupport.map((s) => [s.name, s] as const))('%s throws EndOfSupportError and sends nothing', async (name, spec) => {
     wire.pinpoint();
-    const input = Object.fromEntries(spec.labels.map((l) => [l, `id-${l}`]));
+    const input = Object.fromEntries(spec.labels.map((l) => [l, spec.arnEnums?.[l]?.[0] ?? `id-${l}`]));
     const err = await rejection(callByName(makeClient({ lifecycle: 'error' }), name, input));
     expect(err).toBeInstanceOf(EndOfSupportError);
     expect(err).toMatchObject({ name: 'EndOfSupportError', operation: name, reason: spec.lifecycle.reason });

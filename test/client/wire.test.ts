@@ -24,7 +24,8 @@ const specs = Object.values(operations) as readonly OperationSpec[];
 /** A distinct label value per member, with characters that must be percent-encoded (space, colon). */
 function labelValue(spec: OperationSpec, member: string): string {
   if (member === 'ResourceArn') return `arn:aws:mobiletargeting:us-east-1:${ACCOUNT}:apps/app-for-${spec.name}`;
-  return `${member} of ${spec.name}:1`;
+  // A member whose value fills the ARN from an enum (TemplateType) takes one of its values, as the service spells them.
+  return spec.arnEnums?.[member]?.[0] ?? `${member} of ${spec.name}:1`;
 }
 
 /** A query value of the member's type and the decoded strings expected on the wire. */

@@ -70,7 +70,7 @@ describe(generatePolicy.name, () => {
   const randomCall = fc.record({ op: fc.constantFrom(...allOps), ids: fc.dictionary(fc.constantFrom('a', 'b'), id) }).map(({ op, ids }) => {
     const input: Record<string, string> = {};
     for (const label of op.labels) {
-      input[label] = label === 'ResourceArn' ? buildArn('arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}', { ApplicationId: ids.a ?? 'p' }, ENV) : (label === 'ApplicationId' ? ids.a : ids.b) ?? 'x';
+      input[label] = op.arnEnums?.[label]?.[0] ?? (label === 'ResourceArn' ? buildArn('arn:${Partition}:mobiletargeting:${Region}:${Account}:apps/${ApplicationId}', { ApplicationId: ids.a ?? 'p' }, ENV) : (label === 'ApplicationId' ? ids.a : ids.b) ?? 'x');
     }
     return { action: op.action, resource: buildArn(op.resource, bindCall(op, input).params, ENV) };
   });
