@@ -9,7 +9,7 @@ afterAll(() => server.close());
 
 describe('diff --before-principal', () => {
   it('compares a proposed policy file with what the principal holds in IAM today, loaded as whoami loads it', async () => {
-    const r = await cliAgainst(server.url, ['diff', '--before-principal', 'auto', '--after', 'examples/policies/diff-after.json', '--json'], BACKEND_KEYS);
+    const r = await cliAgainst(server.url, ['diff', '--before-principal', 'auto', '--session-tags', 'none', '--after', 'examples/policies/diff-after.json', '--json'], BACKEND_KEYS);
     expect(r.stderr).toBe('');
     const d = JSON.parse(r.stdout) as { verdict: string; added: { action: string }[]; removed: { statements: { policy: string }[] }[] };
     expect(r.code).toBe(1);
@@ -19,6 +19,13 @@ describe('diff --before-principal', () => {
     expect(d.added.map((c) => c.action)).toContain('mobiletargeting:SendMessages');
     expect(d.removed.flatMap((c) => c.statements.map((s) => s.policy))).toContain('managed policy arn:aws:iam::aws:policy/AmazonPinpointReadOnly (v2)');
     expect(server.mock.requests.map((q) => q.action)).toContain('GetCallerIdentity');
+  }, 90_000);
+
+  it("without --session-tags a role session's tags are unknown: the ABAC statement's GetApp may be new access", async () => {
+    const r = await cliAgainst(server.url, ['diff', '--before-principal', 'auto', '--after', 'examples/policies/diff-after.json', '--json'], BACKEND_KEYS);
+    const d = JSON.parse(r.stdout) as { added: { action: string }[] };
+    expect(r.code).toBe(1);
+    expect(d.added.map((c) => c.action)).toContain('mobiletargeting:GetApp');
   }, 90_000);
 
   it('--before with --before-principal: one line, exit 2', async () => {

@@ -49,7 +49,7 @@ async function beforeSide(opts: Record<string, unknown>, io: Io, lines: string[]
     throw new CliError(['--before: not with --before-principal, whose identity policies and boundary come from IAM']);
   }
   const scps = sideFromFiles({ beforeScp: opts.beforeScp }, 'before', lines);
-  const principal = await principalFrom({ principal: principalArn, region: opts.region }, io);
+  const principal = await principalFrom({ principal: principalArn, region: opts.region, sessionTags: opts.sessionTags }, io);
   if (principal === undefined) return undefined;
   // The proposal is for the same principal: its own keys (tags, ARN, account) are facts on both sides.
   const { mergePrincipalContext } = await import('../../principal/identity.js');
@@ -74,6 +74,7 @@ export function registerDiff(program: Command, io: Io, outcome: Outcome): void {
     .option('--before-scp <file...>', 'service control policies of the before side, one level each')
     .option('--after-scp <file...>', 'service control policies of the after side, one level each')
     .option('--before-principal <arn|auto>', 'the before side is what the principal holds in IAM today (auto: whoever the credentials belong to), as whoami loads it; its own keys (tags) hold on both sides')
+    .option('--session-tags <key=value,...|none>', "with --before-principal, the tags the role session was created with (none: it has none); without it a role's aws:PrincipalTag/* keys are unknown on both sides, since session tags override the role's")
     .option('--region <region>', 'the Region for IAM and STS calls (default AWS_REGION, else us-east-1)');
   addFormatOptions(cmd, ['text', 'json', 'markdown', 'sarif'], 'text');
   cmd.addHelpText('after', EXAMPLES).action(async (opts: Record<string, unknown>) => {

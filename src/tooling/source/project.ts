@@ -31,7 +31,7 @@ function tsconfigOf(path: string): string | undefined {
 
 /**
  * The project files reachable from `entries` through what they reference by module name (imports, re-exports,
- * `import('...')` of a literal, `require`), the entries included: the code that runs when they run.
+ * a dynamic import of a literal, `require`), the entries included: the code that runs when they run.
  */
 function reachable(project: Project, own: readonly SourceFile[], entries: readonly string[]): SourceFile[] {
   const mine = new Set(own);
