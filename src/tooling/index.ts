@@ -29,7 +29,7 @@ export {
 export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
 export { diffPolicies, type DiffChange, type DiffNote, type DiffRequest, type DiffSide, type PolicyDiff } from './diff/index.js';
 export { ToolingInputError } from './errors.js';
-export { LEGACY_ACTIONS } from './legacy.js';
+export { legacyActionNames } from '../../generated/operations.js';
 export {
   checkSourcePolicy,
   MissingEnvironmentError,
