@@ -31,5 +31,5 @@ export { NetworkError, TimeoutError, AbortError, CredentialsError, InvalidRespon
 // Errors the client's constructor and first call can throw: a policy it cannot parse, a principal it cannot load.
 export { PolicyParseError, type PolicyProblem } from './policy/errors.js';
 export { PrincipalLoadError } from './principal/errors.js';
-export type { Decision } from './policy/types.js';
+export type { Decision, PolicyInput } from './policy/types.js';
 export { buildArn, partitionFor, parseArn, type Partition } from './resource/arn.js';
