@@ -1,5 +1,5 @@
 /**
- * Dry-run permission tooling: check one call, the permission matrix of a project, lint a policy, and generate the
+ * `pinpoint-guard/tooling`: dry-run permission tooling: check one call, the permission matrix of a project, lint a policy, and generate the
  * least-privilege policy for recorded calls — all without sending a request.
  */
 export { checkPermission, type CheckPermissionRequest, type CheckResult } from './check.js';
