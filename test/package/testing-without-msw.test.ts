@@ -47,6 +47,7 @@ function check(source: string): { ok: boolean; output: string } {
   }
 }
 
+// The cases run in order: the last one installs msw (a link) into the app.
 describe('pinpoint-guard/testing without msw installed', () => {
   it('type-checks an app using the HTTP kit, the mocks and their handlers with skipLibCheck: false', () => {
     const result = check([
@@ -68,5 +69,18 @@ describe('pinpoint-guard/testing without msw installed', () => {
     const result = check("import { createPinpointMock } from 'pinpoint-guard/testing/msw';\nconsole.log(createPinpointMock().handlers);\n");
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/Cannot find module 'msw'/);
+  }, 120_000);
+
+  it('with msw installed, pinpoint-guard/testing/msw types mock.handlers for setupServer', () => {
+    symlinkSync(join(root, 'node_modules', 'msw'), join(app, 'node_modules', 'msw'));
+    const result = check([
+      "import { setupServer } from 'msw/node';",
+      "import { createIamMock, createPinpointMock } from 'pinpoint-guard/testing/msw';",
+      'const server = setupServer(...createPinpointMock().handlers, ...createIamMock().handlers);',
+      'server.close();',
+      '',
+    ].join('\n'));
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
   }, 120_000);
 });
