@@ -12,8 +12,7 @@
  * - `pinpoint-guard/testing` (and `pinpoint-guard/testing/msw`): an in-memory Pinpoint.
  */
 export * from '../generated/client.js';
-export { operations, actions, type OperationName, type PinpointAction, type SupportedOperationName, type EndOfSupportOperationName } from '../generated/operations.js';
-export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from './client/spec.js';
+export type { OperationName, PinpointAction, SupportedOperationName, EndOfSupportOperationName } from '../generated/operations.js';
 export type {
   ClientConfig, ClientConfigBase, IdentityPolicyConfig, PrincipalConfig, PrincipalToLoad, CallOptions, CallResult, Credentials, CredentialProvider, DryRunResult, GuardMode, Logger, PreparedRequest, RecordedCall,
   ResponseMetadata, RetryConfig,

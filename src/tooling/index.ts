@@ -29,7 +29,9 @@ export {
 export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
 export { diffPolicies, type DiffChange, type DiffNote, type DiffRequest, type DiffSide, type PolicyDiff } from './diff/index.js';
 export { ToolingInputError } from './errors.js';
-export { legacyActionNames } from '../../generated/operations.js';
+// The catalog the tooling reads: every operation and every IAM action (frozen), and the seed's legacy action names.
+export { operations, actions, legacyActionNames } from '../../generated/operations.js';
+export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from '../client/spec.js';
 export {
   checkSourcePolicy,
   MissingEnvironmentError,
