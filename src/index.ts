@@ -6,7 +6,7 @@
  * - `pinpoint-guard/shapes`: the nested generated shapes, the `…Request`/`…Response` names and the SDK's
  *   `XCommandInput`/`XCommandOutput` names.
  * - `pinpoint-guard/policy`: the IAM policy engine (parse, compile, evaluate).
- * - `pinpoint-guard/tooling`: dry-run tooling (check, matrix, lint, diff, generate, from source).
+ * - `pinpoint-guard/tooling`: dry-run tooling (check, matrix, lint, diff, generate, from source) and the catalog tables.
  * - `pinpoint-guard/principal`: loading the caller's principal from IAM, verifying against AWS.
  * - `pinpoint-guard/aws-sdk`: the guard as a plugin of the AWS SDK's PinpointClient.
  * - `pinpoint-guard/testing` (and `pinpoint-guard/testing/msw`): an in-memory Pinpoint.
