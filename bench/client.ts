@@ -6,7 +6,8 @@
 import axios from 'axios';
 import { PinpointClient as SdkClient, GetSegmentCommand } from '@aws-sdk/client-pinpoint';
 import { CREDENTIALS, POLICY, SEGMENT_BODY, noNetworkHandler } from './fixtures.js';
-import { PinpointClient, operations } from '../src/index.js';
+import { PinpointClient } from '../src/index.js';
+import { operations } from '../src/tooling/index.js';
 import { bindCall } from '../src/client/bind.js';
 import { guardDecision } from '../src/guard/decide.js';
 import { compileGuardPolicies } from '../src/guard/policies.js';

@@ -4,6 +4,7 @@ import { buildModel } from './model.js';
 import { emitShapes } from './emit/shapes.js';
 import { emitOperations } from './emit/operations.js';
 import { emitClient } from './emit/client.js';
+import { emitCommands } from './emit/commands.js';
 import { emitDocs } from './emit/docs.js';
 import { emitConditionKeys } from './emit/condition-keys.js';
 import { emitValidation } from './emit/validation.js';
@@ -14,6 +15,7 @@ export function generate(catalog: Catalog): ReadonlyMap<string, string> {
     ['shapes.ts', emitShapes(model)],
     ['operations.ts', emitOperations(model)],
     ['client.ts', emitClient(model)],
+    ['commands.ts', emitCommands(model)],
     ['validation.ts', emitValidation(model)],
   ]);
   // Only a catalog with a condition key table gets one (test fixtures have none).

@@ -3,7 +3,7 @@
  *
  *   npx tsx examples/diff.ts
  */
-import { diffPolicies } from 'pinpoint-guard';
+import { diffPolicies } from 'pinpoint-guard/tooling';
 
 // #region diff
 const today = {

@@ -3,7 +3,7 @@
  *
  *   npx tsx examples/dry-run.ts
  */
-import { checkPermission, generatePolicy, lintPolicy } from 'pinpoint-guard';
+import { checkPermission, generatePolicy, lintPolicy } from 'pinpoint-guard/tooling';
 
 // #region dry-run
 const policy = {

@@ -3,7 +3,7 @@
  *
  *   npx tsx examples/evaluate.ts
  */
-import { evaluate } from 'pinpoint-guard';
+import { evaluate } from 'pinpoint-guard/policy';
 
 // #region evaluate
 const policy = {

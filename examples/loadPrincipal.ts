@@ -3,7 +3,7 @@
  * Endpoints come from the environment so that tests can point it at the testing kit's emulated IAM/STS:
  * IAM_ENDPOINT and STS_ENDPOINT (else AWS's), credentials from the AWS SDK's default chain.
  */
-import { loadPrincipal } from 'pinpoint-guard';
+import { loadPrincipal } from 'pinpoint-guard/principal';
 
 // #region load
 const principal = await loadPrincipal({

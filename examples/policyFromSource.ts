@@ -5,7 +5,7 @@
  * (needs the optional peer dependency ts-morph).
  */
 // #region source
-import { policyFromSource, sourcePolicyReport } from 'pinpoint-guard';
+import { policyFromSource, sourcePolicyReport } from 'pinpoint-guard/tooling';
 
 const result = await policyFromSource({
   project: process.env.PROJECT ?? 'tsconfig.json',

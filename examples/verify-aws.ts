@@ -2,7 +2,7 @@
  * The guard's decision and AWS's own policy simulator's, side by side (iam:SimulatePrincipalPolicy for a loaded
  * principal). IAM_ENDPOINT/STS_ENDPOINT point it at the testing kit; APP_ARN names the resource.
  */
-import { loadPrincipal, verifyWithAws } from 'pinpoint-guard';
+import { loadPrincipal, verifyWithAws } from 'pinpoint-guard/principal';
 
 const endpoints = {
   ...(process.env.IAM_ENDPOINT ? { iamEndpoint: process.env.IAM_ENDPOINT } : {}),

@@ -5,7 +5,7 @@
  */
 import { setupServer } from 'msw/node';
 import { PinpointClient } from 'pinpoint-guard';
-import { createPinpointMock } from 'pinpoint-guard/testing';
+import { createPinpointMock } from 'pinpoint-guard/testing/msw';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { checkCode, sendCode } from './verify-phone.js';
 

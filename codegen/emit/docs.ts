@@ -69,6 +69,7 @@ function actionPage(e: EntryModel, catalog: Model['catalog']): string {
     method: op?.names.method ?? '',
     inputType: op?.names.input ?? '',
     outputType: op?.names.output ?? '',
+    sdkName: op?.spec.name ?? '',
     httpMethod: op?.spec.method ?? '',
     path: op?.spec.path ?? '',
     status: op?.spec.status ?? '',

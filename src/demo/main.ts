@@ -3,7 +3,8 @@
  * app-backend scenario runs under each of the seed's three example policies; each call prints its action, resource,
  * the guard's decision and why, and whether the server saw the request. No AWS account, no network.
  */
-import { PinpointClient, AccessDeniedError, operations, type DryRunResult, type OperationName } from '../index.js';
+import { PinpointClient, AccessDeniedError, type DryRunResult, type OperationName } from '../index.js';
+import { operations } from '../tooling/index.js';
 import { startPinpointMockServer } from '../testing/index.js';
 import { fitWidth } from '../tooling/render/text.js';
 import { administrator, DEMO_ACCOUNT, DEMO_REGION, readOnlyAllApps, readOnlyOneProject } from './policies.js';

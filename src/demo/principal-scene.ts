@@ -3,7 +3,8 @@
  * aws:PrincipalTag; the client loads it (`principal: 'auto'`) and its calls are allowed or denied by the role's tags.
  * Then IAM changes — the role gains a tag — and a reload of the principal allows what was denied.
  */
-import { PinpointClient, AccessDeniedError, operations, type OperationName } from '../index.js';
+import { PinpointClient, AccessDeniedError, type OperationName } from '../index.js';
+import { operations } from '../tooling/index.js';
 import { startIamMockServer } from '../testing/index.js';
 import { DEMO_ACCOUNT, DEMO_REGION } from './policies.js';
 

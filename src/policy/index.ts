@@ -1,5 +1,5 @@
 /**
- * The IAM identity-policy engine: parse, compile, evaluate, explain.
+ * `pinpoint-guard/policy`: the IAM identity-policy engine: parse, compile, evaluate, explain.
  *
  * @example
  * const decision = evaluate({ policies: [policyJson], action: 'mobiletargeting:GetSegment', resource: arn });

@@ -1,4 +1,4 @@
-/** Loading the caller's principal from IAM (the AWS SDK's IAM and STS clients load only when it is called). */
+/** `pinpoint-guard/principal`: loading the caller's principal from IAM (the AWS SDK's IAM and STS clients load only when it is called). */
 export { loadPrincipal } from './load.js';
 export { AwsVerificationError, PrincipalLoadError, PRINCIPAL_SELF_READ_POLICY } from './errors.js';
 export type { LoadedPrincipal, LoadPrincipalOptions, PolicySource, PrincipalType } from './types.js';

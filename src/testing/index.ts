@@ -7,6 +7,8 @@
  * Both serve every request through one function (`mock.handle`), routed by the generated operations table; all 122
  * operations of the catalog are served, with the state Pinpoint keeps.
  * `msw` (v2, an optional peer dependency) is needed for the handlers only.
+ * These declarations name no msw type (`mock.handlers` is `unknown[]` until a file of the program imports `pinpoint-guard/testing/msw`), so an app without msw type-checks against
+ * them; `pinpoint-guard/testing/msw` is the same entry with `mock.handlers` typed as msw's `HttpHandler[]`.
  */
 export { createPinpointMock, DEFAULT_MAX_RECORDED_REQUESTS, type PinpointMock, type PinpointMockOptions } from './mock.js';
 export { startPinpointMockServer, type PinpointMockServer, type PinpointMockServerOptions } from './server.js';

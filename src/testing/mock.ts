@@ -1,5 +1,5 @@
 /** `createPinpointMock()`: an in-memory Amazon Pinpoint with msw handlers, its store and its request log. */
-import type { HttpHandler } from 'msw';
+import type { MswHandler } from './msw-types.js';
 import type { HandlerTable } from './context.js';
 import { MemoryStore, type PinpointStoreView } from './store.js';
 import { FaultQueue, type FaultSpec } from './faults.js';
@@ -45,7 +45,7 @@ export interface PinpointMockOptions {
 /** An in-memory Amazon Pinpoint. Each mock has its own state. */
 export interface PinpointMock {
   /** msw request handlers: `setupServer(...mock.handlers)`. Needs the optional peer dependency msw; reading it without msw throws an error naming it. */
-  readonly handlers: readonly HttpHandler[];
+  readonly handlers: readonly MswHandler[];
   /** The state, read-only: `mock.store.apps`, `mock.store.messages`. */
   readonly store: PinpointStoreView;
   /** The requests answered so far, in order (faulted and refused ones included): the latest `maxRecordedRequests`. */
@@ -110,7 +110,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
     nextRequestId: () => `00000000-0000-4000-8000-${(++requestCount).toString(16).padStart(12, '0')}`,
   };
   const serve = (request: MockRequest): Promise<MockResponse> => handle(deps, request);
-  let handlers: readonly HttpHandler[] | undefined;
+  let handlers: readonly MswHandler[] | undefined;
   return {
     // Made on first read, so a mock served only over HTTP never needs msw.
     get handlers() { return (handlers ??= mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve)); },

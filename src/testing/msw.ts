@@ -5,6 +5,7 @@
  */
 import type { HttpHandler } from 'msw';
 import type { MockRequest, MockResponse } from './handle.js';
+import type { MswHandler } from './msw-types.js';
 
 type Msw = typeof import('msw');
 
@@ -53,9 +54,9 @@ function query(url: URL): Record<string, string[]> {
 }
 
 /** msw handlers that serve `endpoint` with `handle`; other requests fall through (to `onUnhandledRequest`). */
-export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockRequest) => Promise<MockResponse>): readonly HttpHandler[] {
+export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockRequest) => Promise<MockResponse>): readonly MswHandler[] {
   const { http, HttpResponse } = requireMsw();
-  return [
+  const handlers: HttpHandler[] = [
     http.all(
       ({ request }) => pathBelow(endpoint, new URL(request.url)) !== undefined,
       async ({ request }) => {
@@ -71,4 +72,6 @@ export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockReq
       },
     ),
   ];
+  // The declared type names no msw type (see msw-types.ts); at run time these are msw's HttpHandlers.
+  return handlers as readonly MswHandler[];
 }

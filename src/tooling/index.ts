@@ -1,5 +1,5 @@
 /**
- * Dry-run permission tooling: check one call, the permission matrix of a project, lint a policy, and generate the
+ * `pinpoint-guard/tooling`: dry-run permission tooling: check one call, the permission matrix of a project, lint a policy, and generate the
  * least-privilege policy for recorded calls — all without sending a request.
  */
 export { checkPermission, type CheckPermissionRequest, type CheckResult } from './check.js';
@@ -29,7 +29,9 @@ export {
 export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
 export { diffPolicies, type DiffChange, type DiffNote, type DiffRequest, type DiffSide, type PolicyDiff } from './diff/index.js';
 export { ToolingInputError } from './errors.js';
-export { LEGACY_ACTIONS } from './legacy.js';
+// The catalog the tooling reads: every operation and every IAM action (frozen), and the seed's legacy action names.
+export { operations, actions, legacyActionNames } from '../../generated/operations.js';
+export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from '../client/spec.js';
 export {
   checkSourcePolicy,
   MissingEnvironmentError,

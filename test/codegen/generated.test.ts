@@ -5,7 +5,8 @@ import { buildModel } from '../../codegen/model.js';
 import { exampleResource, exampleValue } from '../../codegen/examples.js';
 import { bindCall } from '../../src/client/bind.js';
 import { buildArn } from '../../src/resource/arn.js';
-import { actions, operations, PinpointClient } from '../../src/index.js';
+import { PinpointClient } from '../../src/index.js';
+import { actions, operations } from '../../src/tooling/index.js';
 import { evaluate, parsePolicy } from '../../src/policy/index.js';
 
 const catalog = readCatalog();

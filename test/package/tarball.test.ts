@@ -2,10 +2,11 @@
  * The package as a user gets it: `npm pack`, installed into a new app (nothing of this repository beside it), where
  * every example type-checks against the shipped types and runs — the client against the testing kit over HTTP, the
  * test example under the app's own vitest, the CLI lines through the installed bin — and where
- * `pinpoint-guard/testing` serves HTTP without msw installed, naming msw only when its handlers are asked for.
+ * `pinpoint-guard/testing` serves HTTP without msw installed, naming msw only when its handlers are asked for, and its
+ * declarations type-check without msw. Every entry of package.json `exports` imports by name.
  */
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -110,6 +111,16 @@ describe('the packed package, installed into a new app', () => {
     }
   }, 240_000);
 
+  it('imports every entry of package.json exports by name', async () => {
+    const pkg = JSON.parse(readFileSync(join(app, 'node_modules/pinpoint-guard/package.json'), 'utf8')) as { exports: Record<string, unknown> };
+    const entries = Object.keys(pkg.exports).filter((k) => k !== './package.json').map((k) => `pinpoint-guard${k.slice(1)}`);
+    expect(entries).toEqual(expect.arrayContaining(['pinpoint-guard', 'pinpoint-guard/shapes', 'pinpoint-guard/policy', 'pinpoint-guard/tooling', 'pinpoint-guard/principal', 'pinpoint-guard/aws-sdk', 'pinpoint-guard/testing', 'pinpoint-guard/testing/msw']));
+    const script = `for (const e of ${JSON.stringify(entries)}) { await import(e); } console.log('imported');`;
+    const r = await sh(process.execPath, ['--input-type=module', '-e', script]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('imported');
+  }, 120_000);
+
   it('serves the testing kit over HTTP without msw, and names msw when its handlers are asked for', async () => {
     await ok(NPM, ['uninstall', '--no-audit', '--no-fund', 'msw']);
     const script = `
@@ -122,4 +133,22 @@ describe('the packed package, installed into a new app', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^served\n.*'msw'.*npm install --save-dev msw/s);
   }, 120_000);
+
+  it('type-checks an app using pinpoint-guard/testing without msw installed (skipLibCheck: false)', async () => {
+    if (existsSync(join(app, 'node_modules/msw'))) await ok(NPM, ['uninstall', '--no-audit', '--no-fund', 'msw']);
+    const dir = join(app, 'no-msw');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../tsconfig.json', include: ['app.ts'] }));
+    writeFileSync(join(dir, 'app.ts'), [
+      "import { createPinpointMock, startPinpointMockServer } from 'pinpoint-guard/testing';",
+      'const handlers: readonly unknown[] = createPinpointMock().handlers;',
+      'const server = await startPinpointMockServer({ port: 0 });',
+      'console.log(handlers.length);',
+      'await server.close();',
+      '',
+    ].join('\n'));
+    const r = await sh('npx', ['tsc', '-p', 'no-msw']);
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  }, 240_000);
 });

@@ -8,12 +8,14 @@ const run = promisify(execFile);
 
 /**
  * In a child process where the IAM and STS clients cannot be resolved (a module hook refuses them): importing the
- * package root must work — it never loads them — and loadPrincipal must fail with an error naming the package.
+ * package root and `pinpoint-guard/principal` must work — neither loads them — and loadPrincipal must fail with an
+ * error naming the package.
  */
 describe('the AWS SDK IAM/STS clients are optional', () => {
-  it('import("pinpoint-guard") does not load them; loadPrincipal names the missing package', async () => {
+  it('import("pinpoint-guard") and pinpoint-guard/principal do not load them; loadPrincipal names the missing package', async () => {
     const program = `
-      const root = await import('./src/index.ts');
+      await import('./src/index.ts');
+      const root = await import('./src/principal/index.ts');
       const { readdirSync } = await import('node:fs');
       try {
         await root.loadPrincipal({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });

@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-pinpoint';
 import { bodyRules } from '../../generated/validation.js';
 import { operations } from '../../generated/operations.js';
-import { BadRequestException, type OperationSpec } from '../../src/index.js';
+import { BadRequestException } from '../../src/index.js';
+import { type OperationSpec } from '../../src/tooling/index.js';
 import { createPinpointMock, REQUIRED_BEYOND_SHAPES, type ShapeRule, type ValueRule } from '../../src/testing/index.js';
 import { credentials, newClient } from './support.js';
 

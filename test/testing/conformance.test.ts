@@ -8,7 +8,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import * as sdk from '@aws-sdk/client-pinpoint';
-import { operations, type OperationName, type OperationSpec } from '../../src/index.js';
+import { type OperationName } from '../../src/index.js';
+import { operations, type OperationSpec } from '../../src/tooling/index.js';
 import { createPinpointMock, type FaultSpec } from '../../src/testing/index.js';
 import { credentials, newClient } from './support.js';
 

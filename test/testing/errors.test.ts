@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { serviceErrorFor } from '../../src/index.js';
+import { serviceErrorFor } from '../../src/errors/service.js';
 import { EXCEPTION_STATUS } from '../../src/testing/index.js';
 
 const metadata = { httpStatusCode: 0, attempts: 1, totalRetryDelay: 0 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestException, ConflictException, NotFoundException, paginateListJourneys, type WriteJourneyRequest } from '../../src/index.js';
+import { BadRequestException, ConflictException, NotFoundException, paginateListJourneys } from '../../src/index.js';
+import type { WriteJourneyRequest } from '../../src/shapes/index.js';
 import { useMock } from './support.js';
 
 let clock = Date.parse('2026-11-29T10:00:00Z');

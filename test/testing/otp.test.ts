@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BadRequestException, NotFoundException, type SendOTPMessageRequestParameters } from '../../src/index.js';
+import { BadRequestException, NotFoundException } from '../../src/index.js';
+import type { SendOTPMessageRequestParameters } from '../../src/shapes/index.js';
 import { createPinpointMock } from '../../src/testing/index.js';
 import { useMock } from './support.js';
 

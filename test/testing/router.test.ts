@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operations } from '../../src/index.js';
+import { operations } from '../../src/tooling/index.js';
 import { route } from '../../src/testing/router.js';
 
 describe(route.name, () => {

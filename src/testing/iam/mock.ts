@@ -4,7 +4,7 @@
  * policies with versions, permissions boundaries, tags), plus SimulatePrincipalPolicy/SimulateCustomPolicy from
  * answers the test configures. Served through msw (`mock.handlers`) or over HTTP (`startIamMockServer`).
  */
-import type { HttpHandler } from 'msw';
+import type { MswHandler } from '../msw-types.js';
 import type { MockRequest, MockResponse } from '../handle.js';
 import type { Simulator } from './actions.js';
 import type { IamErrorCode } from './errors.js';
@@ -50,7 +50,7 @@ export interface IamMock {
    * msw handlers for IAM's and STS's public endpoints (and the `endpoints` option): `setupServer(...mock.handlers)`.
    * Needs the optional peer dependency msw; reading it without msw throws an error naming it.
    */
-  readonly handlers: readonly HttpHandler[];
+  readonly handlers: readonly MswHandler[];
   /** Makes the next `times` (default 1) requests of `action` fail with IAM's `error` (Throttling, AccessDenied, …). */
   injectFault(fault: IamFaultSpec): void;
   /** Empties the request log and pending faults (the state stays). */
@@ -76,7 +76,7 @@ export function createIamMock(options: IamMockOptions = {}): IamMock {
   const faults: { action: string; error: IamErrorCode; message: string | undefined; remaining: number }[] = [];
   const requests: IamRecordedRequest[] = [];
   let count = 0;
-  let handlers: readonly HttpHandler[] | undefined;
+  let handlers: readonly MswHandler[] | undefined;
   const mock: IamMock = {
     state,
     requests,

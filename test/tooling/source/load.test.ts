@@ -22,10 +22,11 @@ describe('ts-morph as an optional peer dependency', () => {
     await expect(policyFromSource({ project: FIXTURE, ...ENV }, { loadTsMorph: broken })).rejects.toThrow(SyntaxError);
   });
 
-  it('is not loaded by importing the package root, which exports policyFromSource', async () => {
+  it('is not loaded by importing the package root or pinpoint-guard/tooling, which exports policyFromSource', async () => {
     const script = `
       import { createRequire } from 'node:module';
-      const root = await import('./src/index.ts');
+      await import('./src/index.ts');
+      const root = await import('./src/tooling/index.ts');
       const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => /[\\\\/]ts-morph[\\\\/]|[\\\\/]typescript[\\\\/]/.test(f));
       console.log(JSON.stringify({ exported: typeof root.policyFromSource, loaded }));`;
     const out = await new Promise<string>((resolve, reject) => execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, timeout: 60_000 },
