@@ -493,8 +493,12 @@ export type VerifyOTPMessageInput = VerifyOTPMessageRequest;
 /** Output of {@link PinpointClient.verifyOTPMessage}, shaped as the AWS SDK v3 output. */
 export type VerifyOTPMessageOutput = VerifyOTPMessageResponse & { readonly $metadata: ResponseMetadata };
 
-/** The guarded Amazon Pinpoint client: every method checks the configured IAM policies for its action and resource before anything is sent. */
-export class PinpointClient<M extends GuardMode = 'enforce'> extends PinpointClientBase<M> {
+/**
+ * The guarded Amazon Pinpoint client: every method checks the configured IAM policies for its action and resource before anything is sent.
+ *
+ * As a type, `PinpointClient` is a client of any mode whose calls send (enforce, record, off); `PinpointClient<GuardMode>` is a client of any mode, dry-run included, whose calls resolve to `DryRunResult` or the output.
+ */
+export class PinpointClient<M extends GuardMode = 'enforce' | 'record' | 'off'> extends PinpointClientBase<M> {
   /**
    * Create a project (app).
    *

@@ -39,9 +39,11 @@ export function emitClient(model: Model): string {
   file.addClass({
     name: 'PinpointClient',
     isExported: true,
-    typeParameters: [{ name: 'M', constraint: 'GuardMode', default: "'enforce'" }],
+    // The default is every mode whose calls send and resolve to outputs, so a bare `PinpointClient` parameter takes an
+    // enforce, record or off client; a dry-run client's calls resolve to DryRunResult and fit `PinpointClient<GuardMode>`.
+    typeParameters: [{ name: 'M', constraint: 'GuardMode', default: "'enforce' | 'record' | 'off'" }],
     extends: 'PinpointClientBase<M>',
-    docs: ['The guarded Amazon Pinpoint client: every method checks the configured IAM policies for its action and resource before anything is sent.'],
+    docs: ['The guarded Amazon Pinpoint client: every method checks the configured IAM policies for its action and resource before anything is sent.\n\nAs a type, `PinpointClient` is a client of any mode whose calls send (enforce, record, off); `PinpointClient<GuardMode>` is a client of any mode, dry-run included, whose calls resolve to `DryRunResult` or the output.'],
     methods: model.operations.map((o) => ({
       name: o.names.method,
       docs: [methodDocs(o)],
