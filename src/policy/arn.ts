@@ -200,8 +200,8 @@ function tokensSource(tokens: readonly GlobToken[]): string {
   return s;
 }
 
-/** The tokens split at every literal colon. */
-function colonFields(tokens: readonly GlobToken[]): GlobToken[][] {
+/** The tokens split at every literal colon (the field list of a pattern of fewer than six fields). */
+export function colonFields(tokens: readonly GlobToken[]): GlobToken[][] {
   const fields: GlobToken[][] = [[]];
   for (const t of tokens) {
     if (typeof t !== 'string') {

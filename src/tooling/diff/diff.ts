@@ -108,7 +108,7 @@ function refOf(l: Located): StatementRef {
 /** The resource pattern sources of a statement, each noted as a problem when it holds a policy variable. */
 function resourceSources(l: Located, cache: RegionCache, problems: Problem[]): string[] {
   return l.statement.resources.flatMap((r) => {
-    const key = patternKey(l.slot.compiled.policy.version, r.source);
+    const key = patternKey(l.slot.compiled.policy.version, r.source, r.spanning);
     if (cache.has(key)) return [key];
     const variables = parseResourceTemplate(r.source, l.slot.compiled.policy.version === '2012-10-17').variables;
     problems.push({ statement: refOf(l), side: l.side, message: `its resource ${JSON.stringify(r.source)} holds a policy variable (\${${variables.join('}, ${')}}), whose values diff does not enumerate` });
@@ -162,9 +162,12 @@ class RegionCache {
   }
 }
 
-/** A pattern by its text and policy version: `${*}` is a variable's escape in 2012-10-17 and plain text in 2008-10-17. */
-function patternKey(version: string, source: string): string {
-  return `${version} ${source}`;
+/**
+ * A pattern by its text, policy version and reading: `${*}` is a variable's escape in 2012-10-17 and plain text in
+ * 2008-10-17, and the engine reads a Resource in the reading safe for its statement (spanning for a Deny's Resource).
+ */
+function patternKey(version: string, source: string, spanning: boolean): string {
+  return `${version} ${spanning ? 'spanning' : 'fieldwise'} ${source}`;
 }
 
 /** Every resource pattern (without policy variables) of every statement of the tiers, by {@link patternKey}. */
@@ -176,10 +179,10 @@ function allPatterns(sides: readonly (readonly Tier[])[]): Map<string, Pattern> 
         const version = slot.compiled.policy.version;
         for (const s of slot.compiled.statements) {
           for (const r of s.resources) {
-            const key = patternKey(version, r.source);
+            const key = patternKey(version, r.source, r.spanning);
             if (out.has(key)) continue;
             const template = parseResourceTemplate(r.source, version === '2012-10-17');
-            if (template.variables.length === 0) out.set(key, arnPattern(staticTokens(template)));
+            if (template.variables.length === 0) out.set(key, arnPattern(staticTokens(template), r.spanning));
           }
         }
       }

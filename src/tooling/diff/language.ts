@@ -9,7 +9,7 @@
  * `parseResourceTemplate`); the ARN reading follows `compileArnPattern` (src/policy/arn.ts): within the five fixed fields
  * `*` and `?` stay inside the field, except that a field's trailing `*` runs on over colons.
  */
-import { splitArnTokens } from '../../policy/arn.js';
+import { colonFields, splitArnTokens } from '../../policy/arn.js';
 import { ONE, STAR, type GlobToken } from '../../policy/wildcard.js';
 
 /** A set of characters, named for messages and for picking representatives. */
@@ -54,22 +54,6 @@ function endsInStar(field: readonly GlobToken[]): boolean {
   return field[field.length - 1] === STAR;
 }
 
-/** Splits every literal at every colon: the field list `compileArnPattern` uses for a pattern of fewer than six fields. */
-function allFields(tokens: readonly GlobToken[]): GlobToken[][] {
-  const fields: GlobToken[][] = [[]];
-  for (const t of tokens) {
-    if (typeof t !== 'string') {
-      (fields[fields.length - 1] as GlobToken[]).push(t);
-      continue;
-    }
-    t.split(':').forEach((piece, i) => {
-      if (i > 0) fields.push([]);
-      if (piece.length > 0) (fields[fields.length - 1] as GlobToken[]).push(piece);
-    });
-  }
-  return fields;
-}
-
 /** One field's elements: wildcards stay within `inside`, except a trailing `*` when `trailingSpans`. */
 function fieldElements(field: readonly GlobToken[], inside: CharClass, trailingSpans: boolean): Element[] {
   return field.flatMap((t, i): Element[] => {
@@ -80,21 +64,20 @@ function fieldElements(field: readonly GlobToken[], inside: CharClass, trailingS
 }
 
 /**
- * An ARN pattern (Resource, NotResource, `ArnLike`) as the engine's `compileArnPattern` reads it: `*` alone is any
- * string; with six fields the first five hold their wildcards within the field (a trailing `*` runs on) and the
- * resource part's wildcards span colons; with fewer fields every field is one colon-free segment unless some fixed
- * field ends in `*`, when those run on and a last field ending in `*` spans colons too.
+ * An ARN pattern (Resource, NotResource, `ArnLike`) as the engine's `compileArnPattern` reads it in one of its two
+ * readings: `*` alone is any string; with six fields the resource part's wildcards span colons, and a fixed field's
+ * trailing `*` runs on past colons only in the spanning reading; with fewer fields the pattern is compared field by
+ * field, except that in the spanning reading a field's trailing `*` runs on (the last field's too).
  */
-export function arnPattern(tokens: readonly GlobToken[]): Pattern {
+export function arnPattern(tokens: readonly GlobToken[], spanning: boolean): Pattern {
   if (tokens.length > 0 && tokens.every((t) => t === STAR)) return { elements: [{ kind: 'star', cls: ANY }], fold: false };
   const six = splitArnTokens(tokens);
-  const fields = six ?? allFields(tokens);
+  const fields = six ?? colonFields(tokens);
   const fixed = fields.slice(0, -1);
   const last = fields[fields.length - 1] as GlobToken[];
-  const spans = fixed.some(endsInStar);
   const elements: Element[] = [];
-  for (const f of fixed) elements.push(...fieldElements(f, NO_COLON, true), { kind: 'char', c: ':' });
-  const lastSpans = six !== null || (spans && endsInStar(last));
+  for (const f of fixed) elements.push(...fieldElements(f, NO_COLON, spanning), { kind: 'char', c: ':' });
+  const lastSpans = six !== null || (spanning && endsInStar(last));
   elements.push(...fieldElements(last, lastSpans ? ANY : NO_COLON, false));
   return { elements, fold: false };
 }

@@ -51,8 +51,9 @@ export type KeyValues = { readonly values: readonly (ContextValue | null)[] } | 
 /** The text language of each value of a text-family condition. */
 function textPatterns(c: CompiledCondition): Pattern[] {
   const name = c.spec.op.name;
-  return c.values.map((v) => {
-    if (name.startsWith('Arn')) return arnPattern(tokenizeWildcard(v.source));
+  return c.values.flatMap((v) => {
+    // The engine reads an ARN operator's value in the reading safe for its statement; both cut the values it tells apart.
+    if (name.startsWith('Arn')) return [arnPattern(tokenizeWildcard(v.source), true), arnPattern(tokenizeWildcard(v.source), false)];
     if (name.includes('Like')) return globPattern(tokenizeWildcard(v.source));
     return literalPattern(v.source, name.includes('IgnoreCase') || name === 'Bool');
   });

@@ -122,3 +122,20 @@ describe('what diff reports', () => {
     expect(d.verdict).toBe('no-new-access');
   }, 60_000);
 });
+
+describe('resource patterns in the reading the engine gives each statement', () => {
+  const allowAll = { Effect: 'Allow', Action: 'mobiletargeting:GetApp', Resource: '*' };
+  // A Deny reads a short pattern's trailing * as spanning colons: it denies GetApp on every ARN of the Region.
+  const denyRegion = { Effect: 'Deny', Action: 'mobiletargeting:GetApp', Resource: 'arn:aws:mobiletargeting:us-east-1:*' };
+
+  it('dropping a Deny whose short pattern covers a Region grants GetApp there', () => {
+    const d = diffPolicies({ before: side(doc(allowAll, denyRegion)), after: side(doc(allowAll)) });
+    expect(d.verdict).toBe('new-access');
+    expect(d.added.map((c) => c.action)).toEqual(['mobiletargeting:GetApp']);
+  });
+
+  it('an Allow with the same short pattern grants nothing (field by field five fields match no ARN)', () => {
+    const d = diffPolicies({ before: side(doc({ Effect: 'Allow', Action: 'mobiletargeting:GetApp', Resource: APP })), after: side(doc({ ...allowAll, Resource: 'arn:aws:mobiletargeting:us-east-1:*' })) });
+    expect(d.verdict).toBe('no-new-access');
+  });
+});

@@ -14,10 +14,20 @@ const piece = fc.constantFrom('arn', ':', 'aws', 'a', 'b', '*', '?', '/', 'apps'
 const text = fc.array(piece, { maxLength: 10 }).map((parts) => parts.join(''));
 
 describe('patterns as languages read as the engine matches', () => {
-  it('an ARN pattern accepts exactly what matchArn matches', () => {
-    fc.assert(fc.property(text, text, (pattern, value) => {
-      expect(accepts(arnPattern(tokenizeWildcard(pattern)), value), `${pattern} vs ${value}`).toBe(matchArn(pattern, value));
-    }), { numRuns: 400 });
+  it('an ARN pattern accepts exactly what matchArn matches, in each of the engine\'s two readings', () => {
+    fc.assert(fc.property(text, text, fc.boolean(), (pattern, value, spanning) => {
+      expect(accepts(arnPattern(tokenizeWildcard(pattern), spanning), value), `${pattern} vs ${value} (spanning: ${spanning})`).toBe(matchArn(pattern, value, { spanning }));
+    }), { numRuns: 1000 });
+  });
+
+  it.each([
+    ['arn*', 'arn:', true, true], ['arn*', 'arn:', false, false],
+    ['?*', 'x:y', true, true], ['?*', 'x:y', false, false],
+    ['arn:aws:mobiletargeting:us-east-1:*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1', true, true],
+    ['arn:aws:mobiletargeting:us-east-1:*', 'arn:aws:mobiletargeting:us-east-1:123456789012:apps/a1', false, false],
+  ] as const)('%s vs %s (spanning: %s): %s, as the engine reads it', (pattern, value, spanning, want) => {
+    expect(matchArn(pattern, value, { spanning })).toBe(want);
+    expect(accepts(arnPattern(tokenizeWildcard(pattern), spanning), value)).toBe(want);
   });
 
   it('a string glob accepts exactly what matchWildcard matches', () => {
