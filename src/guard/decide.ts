@@ -163,13 +163,17 @@ export function guardDecision(target: GuardTarget, env: GuardEnvironment, facts:
   if (facts.principal) context = mergePrincipalContext(context, facts.principal, facts.principal.isFact);
   if (facts.resourceTags) context = withResourceTags(context, facts.resourceTags);
   const unknownKeys = unknownKeysOf(facts.credentials, call !== undefined, facts.principal, facts.resourceTags !== undefined);
-  const out = (decision: Decision): GuardOutcome => ({ operation, action, resource, context, unknownKeys, decision });
-  if (problem !== undefined) return out(guardDeny(problem));
-  if (policies.kind !== 'compiled') return out(guardDeny(policies.reason));
+  return { operation, action, resource, context, unknownKeys, decision: decisionOf(problem, policies, action, resource, context, unknownKeys) };
+}
+
+/** The engine's decision, or the deny the guard reaches without it (no ARN, no policies, an engine failure). */
+function decisionOf(problem: string | undefined, policies: GuardPolicies, action: string, resource: string, context: RequestContext, unknownKeys: UnknownKeys): Decision {
+  if (problem !== undefined) return guardDeny(problem);
+  if (policies.kind !== 'compiled') return guardDeny(policies.reason);
   try {
-    return out(policies.set.evaluate(action, resource, context, { unknownKeys }));
+    return policies.set.evaluate(action, resource, context, { unknownKeys });
   } catch (e) {
-    return out(guardDeny(`the policy engine failed: ${(e as Error).message}`));
+    return guardDeny(`the policy engine failed: ${(e as Error).message}`);
   }
 }
 
