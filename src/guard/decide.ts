@@ -124,12 +124,15 @@ const environmentProblem = (env: ArnEnvironment): boolean => !isRegion(env.regio
  */
 function resolve(target: GuardTarget, env: ArnEnvironment): { readonly operation: string | undefined; readonly action: string; readonly resource: string; readonly problem?: string } {
   if ('resource' in target) return { operation: undefined, action: target.action, resource: target.resource };
-  const [operation, action, template, params] = 'call' in target
-    ? [target.call.spec.name, target.call.spec.action, target.call.spec.resource, target.call.params]
-    : [undefined, target.action, target.template, target.params];
+  // Field by field, not through a tuple: this runs before every guarded request.
+  const spec = 'call' in target ? target.call.spec : undefined;
+  const operation = spec?.name;
+  const { action, template, params } = 'call' in target
+    ? { action: target.call.spec.action, template: target.call.spec.resource, params: target.call.params }
+    : target;
   try {
     // The catalog names the member that is a whole ARN (TagResource's ResourceArn): it must be this client's.
-    const whole = 'call' in target ? target.call.spec.wholeArn : undefined;
+    const whole = spec?.wholeArn;
     if (whole) checkOwnArn(whole, params[whole] ?? '', env);
     return { operation, action, resource: buildArn(template, params, env) };
   } catch (e) {
