@@ -161,7 +161,7 @@ export function guardDecision(target: GuardTarget, env: GuardEnvironment, facts:
   let context = requestContext(facts.configured, facts.perCall, {
     // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
     now: env.now, region: env.region, secureTransport: env.secureTransport, tags: call ? call.tags ?? NO_TAGS : undefined,
-    ...(facts.whatIf ? { whatIf: true } : {}),
+    whatIf: facts.whatIf === true,
   });
   if (facts.principal) context = mergePrincipalContext(context, facts.principal, facts.principal.isFact);
   if (facts.resourceTags) context = withResourceTags(context, facts.resourceTags);
