@@ -15,7 +15,8 @@ import type { OperationSpec } from '../client/spec.js';
 import type { ClientConfigBase, DryRunResult, IdentityPolicyConfig, PrincipalConfig, RecordedCall } from '../client/types.js';
 import { AccessDeniedError, AccountResolutionError, UncertainDecisionError } from '../errors/guard.js';
 import { ValidationError } from '../errors/validation.js';
-import { checkGuardConfig, Guard } from '../guard/guard.js';
+import { checkGuardConfig, Guard, type GuardCallOptions } from '../guard/guard.js';
+import type { GuardOutcome } from '../guard/decide.js';
 import { guardVerdict } from '../guard/verdict.js';
 import { checkLifecycle } from '../lifecycle/notice.js';
 import { asSdkError, type NotSentMetadata } from './errors.js';
@@ -132,6 +133,8 @@ interface Resolved {
 }
 
 const NOT_SENT: NotSentMetadata = Object.freeze({ attempts: 0, totalRetryDelay: 0 });
+/** The per-call options of a command without an abort signal: one shared object, not one per call. */
+const NO_CALL_OPTIONS: GuardCallOptions = Object.freeze({});
 
 /** Which plugin is on which stack: the same plugin used twice is added once; a second, different one is refused. */
 const applied = new WeakMap<object, GuardPlugin>();
@@ -185,18 +188,18 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
     return resolved;
   };
 
-  const middleware = (next: (args: { input: object }) => Promise<{ output: unknown }>, context: SdkContext) => async (args: { input: object }): Promise<{ output: unknown }> => {
-    let bound: BoundCall;
-    let input: object;
-    let guard: Guard;
+  type Next = (args: { input: object }) => Promise<{ output: unknown }>;
+  type Handled = Promise<{ output: unknown }>;
+
+  /**
+   * After the decision: dry-run resolves to it, a refusal rejects, record mode notes it; a call that may go is
+   * passed on with the checked copy of its input. A function returning the promise, not an async one: the allowed
+   * call's only promise is the SDK's own.
+   */
+  const proceed = (next: Next, args: { input: object }, input: object, bound: BoundCall, r: Resolved, outcome: GuardOutcome): Handled => {
+    const spec = bound.spec;
+    const guard = r.guard;
     try {
-      const spec = operationOf(context);
-      input = snapshot(spec, args.input) as object;
-      bound = bindCall(spec, input);
-      checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
-      const r = settled ?? await resolve();
-      guard = r.guard;
-      const outcome = await guard.decide(bound, { signal: context.__smithy_context?.abortSignal });
       const { decision, resource, action } = outcome;
       logger.debug(`pinpoint-guard: ${decision.decision} ${action} on ${resource}`);
       const verdict = guardVerdict(decision.decision, config.whenUncertain ?? 'deny');
@@ -204,19 +207,58 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
         const output: SdkDryRunResult = {
           dryRun: true, operation: spec.name, action, resource, decision, wouldSend: verdict === 'send', request: prepareRequest(r.endpoint, bound), $metadata: NOT_SENT,
         };
-        return { output };
+        return Promise.resolve({ output });
       }
       if (mode === 'enforce' && verdict === 'uncertain') throw new UncertainDecisionError(spec.name, action, resource, decision);
       if (mode === 'enforce' && verdict === 'deny') throw new AccessDeniedError(spec.name, action, resource, decision);
       if (mode === 'record') recorded.push({ operation: spec.name, action, resource, decision: decision.decision, dependsOn: decision.dependsOn });
     } catch (e) {
+      return Promise.reject(asSdkError(e));
+    }
+    let sending: Handled;
+    try {
+      sending = next({ ...args, input });
+    } catch (e) {
+      guard.sent(bound);
+      return Promise.reject(e);
+    }
+    // Whatever the outcome, a call that changes a resource's tags makes the cached ones stale.
+    return guard.tracksSent(spec) ? sending.finally(() => guard.sent(bound)) : sending;
+  };
+
+  /** The first call (the client's Region and endpoint resolved), or a decision that waits for the account, the principal or tags. */
+  const decideLater = async (next: Next, args: { input: object }, input: object, bound: BoundCall, call: GuardCallOptions): Handled => {
+    let r: Resolved;
+    let outcome: GuardOutcome;
+    try {
+      r = settled ?? await resolve();
+      outcome = await r.guard.decide(bound, call);
+    } catch (e) {
       throw asSdkError(e);
     }
+    return proceed(next, args, input, bound, r, outcome);
+  };
+
+  const middleware = (next: Next, context: SdkContext) => (args: { input: object }): Handled => {
+    let bound: BoundCall;
+    let input: object;
+    let call: GuardCallOptions;
+    let r: Resolved | undefined;
+    let outcome: GuardOutcome | undefined;
     try {
-      return await next({ ...args, input });
-    } finally {
-      guard.sent(bound);
+      const spec = operationOf(context);
+      input = snapshot(spec, args.input) as object;
+      bound = bindCall(spec, input);
+      checkLifecycle(spec, config.lifecycle ?? 'warn', logger);
+      const signal = context.__smithy_context?.abortSignal;
+      call = signal === undefined ? NO_CALL_OPTIONS : { signal };
+      // Once the guard is resolved, a decision that needs nothing awaited is made here, without a promise.
+      r = settled;
+      outcome = r?.guard.decideNow(bound, call);
+    } catch (e) {
+      return Promise.reject(asSdkError(e));
     }
+    return r === undefined || outcome === undefined ? decideLater(next, args, input, bound, call) : proceed(next, args, input, bound, r, outcome);
   };
 
   const plugin: GuardPlugin = {

@@ -119,7 +119,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     checkLifecycle(spec, this.#config.lifecycle ?? 'warn', this.#logger);
     const prepared = prepareRequest(this.#endpoint, bound);
     if (this.mode !== 'off') {
-      const { decision, resource } = await this.#guard.decide(bound, options);
+      // Decided at once when nothing is to be waited for (account, principal, tags known); else awaited.
+      const { decision, resource } = this.#guard.decideNow(bound, options) ?? await this.#guard.decide(bound, options);
       this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
       const verdict = guardVerdict(decision.decision, this.#config.whenUncertain ?? 'deny');
       if (this.mode === 'dry-run') {

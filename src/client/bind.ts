@@ -34,43 +34,55 @@ const describe = (v: unknown): string =>
  * for ids it is given without an operation. @throws ValidationError naming `spec.name` and `member`.
  */
 export function checkLabel(spec: Pick<OperationSpec, 'name'>, member: string, value: unknown): string {
-  const fail = (expected: string): never => { throw new ValidationError(spec.name, member, expected, describe(value)); };
-  if (typeof value !== 'string') return fail('a string (it fills a path segment)');
-  if (value === '') return fail('a non-empty string');
-  if (value === '.' || value === '..') return fail('an id other than "." or ".." (they would move up the path)');
-  if (CONTROL.test(value)) return fail('a string without control characters');
-  if (LONE_SURROGATE.test(value)) return fail('well-formed Unicode (no unpaired surrogate)');
+  const problem = labelProblem(member, value);
+  if (problem !== undefined) throw new ValidationError(spec.name, member, problem, describe(value));
+  return value as string;
+}
+
+/**
+ * What a path id should have been, or undefined when it is fine. A function returning the reason rather than a
+ * closure that throws it: every label of every call passes here, and a closure would be made for each.
+ */
+function labelProblem(member: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return 'a string (it fills a path segment)';
+  if (value === '') return 'a non-empty string';
+  if (value === '.' || value === '..') return 'an id other than "." or ".." (they would move up the path)';
+  if (CONTROL.test(value)) return 'a string without control characters';
+  if (LONE_SURROGATE.test(value)) return 'well-formed Unicode (no unpaired surrogate)';
   if (member === 'ResourceArn') {
     const arn = parseArn(value);
-    if (!arn || arn.service !== 'mobiletargeting') return fail('an Amazon Pinpoint ARN (arn:<partition>:mobiletargeting:<region>:<account>:<resource>)');
-    return value;
+    return !arn || arn.service !== 'mobiletargeting' ? 'an Amazon Pinpoint ARN (arn:<partition>:mobiletargeting:<region>:<account>:<resource>)' : undefined;
   }
   // Pinpoint ids never contain "/"; one that did would name a different resource in the ARN than the encoded segment does.
-  if (value.includes('/')) return fail('an id without "/"');
-  return value;
+  if (value.includes('/')) return 'an id without "/"';
+  return undefined;
+}
+
+/** Refuses a query member's value (a function, not a closure made per call). */
+function badQuery(spec: OperationSpec, q: QuerySpec, value: unknown, expected: string): never {
+  throw new ValidationError(spec.name, q.member, expected, describe(value));
 }
 
 function serialiseQuery(spec: OperationSpec, q: QuerySpec, value: unknown): string[] {
-  const fail = (expected: string): never => { throw new ValidationError(spec.name, q.member, expected, describe(value)); };
   switch (q.type) {
     case 'string':
-      if (typeof value !== 'string' || value === '') return fail('a non-empty string');
-      if (LONE_SURROGATE.test(value)) return fail('well-formed Unicode (no unpaired surrogate)');
+      if (typeof value !== 'string' || value === '') return badQuery(spec, q, value, 'a non-empty string');
+      if (LONE_SURROGATE.test(value)) return badQuery(spec, q, value, 'well-formed Unicode (no unpaired surrogate)');
       return [value];
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return fail('a finite number');
+      if (typeof value !== 'number' || !Number.isFinite(value)) return badQuery(spec, q, value, 'a finite number');
       return [String(value)];
     case 'boolean':
-      if (typeof value !== 'boolean') return fail('a boolean');
+      if (typeof value !== 'boolean') return badQuery(spec, q, value, 'a boolean');
       return [String(value)];
     case 'timestamp':
-      if (!(value instanceof Date) || Number.isNaN(value.getTime())) return fail('a valid Date');
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) return badQuery(spec, q, value, 'a valid Date');
       return [timestampText(value)];
     case 'list': {
-      if (!Array.isArray(value)) return fail('a non-empty array of non-empty strings');
+      if (!Array.isArray(value)) return badQuery(spec, q, value, 'a non-empty array of non-empty strings');
       const items: unknown[] = [...value]; // one read of each element: what is checked is what is sent
-      if (items.length === 0 || !items.every((v) => typeof v === 'string' && v !== '')) return fail('a non-empty array of non-empty strings');
-      if (items.some((v) => LONE_SURROGATE.test(v as string))) return fail('strings of well-formed Unicode (no unpaired surrogate)');
+      if (items.length === 0 || !items.every((v) => typeof v === 'string' && v !== '')) return badQuery(spec, q, value, 'a non-empty array of non-empty strings');
+      if (items.some((v) => LONE_SURROGATE.test(v as string))) return badQuery(spec, q, value, 'strings of well-formed Unicode (no unpaired surrogate)');
       return items as string[];
     }
   }

@@ -3,8 +3,12 @@
  * timestamp format of requests.
  */
 
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
 /** Percent-encodes everything but RFC 3986 unreserved characters, so `/`, `?`, `#`, `%` and spaces cannot escape a segment. */
 export function encodeSegment(value: string): string {
+  // Most ids are all unreserved characters, which encode to themselves: one test instead of an encode and a replace.
+  if (UNRESERVED.test(value)) return value;
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

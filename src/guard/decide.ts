@@ -124,12 +124,15 @@ const environmentProblem = (env: ArnEnvironment): boolean => !isRegion(env.regio
  */
 function resolve(target: GuardTarget, env: ArnEnvironment): { readonly operation: string | undefined; readonly action: string; readonly resource: string; readonly problem?: string } {
   if ('resource' in target) return { operation: undefined, action: target.action, resource: target.resource };
-  const [operation, action, template, params] = 'call' in target
-    ? [target.call.spec.name, target.call.spec.action, target.call.spec.resource, target.call.params]
-    : [undefined, target.action, target.template, target.params];
+  // Field by field, not through a tuple: this runs before every guarded request.
+  const spec = 'call' in target ? target.call.spec : undefined;
+  const operation = spec?.name;
+  const { action, template, params } = 'call' in target
+    ? { action: target.call.spec.action, template: target.call.spec.resource, params: target.call.params }
+    : target;
   try {
     // The catalog names the member that is a whole ARN (TagResource's ResourceArn): it must be this client's.
-    const whole = 'call' in target ? target.call.spec.wholeArn : undefined;
+    const whole = spec?.wholeArn;
     if (whole) checkOwnArn(whole, params[whole] ?? '', env);
     return { operation, action, resource: buildArn(template, params, env) };
   } catch (e) {
@@ -158,18 +161,22 @@ export function guardDecision(target: GuardTarget, env: GuardEnvironment, facts:
   let context = requestContext(facts.configured, facts.perCall, {
     // A request without tags has none: the caller's context cannot supply aws:RequestTag/* or aws:TagKeys for it.
     now: env.now, region: env.region, secureTransport: env.secureTransport, tags: call ? call.tags ?? NO_TAGS : undefined,
-    ...(facts.whatIf ? { whatIf: true } : {}),
+    whatIf: facts.whatIf === true,
   });
   if (facts.principal) context = mergePrincipalContext(context, facts.principal, facts.principal.isFact);
   if (facts.resourceTags) context = withResourceTags(context, facts.resourceTags);
   const unknownKeys = unknownKeysOf(facts.credentials, call !== undefined, facts.principal, facts.resourceTags !== undefined);
-  const out = (decision: Decision): GuardOutcome => ({ operation, action, resource, context, unknownKeys, decision });
-  if (problem !== undefined) return out(guardDeny(problem));
-  if (policies.kind !== 'compiled') return out(guardDeny(policies.reason));
+  return { operation, action, resource, context, unknownKeys, decision: decisionOf(problem, policies, action, resource, context, unknownKeys) };
+}
+
+/** The engine's decision, or the deny the guard reaches without it (no ARN, no policies, an engine failure). */
+function decisionOf(problem: string | undefined, policies: GuardPolicies, action: string, resource: string, context: RequestContext, unknownKeys: UnknownKeys): Decision {
+  if (problem !== undefined) return guardDeny(problem);
+  if (policies.kind !== 'compiled') return guardDeny(policies.reason);
   try {
-    return out(policies.set.evaluate(action, resource, context, { unknownKeys }));
+    return policies.set.evaluate(action, resource, context, { unknownKeys });
   } catch (e) {
-    return out(guardDeny(`the policy engine failed: ${(e as Error).message}`));
+    return guardDeny(`the policy engine failed: ${(e as Error).message}`);
   }
 }
 

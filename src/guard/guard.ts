@@ -8,7 +8,7 @@ import type { OperationSpec } from '../client/spec.js';
 import type { ClientConfig, CredentialProvider, GuardMode, Logger } from '../client/types.js';
 import type { ParsedPolicy, RequestContext } from '../policy/index.js';
 import { AccountResolutionError } from '../errors/guard.js';
-import { guardDecision, guardDeny, type GuardOutcome, type GuardPolicies } from './decide.js';
+import { guardDecision, guardDeny, type GuardEnvironment, type GuardFacts, type GuardOutcome, type GuardPolicies } from './decide.js';
 import { credentialKind, type CredentialKind } from './keys.js';
 import { configuredPolicies } from './policies.js';
 import { checkPrincipalConfig, PrincipalSource, type PrincipalGuard } from './principal-source.js';
@@ -71,6 +71,8 @@ export class Guard {
   /** The configured policies, parsed, for `resourceTags: 'fetch'` (a principal brings its own). */
   readonly #parsed: readonly ParsedPolicy[];
   #account: Promise<string> | undefined;
+  /** The account STS answered, once it has: later calls decide without awaiting it. */
+  #accountKnown: string | undefined;
 
   /** @throws TypeError naming the config field that cannot work. */
   constructor(config: ClientConfig, io: GuardIo) {
@@ -114,10 +116,27 @@ export class Guard {
         ? Promise.resolve(fromCredentials)
         : Promise.reject(new AccountResolutionError('dry-run mode sends nothing, not even to STS'));
     }
-    this.#account ??= this.#io.callerAccount();
-    // A failed lookup is not cached, so a later call can try again.
-    this.#account.catch(() => { this.#account = undefined; });
+    if (this.#account === undefined) {
+      const lookup = this.#io.callerAccount();
+      this.#account = lookup;
+      // A failed lookup is not cached, so a later call can try again.
+      lookup.then((id) => { this.#accountKnown = id; }, () => { if (this.#account === lookup) this.#account = undefined; });
+    }
     return this.#account;
+  }
+
+  /**
+   * The account id when it is known without waiting (config, a loaded principal, static credentials in dry-run, or
+   * STS already answered); undefined when {@link accountId} would have to wait or reject.
+   */
+  #accountNow(principal: PrincipalGuard | undefined): string | undefined {
+    if (this.#config.accountId) return this.#config.accountId;
+    if (this.#principal) return principal?.principal.accountId;
+    if (this.mode === 'dry-run') {
+      const fromCredentials = typeof this.#config.credentials === 'object' ? this.#config.credentials.accountId : undefined;
+      return fromCredentials && /^\d{12}$/.test(fromCredentials) ? fromCredentials : undefined;
+    }
+    return this.#accountKnown;
   }
 
   /**
@@ -129,9 +148,9 @@ export class Guard {
     const spec = bound.spec;
     const accountId = await this.accountId();
     const principal: PrincipalGuard | undefined = this.#principal ? await this.#principal.current() : undefined;
-    const env = { region: this.#config.region, accountId, secureTransport: this.#io.secureTransport, now: new Date() };
-    const facts = { credentials: this.#credentials, configured: this.#config.context, perCall: call.context, principal: principal?.keys };
-    const policies: GuardPolicies = principal ? { kind: 'compiled', set: principal.set } : this.#policies;
+    const env = this.#environment(accountId);
+    const facts = this.#facts(call, principal);
+    const policies = this.#policiesOf(principal);
     const outcome = guardDecision({ call: bound }, env, facts, policies);
     if (!this.#fetchesTags(spec, outcome, principal)) return outcome;
     let tags: Readonly<Record<string, string>>;
@@ -143,10 +162,47 @@ export class Guard {
     return guardDecision({ call: bound }, env, { ...facts, resourceTags: tags }, policies);
   }
 
+  /**
+   * The same decision as {@link decide}, made at once when nothing it needs has to be waited for: the account and the
+   * principal are known and, when the policies test the resource's tags, the tags are cached. Undefined when
+   * something must be waited for (or would fail): then `decide` makes it. A guarded call pays no await, and no
+   * promise, for its decision. @throws as `decide` rejects (ValidationError for bad input).
+   */
+  decideNow(bound: BoundCall, call: GuardCallOptions = {}): GuardOutcome | undefined {
+    const principal = this.#principal?.currentNow();
+    if (this.#principal !== undefined && principal === undefined) return undefined;
+    const accountId = this.#accountNow(principal);
+    if (accountId === undefined) return undefined;
+    const env = this.#environment(accountId);
+    const facts = this.#facts(call, principal);
+    const policies = this.#policiesOf(principal);
+    const outcome = guardDecision({ call: bound }, env, facts, policies);
+    if (!this.#fetchesTags(bound.spec, outcome, principal)) return outcome;
+    const tags = this.#tags!.get(outcome.resource);
+    return tags === undefined ? undefined : guardDecision({ call: bound }, env, { ...facts, resourceTags: tags }, policies);
+  }
+
+  #environment(accountId: string): GuardEnvironment {
+    return { region: this.#config.region, accountId, secureTransport: this.#io.secureTransport, now: new Date() };
+  }
+
+  #facts(call: GuardCallOptions, principal: PrincipalGuard | undefined): GuardFacts {
+    return { credentials: this.#credentials, configured: this.#config.context, perCall: call.context, principal: principal?.keys };
+  }
+
+  #policiesOf(principal: PrincipalGuard | undefined): GuardPolicies {
+    return principal ? { kind: 'compiled', set: principal.set } : this.#policies;
+  }
+
+  /** Whether {@link sent} has anything to do for this operation: it changes tags, and tags are cached. */
+  tracksSent(spec: OperationSpec): boolean {
+    return this.#tags !== undefined && spec.resourceTags === 'changes' && Boolean(spec.wholeArn);
+  }
+
   /** Called after a call was sent (whatever its outcome): a call that changes a resource's tags drops them from the cache. */
   sent(bound: BoundCall): void {
     const whole = bound.spec.wholeArn;
-    if (this.#tags && bound.spec.resourceTags === 'changes' && whole) this.#tags.invalidate(bound.params[whole] ?? '');
+    if (this.tracksSent(bound.spec)) this.#tags!.invalidate(bound.params[whole!] ?? '');
   }
 
   /** Whether the decision waits for the resource's tags: fetch configured, not dry-run, a policy tests them, one concrete ARN. */

@@ -55,7 +55,8 @@ for (const k of conditionKeys as readonly ConditionKeySpec[]) (KEYS_OF[k.known] 
 /** The keys of one kind of knowledge, in table order. */
 export const keysKnownBy = (known: KeyKnowledge): readonly string[] => KEYS_OF[known];
 
-const memo = new Map<string, UnknownKeys>();
+/** By credential kind, then whether the request is known: no key string is built per call. */
+const memo = new Map<CredentialKind, Map<boolean, UnknownKeys>>();
 
 /**
  * The unknown keys of a call: caller and unknowable keys; derived keys unless the credentials are long-term keys; and
@@ -63,8 +64,9 @@ const memo = new Map<string, UnknownKeys>();
  * combination, so the engine's memo by array identity holds across calls.
  */
 export function unknownKeysFor(credentials: CredentialKind, requestKnown: boolean): UnknownKeys {
-  const id = `${credentials}/${requestKnown}`;
-  let keys = memo.get(id);
+  let byRequest = memo.get(credentials);
+  if (byRequest === undefined) memo.set(credentials, (byRequest = new Map()));
+  let keys = byRequest.get(requestKnown);
   if (keys === undefined) {
     keys = Object.freeze([
       ...KEYS_OF.caller,
@@ -72,7 +74,7 @@ export function unknownKeysFor(credentials: CredentialKind, requestKnown: boolea
       ...(credentials === 'long-term' ? [] : KEYS_OF.derived),
       ...(requestKnown ? [] : KEYS_OF.guard.filter((k) => /^aws:(requesttag\/\*|tagkeys)$/i.test(k))),
     ]);
-    memo.set(id, keys);
+    byRequest.set(requestKnown, keys);
   }
   return keys;
 }

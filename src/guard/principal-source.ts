@@ -124,6 +124,16 @@ export class PrincipalSource {
     throw failure!;
   }
 
+  /**
+   * The principal to decide with, when it is at hand without waiting: loaded, and fresh or within the stale bound.
+   * Undefined otherwise — not loaded yet, or an error {@link current} reports.
+   */
+  currentNow(): PrincipalGuard | undefined {
+    const good = this.#good;
+    if (good === undefined) return undefined;
+    return this.#failure === undefined || this.#now() - this.#goodAt <= this.#maxStaleMs ? good : undefined;
+  }
+
   /** Stops the background refresh. */
   close(): void {
     if (this.#timer !== undefined) clearInterval(this.#timer);

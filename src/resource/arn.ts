@@ -24,31 +24,70 @@ const ACCOUNT = /^\d{12}$/;
  * Throws `ArnBuildError` when a value is missing or malformed — the guard turns that into a deny.
  */
 export function buildArn(template: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string {
-  if (!isRegion(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
-  if (!ACCOUNT.test(env.accountId)) throw new ArnBuildError('the account id must be 12 digits');
+  checkEnvironment(env);
+  const t = templateOf(template);
+  const last = t.last;
+  if (last !== undefined && sameValues(t.parts, params, env, last.values)) return last.arn;
   let out = '';
-  for (const part of templateParts(template)) {
+  const values: string[] = [];
+  for (const part of t.parts) {
     if (typeof part === 'string') { out += part; continue; }
     const name = part.placeholder;
-    if (name === 'Partition') out += partitionFor(env.region);
-    else if (name === 'Region') out += env.region;
-    else if (name === 'Account') out += env.accountId;
-    else {
-      const value = params[name];
-      if (value === undefined) throw new ArnBuildError(`no value for \${${name}} in ${template}`);
-      out += value;
-    }
+    const value = filling(name, params, env);
+    if (value === undefined) throw new ArnBuildError(`no value for \${${name}} in ${template}`);
+    out += name === 'Partition' ? partitionFor(value) : value;
+    values.push(value);
   }
+  t.last = { values, arn: out };
   return out;
 }
 
-type TemplatePart = string | { readonly placeholder: string };
-const parsedTemplates = new Map<string, readonly TemplatePart[]>();
+/** What fills a placeholder, the partition standing for its Region (the partition follows the Region). */
+function filling(name: string, params: Readonly<Record<string, string>>, env: ArnEnvironment): string | undefined {
+  return name === 'Region' || name === 'Partition' ? env.region : name === 'Account' ? env.accountId : params[name];
+}
 
-/** Splits a template once into literal text and placeholders; the guard builds an ARN before every request. */
-function templateParts(template: string): readonly TemplatePart[] {
-  let parts = parsedTemplates.get(template);
-  if (!parts) {
+/** The Region and account last found well-formed: the guard builds an ARN before every request, for one client's. */
+let checkedRegion: string | undefined;
+let checkedAccount: string | undefined;
+
+function checkEnvironment(env: ArnEnvironment): void {
+  if (env.region !== checkedRegion) {
+    if (!isRegion(env.region)) throw new ArnBuildError(`region "${env.region}" is not a valid AWS Region name`);
+    checkedRegion = env.region;
+  }
+  if (env.accountId !== checkedAccount) {
+    if (!ACCOUNT.test(env.accountId)) throw new ArnBuildError('the account id must be 12 digits');
+    checkedAccount = env.accountId;
+  }
+}
+
+type TemplatePart = string | { readonly placeholder: string };
+
+/**
+ * A template split once into literal text and placeholders, and the ARN it last gave with the values that filled it.
+ * Calls on the same resource get the very same string back: the decision cache then finds it by a hash the string
+ * already carries, where a newly concatenated ARN would be flattened and hashed on every call.
+ */
+interface Template {
+  readonly parts: readonly TemplatePart[];
+  last: { readonly values: readonly string[]; readonly arn: string } | undefined;
+}
+const parsedTemplates = new Map<string, Template>();
+
+/** Whether the placeholders of `parts` are filled as they were when the ARN was last built (`values`, in order). */
+function sameValues(parts: readonly TemplatePart[], params: Readonly<Record<string, string>>, env: ArnEnvironment, values: readonly string[]): boolean {
+  let i = 0;
+  for (const part of parts) {
+    if (typeof part !== 'string' && filling(part.placeholder, params, env) !== values[i++]) return false;
+  }
+  return true;
+}
+
+/** Splits a template once; the guard builds an ARN before every request. */
+function templateOf(template: string): Template {
+  let t = parsedTemplates.get(template);
+  if (!t) {
     const list: TemplatePart[] = [];
     let last = 0;
     for (const m of template.matchAll(/\$\{(\w+)\}/g)) {
@@ -57,10 +96,10 @@ function templateParts(template: string): readonly TemplatePart[] {
       last = m.index + m[0].length;
     }
     if (last < template.length) list.push(template.slice(last));
-    parts = list;
-    if (parsedTemplates.size < 10_000) parsedTemplates.set(template, parts);
+    t = { parts: list, last: undefined };
+    if (parsedTemplates.size < 10_000) parsedTemplates.set(template, t);
   }
-  return parts;
+  return t;
 }
 
 /**
