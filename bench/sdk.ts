@@ -24,6 +24,11 @@ const bare = sdkClient();
 const guarded = sdkClient();
 guarded.middlewareStack.use(guardPlugin({ client: guarded, policy: POLICY, accountId: '123456789012', lifecycle: 'off' }));
 
+// The SDK's own price of one more middleware: a do-nothing one at the plugin's step and priority. What the guard adds
+// beyond it is the guard's own work.
+const oneMiddleware = sdkClient();
+oneMiddleware.middlewareStack.add((next) => (args) => next(args), { step: 'initialize', priority: 'low', name: 'doNothing' });
+
 const input = { ApplicationId: 'app-1', SegmentId: 'segment-1' };
 let fresh = 0;
 
@@ -31,6 +36,7 @@ const CASES: Readonly<Record<string, () => Promise<unknown>>> = {
   'SDK GetSegmentCommand, bare': () => bare.send(new GetSegmentCommand(input)),
   // The same bare call again: how far two identical cases differ here is the noise floor of the ratios below.
   'SDK GetSegmentCommand, bare (again)': () => bare.send(new GetSegmentCommand(input)),
+  'SDK GetSegmentCommand + a do-nothing middleware': () => oneMiddleware.send(new GetSegmentCommand(input)),
   'SDK GetSegmentCommand + guardPlugin': () => guarded.send(new GetSegmentCommand(input)),
   '  + guardPlugin, a new segment id per call': () => guarded.send(new GetSegmentCommand({ ...input, SegmentId: `fresh-${fresh++}` })),
 };
@@ -69,3 +75,6 @@ console.log();
 console.log(`guardPlugin overhead over a bare SDK call: ${pct(us['SDK GetSegmentCommand + guardPlugin']!)} (goal ≤ 3 %)`);
 console.log(`  with a new resource every call:          ${pct(us['  + guardPlugin, a new segment id per call']!)}`);
 console.log(`noise floor (the bare call against itself):  ${pct(us['SDK GetSegmentCommand, bare (again)']!)}`);
+const oneMore = us['SDK GetSegmentCommand + a do-nothing middleware']!;
+console.log(`the SDK's price of any one middleware:      ${pct(oneMore)}`);
+console.log(`guardPlugin over a do-nothing middleware:   ${(((us['SDK GetSegmentCommand + guardPlugin']! / oneMore) - 1) * 100).toFixed(1)} %`);
