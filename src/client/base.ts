@@ -56,6 +56,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly mode: GuardMode;
   readonly #config: ClientConfig;
   readonly #endpoint: URL;
+  /** The endpoint's path without its trailing slash: what each request's signed path starts with. */
+  readonly #basePath: string;
   readonly #http: AxiosInstance | undefined;
   readonly #credentials: CredentialProvider;
   readonly #guard: Guard;
@@ -72,6 +74,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
     this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region), config.allowInsecureEndpoint);
+    this.#basePath = this.#endpoint.pathname.replace(/\/$/, '');
     this.#maxResponseBytes = resolveMaxResponseBytes(config.maxResponseBytes);
     this.#http = config.axios;
     this.#credentials = cachedProvider(config.credentials);
@@ -148,7 +151,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
       try {
         const credentials = await this.#credentials();
         const headers = await sign(
-          { method: prepared.method, endpoint: this.#endpoint, path: this.#endpoint.pathname.replace(/\/$/, '') + bound.path, query: bound.query, headers: prepared.headers, body: prepared.body },
+          { method: prepared.method, endpoint: this.#endpoint, path: this.#basePath + bound.path, query: bound.query, headers: prepared.headers, body: prepared.body },
           { service: 'mobiletargeting', region: this.region, credentials },
         );
         response = await sendOnce(this.#http, { method: prepared.method, url: prepared.url, headers, body: prepared.body }, { timeoutMs, signal: options?.signal, attempt, operation: bound.spec.name, maxResponseBytes: this.#maxResponseBytes, credentials });

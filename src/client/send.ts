@@ -50,6 +50,11 @@ function axiosErrorCode(e: unknown): string | undefined {
   return typeof err === 'object' && err !== null && err.isAxiosError === true && typeof err.code === 'string' ? err.code : undefined;
 }
 
+/** The body is kept as text: JSON is parsed by the decoder, errors by the error mapper. Shared, not rebuilt per request. */
+const KEEP_TEXT = Object.freeze([(d: unknown): unknown => d]) as ((d: unknown) => unknown)[];
+const NO_JSON_PARSING = Object.freeze({ silentJSONParsing: false, forcedJSONParsing: false });
+const ANY_STATUS = (): boolean => true;
+
 /** `http` undefined: the shared default instance. */
 export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest, opts: SendOptions): Promise<WireResponse> {
   if (opts.signal?.aborted) throw new AbortError();
@@ -67,20 +72,24 @@ export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest
       data: req.body,
       signal,
       responseType: 'text',
-      // The body is kept as text: JSON is parsed by the decoder, errors by the error mapper.
-      transformResponse: [(d: unknown) => d],
-      transitional: { silentJSONParsing: false, forcedJSONParsing: false },
-      validateStatus: () => true,
+      transformResponse: KEEP_TEXT,
+      transitional: NO_JSON_PARSING,
+      validateStatus: ANY_STATUS,
       maxRedirects: 0,
       // axios's Node adapter counts the body after its decompression stream and destroys the socket past this.
       maxContentLength: opts.maxResponseBytes,
       decompress: true,
     });
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(res.headers ?? {})) if (v !== undefined && v !== null) headers[k.toLowerCase()] = clean(String(v));
+    const raw = (res.headers ?? {}) as Record<string, unknown>;
+    for (const k of Object.keys(raw)) {
+      const v = raw[k];
+      if (v !== undefined && v !== null) headers[k.toLowerCase()] = clean(String(v));
+    }
     const text = typeof res.data === 'string' ? res.data : res.data === undefined || res.data === null ? '' : JSON.stringify(res.data);
-    // An adapter that ignores maxContentLength (a custom one on a caller's instance) is still held to the cap here.
-    if (Buffer.byteLength(text, 'utf8') > opts.maxResponseBytes) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
+    // An adapter that ignores maxContentLength (a custom one on a caller's instance) is still held to the cap here. A
+    // UTF-16 unit is at most 3 bytes of UTF-8, so a short text needs no count.
+    if (text.length * 3 > opts.maxResponseBytes && Buffer.byteLength(text, 'utf8') > opts.maxResponseBytes) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
     // An error body becomes an error's message; a success body is the caller's data and is left as it came.
     const body = res.status >= 200 && res.status < 300 ? text : clean(text);
     return { status: res.status, headers, body };

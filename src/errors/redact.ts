@@ -35,10 +35,29 @@ function redactPatterns(text: string): string {
     .replace(/(Signature=)[0-9a-f]{16,}/gi, `$1${REDACTED}`);
 }
 
-/** A redactor for a set of secrets: `text` with every form of each secret, and the signing headers' values, replaced. */
+/** The shortest text any of redactPatterns' expressions matches: `Credential=` and one character. */
+const MIN_PATTERN_MATCH = 'Credential='.length + 1;
+/** A text none of redactPatterns' expressions can match lacks all three names (tested case-blind: a superset). */
+const MAY_HOLD_SIGNING_HEADER = /x-amz-security-token|credential=|signature=/i;
+
+/**
+ * A redactor for a set of secrets: `text` with every form of each secret, and the signing headers' values, replaced.
+ * Cheap to build and to apply to text that holds nothing to redact (a response's headers, once per request): the
+ * expression over every form of every secret is compiled on first need, and a text shorter than the shortest secret
+ * (each form is at least as long as its secret) or without a signing header's name is returned as it came.
+ */
 export function redactor(secrets: readonly (string | undefined)[]): (text: string) => string {
-  const pattern = secretPattern(secrets);
-  return (text) => redactPatterns(pattern ? text.replace(pattern, REDACTED) : text);
+  let shortest = Infinity;
+  for (const s of secrets) if (typeof s === 'string' && s.length >= MIN_SECRET_LENGTH && s.length < shortest) shortest = s.length;
+  let pattern: RegExp | undefined;
+  return (text) => {
+    let out = text;
+    if (out.length >= shortest) {
+      pattern ??= secretPattern(secrets)!;
+      out = out.replace(pattern, REDACTED);
+    }
+    return out.length >= MIN_PATTERN_MATCH && MAY_HOLD_SIGNING_HEADER.test(out) ? redactPatterns(out) : out;
+  };
 }
 
 /** `text` with the given secrets and the signing headers' values replaced by `<redacted>`. */
@@ -48,9 +67,17 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 
 /** The signature of a SigV4 `authorization` header and the session token header, from signed request headers. */
 export function signingSecretsOf(headers: Readonly<Record<string, string | undefined>>): string[] {
-  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-  const signature = /Signature=([0-9a-f]+)/i.exec(lower.authorization ?? '')?.[1];
-  return [signature, lower['x-amz-security-token']].filter((s): s is string => typeof s === 'string');
+  const out: string[] = [];
+  for (const key of Object.keys(headers)) {
+    const name = key.toLowerCase();
+    const value = headers[key];
+    if (typeof value !== 'string') continue;
+    if (name === 'authorization') {
+      const signature = /Signature=([0-9a-f]+)/i.exec(value)?.[1];
+      if (signature !== undefined) out.push(signature);
+    } else if (name === 'x-amz-security-token') out.push(value);
+  }
+  return out;
 }
 
 /**

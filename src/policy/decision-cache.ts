@@ -60,7 +60,7 @@ function tailHash(resource: string): number {
  * Map of some 10,000 decisions made each new decision cost ~20 µs (the garbage collector
  * re-scanning a large table that points at young objects), one of ~1,000 costs nothing extra.
  */
-const RESOURCES_PER_ACTION = Number(process.env.RPA ?? 1024);
+const RESOURCES_PER_ACTION = 1_024;
 /** Variants kept per resource: more means the context keeps changing, and the list starts over. */
 const VARIANTS_PER_RESOURCE = 8;
 

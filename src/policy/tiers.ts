@@ -54,8 +54,17 @@ export function ref(slot: Slot, s: CompiledStatement): StatementRef {
   return slot.refs[s.statement.index] as StatementRef;
 }
 
+/** Each ref's name, made once: a ref is frozen and lives as long as its slot, and every Allow's reason names one. */
+const names = new WeakMap<StatementRef, string>();
+
+function nameOf(r: StatementRef): string {
+  let name = names.get(r);
+  if (name === undefined) names.set(r, (name = statementName(r)));
+  return name;
+}
+
 export function listRefs(refs: readonly StatementRef[]): string {
   const first = refs[0] as StatementRef;
-  return refs.length === 1 ? statementName(first) : `${statementName(first)} and ${refs.length - 1} more`;
+  return refs.length === 1 ? nameOf(first) : `${nameOf(first)} and ${refs.length - 1} more`;
 }
 
