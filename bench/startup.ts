@@ -45,7 +45,10 @@ const m = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(
 for (const name of Object.keys(m) as Name[]) console.log(`${name.padEnd(38)} ${m[name].toFixed(1).padStart(7)} ms (median of ${ROUNDS})`);
 const bare = m['node -e 0'];
 console.log();
-console.log(`import('pinpoint-guard') / require('@aws-sdk/client-pinpoint'): ${(m["import('pinpoint-guard')"] / m["require('@aws-sdk/client-pinpoint')"]).toFixed(2)} (goal ≤ 1.0)`);
-console.log(`  time above bare node: ${(m["import('pinpoint-guard')"] - bare).toFixed(1)} ms vs ${(m["require('@aws-sdk/client-pinpoint')"] - bare).toFixed(1)} ms`);
+const ours = m["import('pinpoint-guard')"];
+const sdk = m["require('@aws-sdk/client-pinpoint')"];
+console.log(`import('pinpoint-guard') / require('@aws-sdk/client-pinpoint'): ${(ours / sdk).toFixed(2)} (goal ≤ 0.5)`);
+// The whole-process ratio carries node's own start-up on both sides; the load alone is the part the package controls.
+console.log(`  time above bare node: ${(ours - bare).toFixed(1)} ms vs ${(sdk - bare).toFixed(1)} ms (${((ours - bare) / (sdk - bare)).toFixed(2)})`);
 console.log(`pinpoint-guard --version above bare node: ${(m['pinpoint-guard --version'] - bare).toFixed(1)} ms (goal ≤ 100)`);
 console.log(`pinpoint-guard --help above bare node: ${(m['pinpoint-guard --help'] - bare).toFixed(1)} ms (goal ≤ 100)`);

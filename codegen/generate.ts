@@ -2,7 +2,7 @@
 import type { Catalog } from './catalog/types.js';
 import { buildModel } from './model.js';
 import { emitShapes } from './emit/shapes.js';
-import { emitOperations } from './emit/operations.js';
+import { emitActions, emitOperations } from './emit/operations.js';
 import { emitClient } from './emit/client.js';
 import { emitCommands } from './emit/commands.js';
 import { emitDocs } from './emit/docs.js';
@@ -12,6 +12,7 @@ import { emitValidation } from './emit/validation.js';
 export function generate(catalog: Catalog): ReadonlyMap<string, string> {
   const model = buildModel(catalog);
   const files = new Map<string, string>([
+    ['actions.ts', emitActions(model)],
     ['shapes.ts', emitShapes(model)],
     ['operations.ts', emitOperations(model)],
     ['client.ts', emitClient(model)],

@@ -7,7 +7,6 @@ import { checkEndpoint } from '../client/endpoint.js';
 import { compilePolicies, type CompiledPolicySet, type ParsedPolicy } from '../policy/index.js';
 import { parsedAll } from './resource-tags.js';
 import { factMatcher } from '../principal/identity.js';
-import { loadPrincipal } from '../principal/load.js';
 import { PrincipalLoadError } from '../principal/errors.js';
 import type { LoadedPrincipal } from '../principal/types.js';
 import type { ClientConfig, CredentialProvider, Logger } from '../client/types.js';
@@ -144,6 +143,9 @@ export class PrincipalSource {
     this.#loading ??= (async () => {
       const p = this.#config.principal;
       try {
+        // Loaded here, at the first call of a client that loads its principal: the IAM reader is not part of a cold
+        // import of the root (most clients are given their policies).
+        const { loadPrincipal } = await import('../principal/load.js');
         const principal = await loadPrincipal({
           region: this.#config.region,
           credentials: this.#credentials,

@@ -3,7 +3,8 @@
  * `buildArn` (which ids an ARN was built from). Lookups are case-insensitive and accept the action with or without its
  * `mobiletargeting:` prefix, because that is how people type them on a command line.
  */
-import { actions, operations } from '../../generated/operations.js';
+import { operations } from '../../generated/operations.js';
+import { actions } from '../../generated/actions.js';
 import type { ActionSpec, OperationSpec } from '../client/spec.js';
 import { buildArn, parseArn, type ArnEnvironment } from '../resource/arn.js';
 

@@ -30,7 +30,8 @@ export { lifecycleTable, type LifecycleRow } from './lifecycle.js';
 export { diffPolicies, type DiffChange, type DiffNote, type DiffRequest, type DiffSide, type PolicyDiff } from './diff/index.js';
 export { ToolingInputError } from './errors.js';
 // The catalog the tooling reads: every operation and every IAM action (frozen), and the seed's legacy action names.
-export { operations, actions, legacyActionNames } from '../../generated/operations.js';
+export { operations } from '../../generated/operations.js';
+export { actions, legacyActionNames } from '../../generated/actions.js';
 export type { OperationSpec, ActionSpec, QuerySpec, LifecycleSpec, LifecycleStatus, AccessLevel, HttpMethod } from '../client/spec.js';
 export {
   checkSourcePolicy,

@@ -2,7 +2,7 @@
  * Action names the seed documentation printed that IAM does not know, and what to write instead. The table is the
  * catalog's errata (generated `legacyActionNames`), keyed here in lower case because IAM action names are.
  */
-import { legacyActionNames } from '../../generated/operations.js';
+import { legacyActionNames } from '../../generated/actions.js';
 import { catalogActions, findAction, operationOf, SERVICE, shortName } from './catalog.js';
 import { nearest } from './distance.js';
 

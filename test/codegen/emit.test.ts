@@ -18,7 +18,7 @@ describe(generate.name, () => {
 
   it('emits the TypeScript, the docs index, one page per action and the end-of-support page', () => {
     expect([...files.keys()]).toEqual([
-      'client.ts', 'commands.ts', 'docs/README.md', 'docs/actions/get-widget.md', 'docs/actions/put-widget.md', 'docs/actions/view-widget-reports.md',
+      'actions.ts', 'client.ts', 'commands.ts', 'docs/README.md', 'docs/actions/get-widget.md', 'docs/actions/put-widget.md', 'docs/actions/view-widget-reports.md',
       'docs/end-of-support.md', 'operations.ts', 'shapes.ts', 'validation.ts',
     ]);
   });

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   dependencies?: Record<string, string>; peerDependencies?: Record<string, string>; exports: Record<string, unknown>;
+  scripts: Record<string, string>; bin: Record<string, string>;
 };
 
 /** Every bare module specifier statically reachable from an entry file through relative imports. */
@@ -88,5 +89,14 @@ describe('the published package', () => {
       expect(typesVersions[key.slice(2)], key).toEqual([(pkg.exports[key] as { types: string }).types]);
     }
     expect(existsSync(join(root, 'tsconfig.build.json'))).toBe(true);
+  });
+
+  // The JavaScript is bundled (esbuild, code splitting, so a class is one class across entries): a file that is no
+  // entry of the bundle would not exist in dist, so every export and the bin must be one.
+  it('bundles every exported entry and the bin', () => {
+    const bundled = new Set(pkg.scripts.bundle!.split(/\s+/).filter((word) => /^src\/.*\.ts$/.test(word)));
+    const built = [...Object.values(pkg.exports).flatMap((e) => (typeof e === 'object' && e !== null ? [(e as { default: string }).default] : [])), ...Object.values(pkg.bin)];
+    for (const file of built) expect(bundled, file).toContain(file.replace(/^\.\/dist\//, '').replace(/\.js$/, '.ts'));
+    expect(bundled.size).toBe(built.length);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions } from '../../generated/operations.js';
+import { actions } from '../../generated/actions.js';
 import { catalogActions } from '../../src/tooling/catalog.js';
 
 describe('catalogActions', () => {

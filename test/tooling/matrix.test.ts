@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actions } from '../../generated/operations.js';
+import { actions } from '../../generated/actions.js';
 import { permissionMatrix, type PermissionMatrix } from '../../src/tooling/index.js';
 import { administrator, arn, denyDeletes, ENV, readOnly, readOnlyProject } from './fixtures.js';
 

@@ -2,7 +2,7 @@
  * The brute force `diffPolicies` is tested against: every listed action × ARNs built from each action's catalog template
  * × a list of request contexts, each decided by the engine's `evaluate` for both sides.
  */
-import { actions } from '../../../generated/operations.js';
+import { actions } from '../../../generated/actions.js';
 import { evaluate, matchArn, type RequestContext } from '../../../src/policy/index.js';
 import type { DiffChange, DiffSide } from '../../../src/tooling/diff/index.js';
 
