@@ -1,7 +1,7 @@
 /**
  * One HTTP attempt over axios: a signed request in, status/headers/body text out, failures typed. axios is imported on
  * the first request, not with the client: it is most of the package's cold-start cost, and a process that only builds
- * clients, dry-runs or checks policies never needs it.
+ * clients, dry-runs or checks policies never needs it. The default instance sends through ./transport.ts (why: there).
  */
 import type { AxiosInstance } from 'axios';
 import type { Credentials } from './types.js';
@@ -13,9 +13,38 @@ export interface WireResponse { readonly status: number; readonly headers: Reado
 
 let shared: Promise<AxiosInstance> | undefined;
 
-/** The instance used when the config names none: one per process, created on first use. */
+/** The default adapter's: the body grew past the cap while streaming in, and the socket was destroyed. */
+export class BodyTooLargeError extends Error {
+  readonly maxBytes: number;
+  constructor(maxBytes: number) {
+    super(`the response body exceeded ${maxBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** The shared default instance, for a process whose environment names a proxy: one per process, created on first use. */
 export function defaultAxios(): Promise<AxiosInstance> {
   return (shared ??= import('axios').then((m) => m.default.create()));
+}
+
+/** A response as a transport hands it over: the body as text, the headers as they came. */
+export interface RawResponse { readonly status: number; readonly headers: Readonly<Record<string, unknown>>; readonly text: string }
+
+/** What bounds one attempt: past `timeoutMs` it rejects with TimeoutError, on `signal` with AbortError. */
+export interface AttemptBounds { readonly timeoutMs: number; readonly signal: AbortSignal | undefined; readonly maxBytes: number }
+
+/** Sends one request within its bounds; the decompressed body is capped at `maxBytes` (BodyTooLargeError). */
+type Sender = (req: WireRequest, bounds: AttemptBounds) => Promise<RawResponse>;
+
+let viaNode: Promise<Sender> | undefined;
+/**
+ * The sender when the config names no axios instance: node:http (./transport.ts, where the reason is measured),
+ * unless the environment names a proxy — read once, on the first request — which axios's adapter knows how to go
+ * through, as before.
+ */
+function defaultSender(): Promise<Sender> {
+  return (viaNode ??= import('./transport.js').then((t) => (t.environmentNamesProxy() ? (req, bounds) => viaAxios(undefined, req, bounds) : t.sendOverNode)));
 }
 
 /**
@@ -44,10 +73,10 @@ export interface SendOptions {
   readonly credentials?: Credentials;
 }
 
-/** axios marks its own errors; the flag is read directly so the check needs no import of axios. */
-function axiosErrorCode(e: unknown): string | undefined {
-  const err = e as { isAxiosError?: unknown; code?: unknown } | null;
-  return typeof err === 'object' && err !== null && err.isAxiosError === true && typeof err.code === 'string' ? err.code : undefined;
+/** The code of a failure: axios's own (`ERR_…`, or the socket's it copies) or node's (`ECONNREFUSED`, …). */
+function errorCode(e: unknown): string | undefined {
+  const err = e as { code?: unknown } | null;
+  return typeof err === 'object' && err !== null && typeof err.code === 'string' ? err.code : undefined;
 }
 
 /** The body is kept as text: JSON is parsed by the decoder, errors by the error mapper. Shared, not rebuilt per request. */
@@ -55,38 +84,58 @@ const KEEP_TEXT = Object.freeze([(d: unknown): unknown => d]) as ((d: unknown) =
 const NO_JSON_PARSING = Object.freeze({ silentJSONParsing: false, forcedJSONParsing: false });
 const ANY_STATUS = (): boolean => true;
 
-/** `http` undefined: the shared default instance. */
+/** Through an axios instance: the caller's (its adapter and interceptors run), or the shared default one. */
+async function viaAxios(http: AxiosInstance | undefined, req: WireRequest, { timeoutMs, signal: caller, maxBytes }: AttemptBounds): Promise<RawResponse> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  const signal = caller ? AbortSignal.any([caller, timeout.signal]) : timeout.signal;
+  try {
+    return await axiosAttempt(http ?? (await defaultAxios()), req, signal, maxBytes);
+  } catch (e) {
+    if (caller?.aborted) throw new AbortError();
+    if (timeout.signal.aborted) throw new TimeoutError(timeoutMs);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function axiosAttempt(http: AxiosInstance, req: WireRequest, signal: AbortSignal, maxBytes: number): Promise<RawResponse> {
+  const res = await http.request<string>({
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    data: req.body,
+    signal,
+    responseType: 'text',
+    transformResponse: KEEP_TEXT,
+    transitional: NO_JSON_PARSING,
+    validateStatus: ANY_STATUS,
+    maxRedirects: 0,
+    // axios's Node adapter counts the body after its decompression stream and destroys the socket past this.
+    maxContentLength: maxBytes,
+    decompress: true,
+  });
+  const text = typeof res.data === 'string' ? res.data : res.data === undefined || res.data === null ? '' : JSON.stringify(res.data);
+  return { status: res.status, headers: (res.headers ?? {}) as Record<string, unknown>, text };
+}
+
+/** `http` undefined: node:http (or, with a proxy in the environment, axios's default instance). */
 export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest, opts: SendOptions): Promise<WireResponse> {
   if (opts.signal?.aborted) throw new AbortError();
   // Whatever the answer echoes of the secret key, the token or this request's signature is removed by value before
   // any error, log line or CLI output can be built from it.
   const clean = redactor([opts.credentials?.secretAccessKey, opts.credentials?.sessionToken, ...signingSecretsOf(req.headers)]);
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), opts.timeoutMs);
-  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout.signal]) : timeout.signal;
+  const bounds: AttemptBounds = { timeoutMs: opts.timeoutMs, signal: opts.signal, maxBytes: opts.maxResponseBytes };
   try {
-    const res = await (http ?? (await defaultAxios())).request<string>({
-      method: req.method,
-      url: req.url,
-      headers: req.headers,
-      data: req.body,
-      signal,
-      responseType: 'text',
-      transformResponse: KEEP_TEXT,
-      transitional: NO_JSON_PARSING,
-      validateStatus: ANY_STATUS,
-      maxRedirects: 0,
-      // axios's Node adapter counts the body after its decompression stream and destroys the socket past this.
-      maxContentLength: opts.maxResponseBytes,
-      decompress: true,
-    });
+    const res = http ? await viaAxios(http, req, bounds) : await (await defaultSender())(req, bounds);
     const headers: Record<string, string> = {};
-    const raw = (res.headers ?? {}) as Record<string, unknown>;
+    const raw = res.headers;
     for (const k of Object.keys(raw)) {
       const v = raw[k];
       if (v !== undefined && v !== null) headers[k.toLowerCase()] = clean(String(v));
     }
-    const text = typeof res.data === 'string' ? res.data : res.data === undefined || res.data === null ? '' : JSON.stringify(res.data);
+    const text = res.text;
     // An adapter that ignores maxContentLength (a custom one on a caller's instance) is still held to the cap here. A
     // UTF-16 unit is at most 3 bytes of UTF-8, so a short text needs no count.
     if (text.length * 3 > opts.maxResponseBytes && Buffer.byteLength(text, 'utf8') > opts.maxResponseBytes) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
@@ -94,14 +143,12 @@ export async function sendOnce(http: AxiosInstance | undefined, req: WireRequest
     const body = res.status >= 200 && res.status < 300 ? text : clean(text);
     return { status: res.status, headers, body };
   } catch (e) {
-    if (e instanceof ResponseTooLargeError) throw e;
-    if (opts.signal?.aborted) throw new AbortError();
-    if (timeout.signal.aborted) throw new TimeoutError(opts.timeoutMs);
-    const code = axiosErrorCode(e);
+    if (e instanceof ResponseTooLargeError || e instanceof BodyTooLargeError) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
+    if (opts.signal?.aborted || e instanceof AbortError) throw new AbortError();
+    if (e instanceof TimeoutError) throw e;
+    const code = errorCode(e);
     if (code === 'ERR_BAD_RESPONSE' && /^maxContentLength size of \d+ exceeded/.test((e as Error).message)) throw new ResponseTooLargeError(opts.operation, opts.maxResponseBytes);
     // The axios error carries the request config (headers with the signature): keep only its message and code.
     throw new NetworkError(clean(`network error: ${(e as Error).message}`), code, opts.attempt);
-  } finally {
-    clearTimeout(timer);
   }
 }
