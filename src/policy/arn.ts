@@ -19,7 +19,7 @@
  * `*` crosses a colon, and a pattern of fewer than six fields matches no ARN; the narrower). A
  * pattern whose first five fields have no wildcard reads the same both ways.
  */
-import { boundedMemo, compileGlob, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
+import { boundedMemo, compileGlob, holdsAt, tokenizeWildcard, STAR, type CompiledGlob, type GlobToken } from './wildcard.js';
 
 /** Number of colons that delimit the five fixed fields of an ARN. */
 const FIXED_FIELDS = 5;
@@ -73,7 +73,7 @@ class PrefixedArn implements ArnMatcher {
     private readonly resource: CompiledGlob,
   ) {}
   match(arn: string): boolean {
-    return this.resource.match(arn, this.prefix.length) && arn.startsWith(this.prefix);
+    return this.resource.match(arn, this.prefix.length) && holdsAt(arn, this.prefix, 0);
   }
 }
 

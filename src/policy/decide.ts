@@ -109,8 +109,52 @@ function explainAllow(tiers: readonly Tier[], outcome: Outcome, action: string, 
   };
 }
 
+/** Collects the missing keys of the fast path; cleared before each use (decisions are synchronous and never nest). */
+const scratchMissing = new Missing();
+
+/**
+ * The common request, decided without the general bookkeeping: one tier (identity policies only), and every statement
+ * for the action either certainly applies or certainly does not, none that applies a Deny, none reading a missing
+ * key, at least one an Allow — the decision `collect` + `explainAllow` reach, with the same reason. Anything else
+ * returns undefined and the general path decides from scratch (statements are pure). Measured: the general path's
+ * per-request arrays, collector and outcome object were a fifth of a decision at a never-seen resource.
+ */
+function plainAllow(tier: Tier, action: string, resource: string, context: ContextView): Decision | undefined {
+  let allows: StatementRef[] | undefined;
+  const missing = scratchMissing.clear();
+  for (const slot of tier.slots) {
+    for (const s of slot.compiled.forAction(action)) {
+      const onResource = resourceApplies(s, resource, context, missing);
+      if (onResource === false) continue;
+      const applies = and(onResource, conditionsHold(s, context, missing));
+      if (applies === false) continue;
+      if (applies !== true || s.effect === 'Deny') return undefined;
+      (allows ??= []).push(ref(slot, s));
+    }
+  }
+  if (allows === undefined || !missing.none) return undefined;
+  return {
+    decision: 'Allow',
+    reason: `${listRefs(allows)} allows ${action} on ${resource}`,
+    matchedStatements: allows,
+    nearMisses: NONE,
+    missingContextKeys: NONE,
+    dependsOn: NONE,
+    requirements: NONE,
+  };
+}
+
 /** Decides one request. Pure; throws only on internal errors, which callers turn into a deny. */
 export function decide(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Decision {
+  if (tiers.length === 1) {
+    const allow = plainAllow(tiers[0] as Tier, action, resource, context);
+    if (allow !== undefined) return allow;
+  }
+  return decideInGeneral(tiers, action, resource, context);
+}
+
+/** `decide` without the fast path: what the fast path must agree with (test/policy/fast-path.test.ts). */
+export function decideInGeneral(tiers: readonly Tier[], action: string, resource: string, context: ContextView): Decision {
   const outcome = collect(tiers, action, resource, context);
   if (outcome.denies !== undefined) return explainDeny(outcome.denies, action, resource, outcome.missingContextKeys);
   let certain = true;

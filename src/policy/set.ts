@@ -5,7 +5,7 @@
  */
 import { compiledPolicyFor } from './compile.js';
 import { contextView, unknownMatcherFor } from './context.js';
-import { DecisionCache, type ActionKeys } from './decision-cache.js';
+import { DecisionCache, tailHash, type ActionKeys } from './decision-cache.js';
 import { decide, hasLazyExplanation, makeSlot, type Slot, type Tier } from './decide.js';
 import { explanationReadsKeys } from './implicit-deny.js';
 import { PolicyParseError, type PolicyProblem } from './errors.js';
@@ -123,10 +123,11 @@ class Compiled implements CompiledPolicySet {
       const view = contextView(context, unknownMatcherFor(options?.unknownKeys));
       if (this.cacheSize <= 0) return decide(this.tiers, action, resource, view);
       const cache = (this.cache ??= new DecisionCache(this.cacheSize, (a) => actionKeys(this.tiers, a), hasLazyExplanation));
-      const hit = cache.lookup(action, resource, view);
+      const hash = tailHash(resource);
+      const hit = cache.lookup(action, resource, hash, view);
       if (hit !== undefined) return hit;
       const decision = decide(this.tiers, action, resource, view);
-      if (cache.admit(action, resource)) cache.store(action, resource, view, freezeDecision(decision));
+      if (cache.admit(action, resource, hash)) cache.store(action, resource, hash, view, freezeDecision(decision));
       return decision;
     } catch (e) {
       return failClosed(action, resource, `internal error during evaluation (${e instanceof Error ? e.message : String(e)})`);

@@ -43,6 +43,15 @@ export class Missing implements MissingKeys {
   get keys(): ReadonlySet<string> | undefined {
     return this.spelled === undefined ? undefined : new Set(this.spelled.values());
   }
+  /** Whether no key was added. */
+  get none(): boolean {
+    return this.spelled === undefined || this.spelled.size === 0;
+  }
+  /** Empties the collector for reuse, and returns it. */
+  clear(): this {
+    this.spelled?.clear();
+    return this;
+  }
 }
 
 export interface Hit {

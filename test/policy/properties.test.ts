@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePolicies, evaluate, matchWildcard, parsePolicy, PolicyParseError, type RequestContext } from '../../src/policy/index.js';
+import { contextView, unknownMatcherFor } from '../../src/policy/context.js';
+import { decide, decideInGeneral } from '../../src/policy/decide.js';
+import { buildTiers } from '../../src/policy/set.js';
+import { holdsAt } from '../../src/policy/wildcard.js';
 
 const ACCT = '123456789012';
 const actions = ['mobiletargeting:GetSegment', 'mobiletargeting:Get*', 'mobiletargeting:*Segment', '*', 'mobiletargeting:DeleteApp', 's3:*', 'MOBILETARGETING:getsegment'];
@@ -103,6 +107,37 @@ describe('policy properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("decide's fast path for a plain Allow agrees with the general path, with and without unknown keys", () => {
+    const unknowns = fc.constantFrom(undefined, ['aws:SourceIp'], ['aws:PrincipalTag/*', 'aws:username']);
+    // Identity policies alone, Allow-heavy, most of the time: the fast path's case; the general sets the rest.
+    const allowHeavy = fc.array(fc.oneof(statement('Allow'), statement('Allow'), statement()), { minLength: 1, maxLength: 6 }).map((Statement) => ({ Version: '2012-10-17', Statement }));
+    const sets = fc.oneof({ arbitrary: fc.record({ policies: fc.array(allowHeavy, { minLength: 1, maxLength: 3 }) }), weight: 3 }, { arbitrary: set, weight: 1 });
+    let fast = 0;
+    fc.assert(
+      fc.property(sets, request, unknowns, (s, r, unknownKeys) => {
+        const tiers = buildTiers(s);
+        const view = () => contextView(r.context, unknownMatcherFor(unknownKeys));
+        const general = decideInGeneral(tiers, r.action, r.resource, view());
+        const decided = decide(tiers, r.action, r.resource, view());
+        expect({ ...decided, reason: decided.reason, nearMisses: decided.nearMisses }).toEqual({ ...general, reason: general.reason, nearMisses: general.nearMisses });
+        if (tiers.length === 1 && decided.decision === 'Allow') fast++;
+      }),
+      { numRuns: 2000 },
+    );
+    // The property is only worth something if the fast path ran: single-tier Allows must be among the draws.
+    expect(fast).toBeGreaterThan(50);
+  });
+
+  it('holdsAt answers as startsWith does', () => {
+    const text = fc.array(fc.constantFrom('a', 'b', ':', 'é'), { maxLength: 8 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, text, fc.integer({ min: 0, max: 10 }), (value, t, pos) => {
+        expect(holdsAt(value, t, pos)).toBe(value.startsWith(t, pos));
+      }),
+      { numRuns: 5000 },
     );
   });
 
