@@ -9,7 +9,7 @@ import type { PinpointClient } from '@aws-sdk/client-pinpoint';
 import { operations } from '../../generated/operations.js';
 import { bindCall, type BoundCall } from '../client/bind.js';
 import { callerAccount } from '../client/account.js';
-import { defaultLogger } from '../client/base.js';
+import { defaultLogger, writesDebug } from '../client/base.js';
 import { prepareRequest } from '../client/prepare.js';
 import type { OperationSpec } from '../client/spec.js';
 import type { ClientConfigBase, DryRunResult, IdentityPolicyConfig, PrincipalConfig, RecordedCall } from '../client/types.js';
@@ -156,6 +156,8 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
   const mode: SdkGuardMode = config.mode ?? 'enforce';
   if (!MODES.includes(mode)) throw new TypeError(`config.mode: expected one of ${MODES.join(', ')}, got ${JSON.stringify(config.mode)}`);
   const logger = config.logger ?? defaultLogger;
+  // The line is not even built when nobody writes it: this runs before every command.
+  const debug = writesDebug(logger);
   const credentials = sdkCredentials(client);
   const recorded: RecordedCall[] = [];
   let resolved: Promise<Resolved> | undefined;
@@ -201,7 +203,7 @@ export function guardPlugin(config: GuardPluginConfig): GuardPlugin {
     const guard = r.guard;
     try {
       const { decision, resource, action } = outcome;
-      logger.debug(`pinpoint-guard: ${decision.decision} ${action} on ${resource}`);
+      if (debug) logger.debug(`pinpoint-guard: ${decision.decision} ${action} on ${resource}`);
       const verdict = guardVerdict(decision.decision, config.whenUncertain ?? 'deny');
       if (mode === 'dry-run') {
         const output: SdkDryRunResult = {

@@ -30,6 +30,9 @@ const READ_TAGS = (Object.values(operations) as readonly OperationSpec[]).find((
 const DEBUG = Boolean(process.env.PINPOINT_GUARD_DEBUG);
 
 /** Debug lines only with PINPOINT_GUARD_DEBUG set (when the process starts); warnings to the console. */
+/** Whether `logger.debug` lines are written anywhere: a caller's logger decides itself; the default one only with PINPOINT_GUARD_DEBUG. */
+export const writesDebug = (logger: Logger): boolean => logger !== defaultLogger || DEBUG;
+
 export const defaultLogger: Logger = {
   debug: (m) => { if (DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),

@@ -183,7 +183,23 @@ export class Guard {
   }
 
   #environment(accountId: string): GuardEnvironment {
-    return { region: this.#config.region, accountId, secureTransport: this.#io.secureTransport, now: new Date() };
+    return { region: this.#config.region, accountId, secureTransport: this.#io.secureTransport, now: this.#now() };
+  }
+
+  #second = NaN;
+  #date = new Date(0);
+  /**
+   * The time of a call. The guard reads it to the second (aws:CurrentTime, aws:EpochTime), so one Date serves every
+   * call within a second rather than one made per call.
+   */
+  #now(): Date {
+    const ms = Date.now();
+    const second = Math.floor(ms / 1000);
+    if (second !== this.#second) {
+      this.#second = second;
+      this.#date = new Date(ms);
+    }
+    return this.#date;
   }
 
   #facts(call: GuardCallOptions, principal: PrincipalGuard | undefined): GuardFacts {

@@ -54,13 +54,19 @@ const matchers = new WeakMap<UnknownKeys, UnknownMatcher>();
  */
 export function unknownMatcherFor(keys: UnknownKeys | undefined): UnknownMatcher {
   if (keys === undefined || !Array.isArray(keys) || keys.length === 0) return NO_UNKNOWNS;
+  // The same array call after call (one client's): answered without the WeakMap.
+  if (keys === lastKeys) return lastMatcher;
   let m = matchers.get(keys);
   if (m === undefined) {
     m = new KeyMatcher(keys);
     matchers.set(keys, m);
   }
+  lastKeys = keys;
+  lastMatcher = m;
   return m;
 }
+let lastKeys: UnknownKeys | undefined;
+let lastMatcher: UnknownMatcher = NO_UNKNOWNS;
 
 class EmptyContext implements ContextView {
   constructor(private readonly unknowns: UnknownMatcher) {}
