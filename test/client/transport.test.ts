@@ -86,6 +86,18 @@ describe('the default transport', () => {
     expect(err).toMatchObject({ code: 'ECONNREFUSED', attempts: 1 });
   });
 
+  it('a connection reset mid-body is a NetworkError carrying ECONNRESET, at once', async () => {
+    const { url } = await serve((res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"Id":', () => setTimeout(() => res.socket?.destroy(), 10));
+    });
+    const started = Date.now();
+    const err = await rejection(client(url, { timeout: 10_000 }).getSegment({ ApplicationId: 'app-1', SegmentId: 'segment-1' }));
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err).toMatchObject({ code: 'ECONNRESET' });
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('a body that stalls mid-stream ends at the timeout with a TimeoutError', async () => {
     const { url } = await serve((res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
