@@ -46,8 +46,8 @@ interface ActionEntry extends ActionKeys {
   readonly byResource: Map<string, Decision | Variant[]>;
   /** Hashes of resources seen once, direct-mapped (see `admit`). */
   readonly seen: Int32Array;
-  /** 1 where some resource in `byResource` has its hash's slot: 0 means none there has. */
-  readonly filed: Uint8Array;
+  /** A bit per hash slot, set where some resource in `byResource` has its hash's slot: clear means none there has. */
+  readonly filed: Uint32Array;
 }
 
 /** Slots of the first-sighting table of an action (a power of two). */
@@ -55,8 +55,9 @@ const SEEN_SLOTS = 1_024;
 /** Characters hashed from the end of a resource: where ARNs of one action differ (the ids). */
 const HASHED_TAIL = 16;
 
-/** Slots of the filed-resource filter of an action: 16 per resource kept, so few fresh resources reach the Map. */
+/** Slots of the filed-resource filter of an action: 16 per resource kept, so few fresh resources reach the Map; 2 KiB. */
 const FILED_SLOTS = 16_384;
+const isFiled = (filed: Uint32Array, hash: number): boolean => (filed[(hash & (FILED_SLOTS - 1)) >>> 5]! & (1 << (hash & 31))) !== 0;
 
 /**
  * A cheap, non-zero hash of a resource's length and tail: what `lookup` and `admit` of one request
@@ -94,7 +95,7 @@ export class DecisionCache {
   lookup(action: string, resource: string, hash: number, view: ContextView): Decision | undefined {
     // Spellings of an action that differ only in case share its entry (actions are case-insensitive).
     const entry = this.actions.get(action) ?? this.addAction(action);
-    if (entry.filed[hash & (FILED_SLOTS - 1)] === 0) return undefined;
+    if (!isFiled(entry.filed, hash)) return undefined;
     const found = entry.byResource.get(resource);
     if (found === undefined) return undefined;
     if (!Array.isArray(found)) return found;
@@ -117,7 +118,7 @@ export class DecisionCache {
    */
   admit(action: string, resource: string, hash: number): boolean {
     const entry = this.actions.get(action) ?? this.addAction(action);
-    if (entry.filed[hash & (FILED_SLOTS - 1)] === 1 && entry.byResource.has(resource)) return true;
+    if (isFiled(entry.filed, hash) && entry.byResource.has(resource)) return true;
     const slot = hash & (SEEN_SLOTS - 1);
     if (entry.seen[slot] === hash) return true;
     entry.seen[slot] = hash;
@@ -156,7 +157,7 @@ export class DecisionCache {
       byResource.clear();
       entry.filed.fill(0);
     }
-    entry.filed[hash & (FILED_SLOTS - 1)] = 1;
+    entry.filed[(hash & (FILED_SLOTS - 1)) >>> 5]! |= 1 << (hash & 31);
     this.stored++;
   }
 
@@ -164,7 +165,7 @@ export class DecisionCache {
     const lower = action.toLowerCase();
     let entry = this.actions.get(lower);
     if (entry === undefined) {
-      entry = { ...this.keysOf(action), byResource: new Map(), seen: new Int32Array(SEEN_SLOTS), filed: new Uint8Array(FILED_SLOTS) };
+      entry = { ...this.keysOf(action), byResource: new Map(), seen: new Int32Array(SEEN_SLOTS), filed: new Uint32Array(FILED_SLOTS / 32) };
       this.actions.set(lower, entry);
     }
     this.actions.set(action, entry);
