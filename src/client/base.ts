@@ -30,13 +30,13 @@ const READ_TAGS = (Object.values(operations) as readonly OperationSpec[]).find((
 const DEBUG = Boolean(process.env.PINPOINT_GUARD_DEBUG);
 
 /** Debug lines only with PINPOINT_GUARD_DEBUG set (when the process starts); warnings to the console. */
-/** Whether `logger.debug` lines are written anywhere: a caller's logger decides itself; the default one only with PINPOINT_GUARD_DEBUG. */
-export const writesDebug = (logger: Logger): boolean => logger !== defaultLogger || DEBUG;
-
 export const defaultLogger: Logger = {
   debug: (m) => { if (DEBUG) console.debug(m); },
   warn: (m) => console.warn(m),
 };
+
+/** Whether `logger.debug` lines are written anywhere: a caller's logger decides itself; the default one only with PINPOINT_GUARD_DEBUG. */
+export const writesDebug = (logger: Logger): boolean => logger !== defaultLogger || DEBUG;
 
 /** The default Pinpoint endpoint of a region. */
 export function defaultEndpoint(region: string): string {
@@ -67,6 +67,8 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
   readonly #retry: ResolvedRetry;
   readonly #maxResponseBytes: number;
   readonly #logger: Logger;
+  /** Whether a debug line is written anywhere: before every request, it is not built for nobody. */
+  readonly #debug: boolean;
   readonly #recorded: RecordedCall[] = [];
 
   constructor(config: ClientConfig<M>) {
@@ -76,6 +78,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     this.#config = config;
     this.region = config.region;
     this.#logger = config.logger ?? defaultLogger;
+    this.#debug = writesDebug(this.#logger);
     this.#endpoint = checkEndpoint(config.endpoint ?? defaultEndpoint(config.region), config.allowInsecureEndpoint);
     this.#basePath = this.#endpoint.pathname.replace(/\/$/, '');
     this.#maxResponseBytes = resolveMaxResponseBytes(config.maxResponseBytes);
@@ -127,7 +130,7 @@ export class PinpointClientBase<M extends GuardMode = GuardMode> {
     if (this.mode !== 'off') {
       // Decided at once when nothing is to be waited for (account, principal, tags known); else awaited.
       const { decision, resource } = this.#guard.decideNow(bound, options) ?? await this.#guard.decide(bound, options);
-      this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
+      if (this.#debug) this.#logger.debug(`pinpoint-guard: ${decision.decision} ${spec.action} on ${resource}`);
       const verdict = guardVerdict(decision.decision, this.#config.whenUncertain ?? 'deny');
       if (this.mode === 'dry-run') {
         const result: DryRunResult = { dryRun: true, operation: spec.name, action: spec.action, resource, decision, wouldSend: verdict === 'send', request: prepared };

@@ -1,7 +1,8 @@
 /**
- * One HTTP attempt over axios: a signed request in, status/headers/body text out, failures typed. axios is imported on
- * the first request, not with the client: it is most of the package's cold-start cost, and a process that only builds
- * clients, dry-runs or checks policies never needs it. The default instance sends through ./transport.ts (why: there).
+ * One HTTP attempt: a signed request in, status/headers/body text out, failures typed, secrets removed from what comes
+ * back. It goes through node:http (./transport.ts, where the reason is measured), or through axios for a caller's
+ * `config.axios` instance and when the environment names a proxy. Both are imported on the first request, not with
+ * the client: a process that only builds clients, dry-runs or checks policies never needs them.
  */
 import type { AxiosInstance } from 'axios';
 import type { Credentials } from './types.js';
