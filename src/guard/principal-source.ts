@@ -153,6 +153,7 @@ export class PrincipalSource {
           ...(typeof p === 'object' && p !== null && !isLoaded(p) && p.sessionTags !== undefined ? { sessionTags: p.sessionTags } : {}),
           ...(this.#config.iamEndpoint ? { iamEndpoint: this.#config.iamEndpoint } : {}),
           ...(this.#config.stsEndpoint ? { stsEndpoint: this.#config.stsEndpoint } : {}),
+          ...(this.#config.allowInsecureEndpoint === true ? { allowInsecureEndpoint: true } : {}),
         });
         this.#good = guardFor(principal, this.#config);
         this.#goodAt = this.#now();

@@ -8,6 +8,7 @@ import type { STSClient } from '@aws-sdk/client-sts';
 import type { LoadPrincipalOptions } from './types.js';
 import { PrincipalLoadError } from './errors.js';
 import { scrubError, signingSecretsOf } from '../errors/redact.js';
+import { checkEndpoint } from '../client/endpoint.js';
 
 export type IamModule = typeof import('@aws-sdk/client-iam');
 export type StsModule = typeof import('@aws-sdk/client-sts');
@@ -68,6 +69,9 @@ async function credentialSecrets(client: IAMClient | STSClient): Promise<string[
 }
 
 export async function awsClients(options: LoadPrincipalOptions): Promise<AwsClients> {
+  // Checked as the client checks its own endpoint, before anything is signed: the same rule wherever a principal is loaded from.
+  if (options.iamEndpoint !== undefined) checkEndpoint(options.iamEndpoint, options.allowInsecureEndpoint, 'options.iamEndpoint');
+  if (options.stsEndpoint !== undefined) checkEndpoint(options.stsEndpoint, options.allowInsecureEndpoint, 'options.stsEndpoint');
   const IAM = await importOptional('@aws-sdk/client-iam', () => import('@aws-sdk/client-iam'));
   const STS = await importOptional('@aws-sdk/client-sts', () => import('@aws-sdk/client-sts'));
   const common = {

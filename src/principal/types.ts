@@ -19,6 +19,11 @@ export interface LoadPrincipalOptions {
   readonly iamEndpoint?: string;
   /** Default: STS's Regional endpoint. */
   readonly stsEndpoint?: string;
+  /**
+   * Cleartext `http://` IAM or STS endpoints are refused unless they are loopback (an emulator on this machine): the
+   * signed headers and the session token would cross the network readable. `true` accepts them (a trusted proxy).
+   */
+  readonly allowInsecureEndpoint?: boolean;
   /** Attempts per IAM/STS call, throttling and 5xx retried by the SDK with backoff (default 3). */
   readonly maxAttempts?: number;
   /**

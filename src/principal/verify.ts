@@ -22,7 +22,7 @@ export type AwsDecision = 'allowed' | 'explicitDeny' | 'implicitDeny';
 export type GuardDecision = AwsDecision | 'conditional';
 const AS_AWS: Readonly<Record<Decision['decision'], GuardDecision>> = { Allow: 'allowed', ExplicitDeny: 'explicitDeny', ImplicitDeny: 'implicitDeny', Conditional: 'conditional' };
 
-export interface VerifyWithAwsOptions extends Pick<LoadPrincipalOptions, 'region' | 'credentials' | 'iamEndpoint' | 'maxAttempts'> {
+export interface VerifyWithAwsOptions extends Pick<LoadPrincipalOptions, 'region' | 'credentials' | 'iamEndpoint' | 'allowInsecureEndpoint' | 'maxAttempts'> {
   /** Simulate this principal (SimulatePrincipalPolicy on its role or user ARN), deciding locally with its loaded set. */
   readonly principal?: LoadedPrincipal;
   /** Or simulate these policies (SimulateCustomPolicy). */
@@ -120,7 +120,7 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
   const context = decided.values().next().value!.context;
 
   // The SDK wrappers speak of loading a principal; a failure here is the verification's, and says so.
-  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) })
+  const c = await awsClients({ region: options.region, ...(options.credentials ? { credentials: options.credentials } : {}), ...(options.iamEndpoint ? { iamEndpoint: options.iamEndpoint } : {}), ...(options.allowInsecureEndpoint === true ? { allowInsecureEndpoint: true } : {}), ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}) })
     .catch(asVerificationError);
   const api = principal ? 'SimulatePrincipalPolicy' : 'SimulateCustomPolicy';
   const aws = new Map<string, AwsDecision>();
