@@ -195,4 +195,26 @@ describe('background refresh (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(600_000);
     expect(iam.requests.length).toBe(before);
   });
+
+  it('a refresh within one second: the next call is decided with the new principal, not the decision kept for the old one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const T = Date.parse('2026-11-29T10:00:00.100Z');
+    vi.setSystemTime(T);
+    const appId = await newApp();
+    const client = guarded({ principalRefreshSeconds: 60 });
+    await client.getApp({ ApplicationId: appId });
+    // Decided at once this time (the principal is loaded), and kept.
+    await client.getApp({ ApplicationId: appId });
+    const loads = (): number => iam.requests.filter((r) => r.action === 'GetRole').length;
+    const perLoad = iam.requests.length;
+    iam.state.roles.get('backend')!.tags.set('team', 'billing');
+    await vi.advanceTimersByTimeAsync(60_000);
+    await until(() => iam.requests.length >= 2 * perLoad);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(loads()).toBe(2);
+    // Back to the second of the first call: only the principal differs.
+    vi.setSystemTime(T + 500);
+    await expect(client.getApp({ ApplicationId: appId })).rejects.toBeInstanceOf(AccessDeniedError);
+    client.close();
+  });
 });
