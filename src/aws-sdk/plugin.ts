@@ -77,7 +77,10 @@ interface SdkContext {
   readonly __smithy_context?: { readonly service?: string; readonly operation?: string; readonly abortSignal?: AbortSignal };
 }
 
-const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+/** The catalog's operations by name, made on first use: one lookup per command rather than a test and a read of a 122-key object. */
+let byName: ReadonlyMap<string, OperationSpec> | undefined;
+const operationNamed = (name: string): OperationSpec | undefined =>
+  (byName ??= new Map(Object.entries(operations) as [string, OperationSpec][])).get(name);
 
 /**
  * The operation of a command, from the middleware context the SDK fills (`__smithy_context.operation`, else
@@ -89,11 +92,15 @@ function operationOf(context: SdkContext): OperationSpec {
   if (smithy?.service !== undefined && smithy.service !== 'Pinpoint') {
     throw new TypeError(`pinpoint-guard: the guard plugin is on a client of ${smithy.service}, not Amazon Pinpoint; nothing was sent`);
   }
-  if (name === undefined || !hasOwn(operations, name)) {
+  const spec = name === undefined ? undefined : operationNamed(name);
+  if (spec === undefined) {
     throw new TypeError(`pinpoint-guard: ${JSON.stringify(name)} is not an operation of the catalog, so the guard cannot decide it; nothing was sent`);
   }
-  return operations[name as keyof typeof operations] as OperationSpec;
+  return spec;
 }
+
+/** A value copied as it is: null, a string, number, boolean, bigint or undefined (not a function or symbol). */
+const scalar = (v: unknown): boolean => v === null || (typeof v !== 'object' && typeof v !== 'function' && typeof v !== 'symbol');
 
 /** Deeper than any Pinpoint input; a deeper (or cyclic) input is refused rather than copied without end. */
 const MAX_DEPTH = 64;
@@ -105,25 +112,28 @@ const MAX_DEPTH = 64;
  */
 function snapshot(spec: OperationSpec, value: unknown, path = '(input)', depth = 0): unknown {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'function' || typeof value === 'symbol') throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', `a ${typeof value}`);
+    if (!scalar(value)) throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', `a ${typeof value}`);
     return value;
   }
   if (depth >= MAX_DEPTH) throw new ValidationError(spec.name, path, `an input nested at most ${MAX_DEPTH} levels deep (and without cycles)`, 'a deeper one');
-  if (value instanceof Date) return new Date(value.getTime());
-  if (value instanceof Uint8Array) return value.slice();
   if (Array.isArray(value)) {
     const items: unknown[] = [...value];
     return items.map((v, i) => snapshot(spec, v, `${path}[${i}]`, depth + 1));
   }
   const proto = Object.getPrototypeOf(value) as unknown;
-  if (proto !== Object.prototype && proto !== null) throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', 'an instance of a class');
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const v = (value as Record<string, unknown>)[key];
-    // JSON has no undefined: an absent member and an undefined one are sent alike.
-    if (v !== undefined) out[key] = snapshot(spec, v, depth === 0 ? key : `${path}.${key}`, depth + 1);
+  // A plain object first: most of an input is one.
+  if (proto === Object.prototype || proto === null) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const v = (value as Record<string, unknown>)[key];
+      // JSON has no undefined: an absent member and an undefined one are sent alike. Most members are ids and flags: taken as they are.
+      if (v !== undefined) out[key] = scalar(v) ? v : snapshot(spec, v, depth === 0 ? key : `${path}.${key}`, depth + 1);
+    }
+    return out;
   }
-  return out;
+  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Uint8Array) return value.slice();
+  throw new ValidationError(spec.name, path, 'plain data (objects, arrays, strings, numbers, booleans, Dates)', 'an instance of a class');
 }
 
 /** The guard of one plugin, made on first use: the client's Region and endpoint are resolved then (they are providers). */

@@ -218,12 +218,24 @@ export function bindCall(spec: OperationSpec, input: unknown): BoundCall {
     }
     body = bodyJson(spec, value ?? {});
   }
-  return {
-    spec,
-    params,
-    path: fillPath(spec.path, params),
-    query: pairs,
-    body,
-    tags: tagsOf(spec, body, pairs),
-  };
+  return new Bound(spec, params, pairs, body, tagsOf(spec, body, pairs));
+}
+
+/**
+ * A bound call whose encoded path is made from its checked ids when first read: the client reads it for every
+ * request, the SDK plugin (whose SDK encodes its own path from the same checked copy) only for a dry-run's request.
+ */
+class Bound implements BoundCall {
+  #path: string | undefined;
+  constructor(
+    readonly spec: OperationSpec,
+    readonly params: Readonly<Record<string, string>>,
+    readonly query: readonly (readonly [string, string])[],
+    readonly body: string | undefined,
+    readonly tags: BoundCall['tags'],
+  ) {}
+
+  get path(): string {
+    return (this.#path ??= fillPath(this.spec.path, this.params));
+  }
 }

@@ -54,6 +54,20 @@ describe('in the middleware stack', () => {
     expect(client.middlewareStack.identify().filter((n) => n.startsWith(GUARD_MIDDLEWARE_NAME))).toEqual([`${GUARD_MIDDLEWARE_NAME} - initialize`]);
   });
 
+  it('names the operation from the middleware context: a name the catalog lacks (inherited names included) is refused and nothing is sent', async () => {
+    for (const operation of ['NoSuchOperation', '__proto__', 'constructor', 'hasOwnProperty']) {
+      const { client } = guarded({ policy: ADMIN });
+      client.middlewareStack.add((next, context) => (args) => {
+        (context as { __smithy_context: { operation: string } }).__smithy_context.operation = operation;
+        return next(args);
+      }, { step: 'initialize', priority: 'high', name: 'renameOperation' });
+      const e = await client.send(new GetAppCommand({ ApplicationId: 'a1' })).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(TypeError);
+      expect((e as Error).message).toBe(`pinpoint-guard: ${JSON.stringify(operation)} is not an operation of the catalog, so the guard cannot decide it; nothing was sent`);
+    }
+    expect(kit.requests).toEqual([]);
+  });
+
   it('refuses a second, different guard on the same client and a stack that is not config.client\'s', () => {
     const { client } = guarded({ policy: ADMIN });
     expect(() => client.middlewareStack.use(guardPlugin({ client, policy: ADMIN }))).toThrow('this client already has a guard plugin');
