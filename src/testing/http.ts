@@ -41,6 +41,13 @@ export interface LoopbackOptions {
   readonly tooLarge: (maxRequestBytes: number) => LoopbackResponse;
 }
 
+/** The cap of a request body from a kit's `maxRequestBytes` option: {@link DEFAULT_MAX_REQUEST_BYTES} when not given. @throws TypeError naming the option. */
+export function requestCap(maxRequestBytes: number | undefined): number {
+  const cap = maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
+  if (!Number.isSafeInteger(cap) || cap < 0) throw new TypeError(`maxRequestBytes: expected a non-negative integer (bytes), got ${JSON.stringify(maxRequestBytes)}`);
+  return cap;
+}
+
 type Body = { readonly kind: 'body'; readonly text: string } | { readonly kind: 'too-large' };
 
 /** The body, read up to `cap` bytes: past it (or when Content-Length says so) reading stops at once. */
@@ -91,8 +98,7 @@ export async function serveOnLoopback(
   failure: (e: Error) => LoopbackResponse,
   options: LoopbackOptions,
 ): Promise<LoopbackServer> {
-  const cap = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  if (!Number.isSafeInteger(cap) || cap < 0) throw new TypeError(`maxRequestBytes: expected a non-negative integer (bytes), got ${JSON.stringify(options.maxRequestBytes)}`);
+  const cap = requestCap(options.maxRequestBytes);
   const server = createServer((req, res) => {
     req.on('error', () => {});
     res.on('error', () => {});

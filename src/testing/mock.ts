@@ -10,6 +10,7 @@ import { completeJobs } from './handlers/jobs.js';
 import { sentOtpCode } from './handlers/otp.js';
 import { DEFAULT_PAGE_SIZE } from './paging.js';
 import { environmentProblem } from './arn.js';
+import { requestCap } from './http.js';
 
 /** Options of {@link createPinpointMock}. */
 export interface PinpointMockOptions {
@@ -40,6 +41,20 @@ export interface PinpointMockOptions {
   readonly maxRecordedRequests?: number;
   /** Handlers that replace built-in ones (keyed by operation name, as the generated operations table names them). */
   readonly handlers?: HandlerTable;
+  /**
+   * Cap of a request body in bytes, through `mock.handlers` (msw) and `startPinpointMockServer` alike (default 10
+   * MiB); a larger one is answered 413 PayloadTooLargeException, as AWS answers, and is not read further.
+   */
+  readonly maxRequestBytes?: number;
+}
+
+/** The mock's answer to a request body past its cap, as AWS phrases a payload that is too large. */
+export function payloadTooLarge(maxRequestBytes: number): MockResponse {
+  return {
+    status: 413,
+    headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'PayloadTooLargeException' },
+    body: JSON.stringify({ Message: `Request body is larger than the mock's limit of ${maxRequestBytes} bytes (maxRequestBytes)` }),
+  };
 }
 
 /** An in-memory Amazon Pinpoint. Each mock has its own state. */
@@ -96,6 +111,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
   if (maxRecorded !== undefined && !(maxRecorded === Infinity || (Number.isSafeInteger(maxRecorded) && maxRecorded >= 0))) {
     throw new RangeError(`createPinpointMock: maxRecordedRequests: expected a non-negative integer or Infinity, got ${JSON.stringify(maxRecorded)}`);
   }
+  const maxRequestBytes = requestCap(options.maxRequestBytes);
   const problem = environmentProblem({ region: options.region ?? 'us-east-1', accountId });
   if (problem !== undefined) throw new RangeError(`createPinpointMock: ${problem}`);
   const deps = {
@@ -113,7 +129,7 @@ export function createPinpointMock(options: PinpointMockOptions = {}): PinpointM
   let handlers: readonly MswHandler[] | undefined;
   return {
     // Made on first read, so a mock served only over HTTP never needs msw.
-    get handlers() { return (handlers ??= mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve)); },
+    get handlers() { return (handlers ??= mswHandlers(options.endpoint ?? PINPOINT_ORIGIN, serve, { maxRequestBytes, tooLarge: payloadTooLarge })); },
     store,
     requests,
     get pendingFaults() { return faults.pending; },

@@ -53,22 +53,55 @@ function query(url: URL): Record<string, string[]> {
   return out;
 }
 
+/** How the handlers bound a request body, and the emulation's answer past the bound (AWS answers 413). */
+export interface RequestBounds {
+  readonly maxRequestBytes: number;
+  readonly tooLarge: (maxRequestBytes: number) => MockResponse;
+}
+
+/**
+ * The body's text, read up to `cap` bytes; undefined past it (or when Content-Length says so), and the rest is not
+ * read: the sender's body may be in the same process, but the emulation does not parse or keep a copy of it.
+ */
+async function cappedText(request: Request, cap: number): Promise<string | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? undefined);
+  if (Number.isFinite(declared) && declared > cap) return undefined;
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > cap) {
+      // Not awaited: the sender may be this process's own fetch, whose upload settles only once it is answered.
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** msw handlers that serve `endpoint` with `handle`; other requests fall through (to `onUnhandledRequest`). */
-export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockRequest) => Promise<MockResponse>): readonly MswHandler[] {
+export function mswHandlers(endpoint: EndpointMatcher, handle: (request: MockRequest) => Promise<MockResponse>, bounds: RequestBounds): readonly MswHandler[] {
   const { http, HttpResponse } = requireMsw();
+  const respond = (res: MockResponse): Response => new HttpResponse(res.body === '' ? null : res.body, { status: res.status, headers: res.headers });
   const handlers: HttpHandler[] = [
     http.all(
       ({ request }) => pathBelow(endpoint, new URL(request.url)) !== undefined,
       async ({ request }) => {
         const url = new URL(request.url);
-        const res = await handle({
+        const body = await cappedText(request, bounds.maxRequestBytes);
+        if (body === undefined) return respond(bounds.tooLarge(bounds.maxRequestBytes));
+        return respond(await handle({
           method: request.method,
           path: pathBelow(endpoint, url) ?? url.pathname,
           query: query(url),
           headers: headersOf(request.headers),
-          body: await request.text(),
-        });
-        return new HttpResponse(res.body === '' ? null : res.body, { status: res.status, headers: res.headers });
+          body,
+        }));
       },
     ),
   ];

@@ -1,6 +1,6 @@
 /** The same in-memory Pinpoint over real HTTP: a node:http server on 127.0.0.1 that feeds every request to `handle`. */
 import { serveOnLoopback } from './http.js';
-import { createPinpointMock, type PinpointMock, type PinpointMockOptions } from './mock.js';
+import { createPinpointMock, payloadTooLarge, type PinpointMock, type PinpointMockOptions } from './mock.js';
 
 /** Options of {@link startPinpointMockServer}: the mock's own, plus the port. */
 export interface PinpointMockServerOptions extends PinpointMockOptions {
@@ -8,8 +8,6 @@ export interface PinpointMockServerOptions extends PinpointMockOptions {
   readonly port?: number;
   /** Serve this existing mock instead of creating one. */
   readonly mock?: PinpointMock;
-  /** Cap of a request body in bytes (default 10 MiB); a larger one is answered 413 PayloadTooLargeException, as AWS answers. */
-  readonly maxRequestBytes?: number;
 }
 
 /** A running mock server. */
@@ -29,19 +27,15 @@ export interface PinpointMockServer {
  * const client = new PinpointClient({ region: 'us-east-1', endpoint: url, credentials });
  */
 export async function startPinpointMockServer(options: PinpointMockServerOptions = {}): Promise<PinpointMockServer> {
-  const { port = 0, mock: given, maxRequestBytes, ...mockOptions } = options;
+  const { port = 0, mock: given, ...mockOptions } = options;
   const mock = given ?? createPinpointMock(mockOptions);
   const server = await serveOnLoopback(port, ({ method, url, headers, body }) => {
     const query: Record<string, string[]> = {};
     for (const [k, v] of url.searchParams) (query[k] ??= []).push(v);
     return mock.handle({ method: method ?? 'GET', path: url.pathname, query, headers, body });
   }, (e) => ({ status: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Message: `the mock server failed: ${e.message}` }) }), {
-    ...(maxRequestBytes !== undefined ? { maxRequestBytes } : {}),
-    tooLarge: (cap) => ({
-      status: 413,
-      headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'PayloadTooLargeException' },
-      body: JSON.stringify({ Message: `Request body is larger than the mock server's limit of ${cap} bytes (maxRequestBytes)` }),
-    }),
+    maxRequestBytes: options.maxRequestBytes,
+    tooLarge: payloadTooLarge,
   });
   return { url: server.url, mock, close: server.close };
 }

@@ -58,7 +58,7 @@ describe('request bodies are capped', () => {
     const client = newClient({ endpoint: server.url });
     const err = await client.createApp({ CreateApplicationRequest: { Name: 'x'.repeat(100 * KiB) } }).then(() => undefined, (e: unknown) => e);
     expect(err).toBeInstanceOf(PayloadTooLargeException);
-    expect(err).toMatchObject({ status: 413, message: "Request body is larger than the mock server's limit of 65536 bytes (maxRequestBytes)", $metadata: { attempts: 1 } });
+    expect(err).toMatchObject({ status: 413, message: "Request body is larger than the mock's limit of 65536 bytes (maxRequestBytes)", $metadata: { attempts: 1 } });
     await stillServes();
   });
 

@@ -10,6 +10,7 @@ import type { Simulator } from './actions.js';
 import type { IamErrorCode } from './errors.js';
 import { handleIam, type IamFaultSpec, type IamRecordedRequest } from './handle.js';
 import { mswHandlers, type EndpointMatcher } from '../msw.js';
+import { requestCap } from '../http.js';
 import { buildState, type IamCallerConfig, type IamGroupConfig, type IamManagedPolicyConfig, type IamRoleConfig, type IamState, type IamUserConfig } from './state.js';
 
 /**
@@ -34,6 +35,20 @@ export interface IamMockOptions {
   readonly simulator?: Simulator;
   /** Which URLs the msw handlers serve besides IAM's and STS's public endpoints: base URLs such as a client's `iamEndpoint`. */
   readonly endpoints?: readonly EndpointMatcher[];
+  /**
+   * Cap of a request body in bytes, through `mock.handlers` (msw) and `startIamMockServer` alike (default 10 MiB); a
+   * larger one is answered 413 RequestEntityTooLarge with IAM's XML error, and is not read further.
+   */
+  readonly maxRequestBytes?: number;
+}
+
+/** The emulation's answer to a request body past its cap, as an IAM/STS XML error. */
+export function requestEntityTooLarge(maxRequestBytes: number): MockResponse {
+  return {
+    status: 413,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code><Message>Request body is larger than the mock's limit of ${maxRequestBytes} bytes (maxRequestBytes)</Message></Error></ErrorResponse>`,
+  };
 }
 
 /** An emulated IAM and STS. Each mock has its own state. */
@@ -72,6 +87,7 @@ export function createIamMock(options: IamMockOptions = {}): IamMock {
   if (!/^\d{12}$/.test(accountId)) throw new RangeError(`createIamMock: accountId must be 12 digits, got ${JSON.stringify(accountId)}`);
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`createIamMock: pageSize must be a positive integer, got ${pageSize}`);
+  const maxRequestBytes = requestCap(options.maxRequestBytes);
   const state = buildState({ ...options, accountId });
   const faults: { action: string; error: IamErrorCode; message: string | undefined; remaining: number }[] = [];
   const requests: IamRecordedRequest[] = [];
@@ -88,7 +104,7 @@ export function createIamMock(options: IamMockOptions = {}): IamMock {
     }, request),
     // Made on first read, so an emulation served only over HTTP never needs msw.
     get handlers() {
-      return (handlers ??= [IAM_STS_ORIGIN, ...(options.endpoints ?? [])].flatMap((origin) => mswHandlers(origin, (r) => mock.handle(r))));
+      return (handlers ??= [IAM_STS_ORIGIN, ...(options.endpoints ?? [])].flatMap((origin) => mswHandlers(origin, (r) => mock.handle(r), { maxRequestBytes, tooLarge: requestEntityTooLarge })));
     },
     injectFault: (fault) => {
       faults.push({ action: fault.action, error: fault.error, message: fault.message, remaining: fault.times ?? 1 });

@@ -1,14 +1,12 @@
 /** The emulated IAM and STS over real HTTP: a node:http server on 127.0.0.1 (no msw). */
 import { serveOnLoopback } from '../http.js';
-import { createIamMock, type IamMock, type IamMockOptions } from './mock.js';
+import { createIamMock, requestEntityTooLarge, type IamMock, type IamMockOptions } from './mock.js';
 
 export interface IamMockServerOptions extends IamMockOptions {
   /** The port on 127.0.0.1 (default 0: any free port). */
   readonly port?: number;
   /** Serve this existing mock instead of creating one. */
   readonly mock?: IamMock;
-  /** Cap of a request body in bytes (default 10 MiB); a larger one is answered 413 with an XML error. */
-  readonly maxRequestBytes?: number;
 }
 
 export interface IamMockServer {
@@ -26,16 +24,12 @@ export interface IamMockServer {
  * const principal = await loadPrincipal({ region: 'us-east-1', credentials, iamEndpoint: url, stsEndpoint: url });
  */
 export async function startIamMockServer(options: IamMockServerOptions = {}): Promise<IamMockServer> {
-  const { port = 0, mock: given, maxRequestBytes, ...mockOptions } = options;
+  const { port = 0, mock: given, ...mockOptions } = options;
   const mock = given ?? createIamMock(mockOptions);
   const server = await serveOnLoopback(port, ({ method, url, headers, body }) =>
     mock.handle({ method: method ?? 'POST', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body }), (e) => ({ status: 500, headers: { 'content-type': 'text/plain' }, body: `the IAM mock server failed: ${e.message}` }), {
-    ...(maxRequestBytes !== undefined ? { maxRequestBytes } : {}),
-    tooLarge: (cap) => ({
-      status: 413,
-      headers: { 'content-type': 'text/xml' },
-      body: `<ErrorResponse><Error><Type>Sender</Type><Code>RequestEntityTooLarge</Code><Message>Request body is larger than the mock server's limit of ${cap} bytes (maxRequestBytes)</Message></Error></ErrorResponse>`,
-    }),
+    maxRequestBytes: options.maxRequestBytes,
+    tooLarge: requestEntityTooLarge,
   });
   return { url: server.url, mock, close: server.close };
 }
