@@ -13,7 +13,7 @@ import { ValidationError } from '../errors/validation.js';
 import { requestContext } from './context.js';
 import { unknownKeysFor, type CredentialKind, type UnknownKeys } from './keys.js';
 import { checkContextValues } from './context-values.js';
-import { mergePrincipalContext } from '../principal/identity.js';
+import { factMatcher, mergePrincipalContext } from '../principal/identity.js';
 
 /** Where the call is made: the Region and account ARNs name, whether the endpoint is TLS, and the time of the call. */
 export interface GuardEnvironment extends ArnEnvironment {
@@ -38,6 +38,14 @@ export interface PrincipalKeys {
   readonly knownKeys: readonly string[];
   /** Whether a lower-cased key is one the principal states as a fact (absence included). */
   readonly isFact: (lowerKey: string) => boolean;
+}
+
+/**
+ * A principal's keys as the guard takes them: what `context` states, and every key `knownKeys` names (a `/*` name a
+ * family), absence included, are facts. The one way the client's guard and the tools turn a loaded principal into facts.
+ */
+export function principalKeys(principal: { readonly context: RequestContext; readonly knownKeys: readonly string[] }): PrincipalKeys {
+  return { context: principal.context, knownKeys: principal.knownKeys, isFact: factMatcher(principal) };
 }
 
 /** What the guard knows besides the environment, layered in this order (later layers win over the caller's keys). */

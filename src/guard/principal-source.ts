@@ -6,11 +6,10 @@
 import { checkEndpoint } from '../client/endpoint.js';
 import { compilePolicies, type CompiledPolicySet, type ParsedPolicy } from '../policy/index.js';
 import { parsedAll } from './resource-tags.js';
-import { factMatcher } from '../principal/identity.js';
 import { PrincipalLoadError } from '../principal/errors.js';
 import type { LoadedPrincipal } from '../principal/types.js';
 import type { ClientConfig, CredentialProvider, Logger } from '../client/types.js';
-import type { PrincipalKeys } from './decide.js';
+import { principalKeys, type PrincipalKeys } from './decide.js';
 
 /** The guard's view of a loaded principal. */
 export interface PrincipalGuard {
@@ -63,7 +62,7 @@ export function checkPrincipalConfig(config: ClientConfig): void {
 }
 
 function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGuard {
-  const isFact = factMatcher(principal);
+  const keys = principalKeys(principal);
   const set = compilePolicies({
     policies: principal.policySet.policies,
     ...(principal.policySet.permissionsBoundary ? { permissionsBoundary: principal.policySet.permissionsBoundary } : {}),
@@ -73,8 +72,8 @@ function guardFor(principal: LoadedPrincipal, config: ClientConfig): PrincipalGu
   return {
     principal, set,
     parsed: [...principal.policySet.policies, ...parsedAll([principal.policySet.permissionsBoundary, ...(config.serviceControlPolicies ?? []).flat(), config.sessionPolicy])],
-    isFact,
-    keys: { context: principal.context, knownKeys: principal.knownKeys, isFact },
+    isFact: keys.isFact,
+    keys,
   };
 }
 

@@ -12,6 +12,7 @@ import type { Decision, PolicySet, RequestContext } from '../policy/index.js';
 import { parseArn } from '../resource/arn.js';
 import { findAction, findOperation, operationOf, paramsFromArn, readableTemplate } from './catalog.js';
 import { ToolingInputError } from './errors.js';
+import { principalFactsOf, type PrincipalFacts } from './principal-facts.js';
 import { didYouMean, didYouMeanOperation } from './legacy.js';
 
 /** One call to check: an operation with its input, or an action with a resource ARN or with input. */
@@ -33,6 +34,11 @@ export interface CheckPermissionRequest extends PolicySet {
    * is a what-if value, listed in `whatIf`; the client's own facts fill the rest.
    */
   readonly context?: RequestContext;
+  /**
+   * The principal the call is made as (`loadPrincipal`'s result): its keys — aws:PrincipalTag/*, aws:username, … —
+   * are facts, absence included, as the client's guard takes them; `context` cannot override them.
+   */
+  readonly principal?: PrincipalFacts;
   /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
   readonly now?: Date;
 }
@@ -156,7 +162,7 @@ export function checkPermission(req: CheckPermissionRequest): CheckResult {
   const outcome = guardDecision(
     target.target,
     { region: req.region, accountId: req.accountId, secureTransport: true, now: req.now ?? new Date() },
-    { credentials: 'unknown', configured: req.context, whatIf: true },
+    { credentials: 'unknown', configured: req.context, whatIf: true, principal: principalFactsOf(req.principal) },
     compileGuardPolicies(req, { decisionCacheSize: 0 }),
   );
   return {

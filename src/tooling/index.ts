@@ -3,6 +3,7 @@
  * least-privilege policy for recorded calls — all without sending a request.
  */
 export { checkPermission, type CheckPermissionRequest, type CheckResult } from './check.js';
+export type { PrincipalFacts } from './principal-facts.js';
 export {
   permissionMatrix,
   PLACEHOLDER_ID,

@@ -11,6 +11,7 @@ import { compileGuardPolicies } from '../guard/policies.js';
 import type { Decision, NearMiss, PolicySet, RequestContext, Requirement, StatementRef } from '../policy/index.js';
 import { buildArn, type ArnEnvironment } from '../resource/arn.js';
 import { catalogGroups, placeholdersOf, PROJECT_TEMPLATE } from './catalog.js';
+import { principalFactsOf, type PrincipalFacts } from './principal-facts.js';
 
 /** The id stood in for an id that was not given. */
 export const PLACEHOLDER_ID = '*';
@@ -37,6 +38,11 @@ export interface PermissionMatrixRequest extends PolicySet {
    * for a key the client sets itself (time, Region, transport) is a what-if value; the client's facts fill the rest.
    */
   readonly context?: RequestContext;
+  /**
+   * The principal the calls are made as (`loadPrincipal`'s result): its keys are facts, absence included, as the
+   * client's guard takes them; `context` cannot override them.
+   */
+  readonly principal?: PrincipalFacts;
   /** The time the conditions see as `aws:CurrentTime`; defaults to now. */
   readonly now?: Date;
 }
@@ -147,7 +153,7 @@ export function permissionMatrix(req: PermissionMatrixRequest): PermissionMatrix
   // bodies: session keys and request tags are unknown unless supplied.
   const guard: MatrixGuard = {
     env: { region: req.region, accountId: req.accountId, secureTransport: true, now: req.now ?? new Date() },
-    facts: { credentials: 'unknown', configured: req.context, whatIf: true },
+    facts: { credentials: 'unknown', configured: req.context, whatIf: true, principal: principalFactsOf(req.principal) },
     policies: compileGuardPolicies(req, { decisionCacheSize: 0 }),
   };
   const groups = catalogGroups().map(({ group, actions }) => ({ group, cells: actions.map((a) => cellFor(a, guard, req.resources)) }));

@@ -23,6 +23,27 @@ describe('--principal and --verify-aws on the CLI', () => {
     expect(server.mock.requests.find((q) => q.action === 'SimulatePrincipalPolicy')?.params['ContextEntries.member.1.ContextKeyName']).toBeDefined();
   }, 90_000);
 
+  it("check and matrix --principal take the principal's keys as the client does: a tag the role lacks is absent (DENY), not unknown", async () => {
+    const base = iamOptions();
+    const untagged = await startIamMockServer(iamOptions({ roles: base.roles!.map((r) => ({ ...r, tags: {} })) }));
+    try {
+      const r = await cliAgainst(untagged.url, ['check', '--principal', 'auto', '--session-tags', 'none', '--operation', 'GetApp', '--app', 'a1'], BACKEND_KEYS);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe([
+        `· IMPLICIT DENY  mobiletargeting:GetApp on ${APP_ARN}`,
+        `  no statement allows mobiletargeting:GetApp on ${APP_ARN}; nearest: inline policy abac of role backend Statement[0] matched the action and resource but condition StringEquals on aws:PrincipalTag/team: key aws:PrincipalTag/team is missing from the request context`,
+        '  not set for the principal: aws:PrincipalTag/team (as IAM holds it; --context cannot change that)',
+        '',
+      ].join('\n'));
+      expect(r.code).toBe(1);
+      const m = await cliAgainst(untagged.url, ['matrix', '--principal', 'auto', '--session-tags', 'none', '--app', 'a1', '--json'], BACKEND_KEYS);
+      const cells = (JSON.parse(m.stdout) as { groups: { cells: { action: string; decision: string }[] }[] }).groups.flatMap((g) => g.cells);
+      expect(cells.find((c) => c.action === 'mobiletargeting:GetApp')?.decision).toBe('ImplicitDeny');
+    } finally {
+      await untagged.close();
+    }
+  }, 90_000);
+
   it('--policy and --principal together, or neither, are one line each, exit 2; lint --principal lints what IAM holds', async () => {
     const both = await cliAgainst(server.url, ['check', '--principal', 'auto', '--policy', 'x.json', '--operation', 'GetApps'], BACKEND_KEYS);
     expect([both.code, both.stderr.trim()]).toEqual([2, 'error: --policy: not with --principal, whose identity policies and boundary come from IAM (add --session or --scp to narrow them)']);

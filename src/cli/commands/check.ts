@@ -7,6 +7,7 @@ import { findAction, findOperation, operationOf, placeholdersOf } from '../../to
 import { checkPermission, type CheckResult } from '../../tooling/index.js';
 import { statementName } from '../../policy/index.js';
 import { didYouMean } from '../../tooling/legacy.js';
+import { principalFactsOf } from '../../tooling/principal-facts.js';
 import { conditionClauses, styleOf } from '../../tooling/render/decision.js';
 import { fitWidth, painter } from '../../tooling/render/text.js';
 import { lintErrorsOf, policyFiles, warnLintErrors } from '../banner.js';
@@ -45,10 +46,13 @@ function inputFor(operation: string | undefined, action: string | undefined, ids
  * The decision, its reason in plain words, and what the reason does not already say: further deciding statements,
  * further near misses (the reason names the nearest), missing context keys, notes. Nothing is printed twice.
  */
-function render(r: CheckResult, io: Io): string {
+function render(r: CheckResult, io: Io, isPrincipalKey: (lowerKey: string) => boolean = () => false): string {
   const paint = painter(io.color);
   const style = styleOf(r.decision);
   const more = <T>(list: readonly T[]) => list.slice(1);
+  // A key the principal states is absent by IAM's answer, not for want of --context.
+  const unset = r.missingContextKeys.filter((k) => isPrincipalKey(k.toLowerCase()));
+  const missing = r.missingContextKeys.filter((k) => !isPrincipalKey(k.toLowerCase()));
   const lines = [
     `${paint(style.color, `${style.mark} ${style.label.toUpperCase()}`)}  ${r.action} on ${r.resource}`,
     // A conditional reason spells out its requirements; they are printed one per line instead, not twice.
@@ -58,7 +62,8 @@ function render(r: CheckResult, io: Io): string {
     ] : [`  ${r.reason}`]),
     ...(r.matchedStatements.length > 1 ? [`  deciding statements: ${r.matchedStatements.map(statementName).join(', ')}`] : []),
     ...more(r.nearMisses).map((m) => `  other near miss: ${statementName(m)} failed on its ${m.failed}: ${m.detail}`),
-    ...(r.missingContextKeys.length > 0 ? [`  missing context keys: ${r.missingContextKeys.join(', ')} (pass --context key=value)`] : []),
+    ...(missing.length > 0 ? [`  missing context keys: ${missing.join(', ')} (pass --context key=value)`] : []),
+    ...(unset.length > 0 ? [`  not set for the principal: ${unset.join(', ')} (as IAM holds it; --context cannot change that)`] : []),
     ...r.whatIf.map((k) => `  what-if: ${k} as given with --context (the client sets it itself at run time)`),
     ...r.notes.map((n) => `  note: ${n}`),
   ];
@@ -113,6 +118,8 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
         ...(action !== undefined ? { action } : {}),
         ...(resource !== undefined ? { resource } : { input: inputFor(operation, action, ids) }),
         ...(context ? { context } : {}),
+        // The principal's keys are facts, absence included, as the client's guard takes them.
+        ...(inputs.principal ? { principal: inputs.principal } : {}),
       });
     } catch (e) {
       // Name the flag, not only the input member: the user typed flags.
@@ -122,7 +129,7 @@ export function registerCheck(program: Command, io: Io, outcome: Outcome): void 
     const verified = opts.verifyAws === true ? await verifyPairs(opts, io, inputs, [{ action: result.action, resource: result.resource }]) : undefined;
     io.out(opts.json === true
       ? json(verified ? { ...result, aws: verified.pairs[0] } : result)
-      : render(result, io) + (verified ? `${disagreementLines(verified).map((l) => `  ${l}`).join('\n')}\n` : ''));
+      : render(result, io, principalFactsOf(inputs.principal)?.isFact) + (verified ? `${disagreementLines(verified).map((l) => `  ${l}`).join('\n')}\n` : ''));
     outcome.code = EXIT_OF[result.decision];
   });
 }

@@ -57,7 +57,7 @@ export function registerMatrix(program: Command, io: Io, outcome: Outcome): void
     warnLintErrors(io, findings, files);
     let m: PermissionMatrix;
     try {
-      m = permissionMatrix({ ...set, ...environmentFrom(opts, io), resources: idsFrom(opts), ...(context ? { context } : {}) });
+      m = permissionMatrix({ ...set, ...environmentFrom(opts, io), resources: idsFrom(opts), ...(context ? { context } : {}), ...(inputs.principal ? { principal: inputs.principal } : {}) });
     } catch (e) {
       if (e instanceof ValidationError) throw idFlagError(e);
       throw e;
