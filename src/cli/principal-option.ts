@@ -54,7 +54,6 @@ export async function decisionInputs(opts: Record<string, unknown>, io: Io, from
   if (opts.principal === undefined && opts.policy === undefined) throw new CliError(["required option '--policy <file...>' not specified (or load them from IAM with --principal <arn|auto>)"]);
   const principal = await principalFrom(opts, io);
   if (!principal) return { set: fromFiles(), context, principal };
-  const { mergePrincipalContext } = await import('../principal/identity.js');
   const files = fromFiles();
   return {
     set: {
@@ -63,7 +62,8 @@ export async function decisionInputs(opts: Record<string, unknown>, io: Io, from
       ...(files.serviceControlPolicies ? { serviceControlPolicies: files.serviceControlPolicies } : {}),
       ...(files.sessionPolicy !== undefined ? { sessionPolicy: files.sessionPolicy } : {}),
     },
-    context: mergePrincipalContext(context ?? {}, principal),
+    // The caller's context as given: check, matrix and verifyWithAws take the principal's keys as facts themselves.
+    context,
     principal,
   };
 }

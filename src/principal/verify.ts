@@ -5,12 +5,11 @@
  * is paged to its end.
  */
 import type { ContextValue, Decision, PolicyInput, PolicySet, RequestContext } from '../policy/index.js';
-import { guardDecision, type GuardOutcome } from '../guard/decide.js';
+import { guardDecision, principalKeys, type GuardOutcome } from '../guard/decide.js';
 import { compileGuardPolicies } from '../guard/policies.js';
 import { conditionKeyOf } from '../guard/keys.js';
 import { parseArn } from '../resource/arn.js';
 import { allPages, awsClients } from './sdk.js';
-import { factMatcher } from './identity.js';
 import { AwsVerificationError, PrincipalLoadError } from './errors.js';
 import { isParsedPolicy, policyDocument } from './document.js';
 import type { LoadedPrincipal, LoadPrincipalOptions } from './types.js';
@@ -112,7 +111,7 @@ export async function verifyWithAws(options: VerifyWithAwsOptions): Promise<Veri
   // it cannot see unknown. No credentials are at hand, so session-derived keys are unknown too.
   const policies = compileGuardPolicies(set);
   const env = { region: options.region, secureTransport: true, now: new Date() };
-  const facts = { credentials: 'unknown' as const, configured: options.context, ...(principal ? { principal: { context: principal.context, knownKeys: principal.knownKeys, isFact: factMatcher(principal) } } : {}) };
+  const facts = { credentials: 'unknown' as const, configured: options.context, ...(principal ? { principal: principalKeys(principal) } : {}) };
   const guardOf = (action: string, resource: string): GuardOutcome =>
     guardDecision({ action, resource }, { ...env, accountId: principal?.accountId ?? parseArn(resource)?.account ?? '' }, facts, policies);
   const decided = new Map(pairs.map(({ action, resource }) => [`${action}\n${resource}`, guardOf(action, resource)]));
